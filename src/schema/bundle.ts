@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { Feature, Flow } from './flow';
+import { formatPath, readFeature, readFlow, type DocIssue } from './migrate';
+
+/** The import / export file: a set of flows and features. */
+export const BUNDLE_FORMAT = 'waymark-bundle';
+
+export const BundleEnvelopeSchema = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT),
+  exportedAt: z.iso.datetime().optional(),
+  flows: z.array(z.unknown()).max(1000).default([]),
+  features: z.array(z.unknown()).max(5000).default([]),
+});
+
+export interface Bundle {
+  format: typeof BUNDLE_FORMAT;
+  exportedAt: string;
+  flows: Flow[];
+  features: Feature[];
+}
+
+export type BundleResult = { ok: true; bundle: Bundle; migrated: number } | { ok: false; issues: DocIssue[] };
+
+/**
+ * Validates a whole bundle. Every problem is reported, with its path, before anything is stored:
+ * a bundle is accepted whole or not at all.
+ */
+export function readBundle(raw: unknown, now = new Date().toISOString()): BundleResult {
+  const env = BundleEnvelopeSchema.safeParse(raw);
+  if (!env.success) {
+    return { ok: false, issues: env.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) };
+  }
+  const issues: DocIssue[] = [];
+  const flows: Flow[] = [];
+  const features: Feature[] = [];
+  let migrated = 0;
+  env.data.flows.forEach((f, i) => {
+    const r = readFlow(f, now, ['flows', i]);
+    if (r.ok) {
+      flows.push(r.value);
+      if (r.migratedFrom !== null) migrated++;
+    } else issues.push(...r.issues);
+  });
+  env.data.features.forEach((f, i) => {
+    const r = readFeature(f, now, ['features', i]);
+    if (r.ok) {
+      features.push(r.value);
+      if (r.migratedFrom !== null) migrated++;
+    } else issues.push(...r.issues);
+  });
+  const dup = <T extends { id: string }>(xs: T[], key: string) => {
+    const seen = new Set<string>();
+    xs.forEach((x, i) => {
+      if (seen.has(x.id)) issues.push({ path: `${key}.${i}.id`, message: `duplicate id "${x.id}" in this file` });
+      seen.add(x.id);
+    });
+  };
+  dup(flows, 'flows');
+  dup(features, 'features');
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, bundle: { format: BUNDLE_FORMAT, exportedAt: env.data.exportedAt ?? now, flows, features }, migrated };
+}

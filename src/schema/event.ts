@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { DocIdSchema } from './flow';
+
+/**
+ * The closed catalogue of events. Each carries ids and counters only: never page text or typed input.
+ * Events are created by the background (the only owner of state) and synced to the collector.
+ */
+export const EVENT_TYPES = [
+  'flow_started',
+  'step_shown',
+  'step_completed',
+  'step_skipped',
+  'flow_completed',
+  'flow_dismissed',
+  'target_missing',
+  'feature_used',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const base = {
+  /** UUIDv7: unique, and sortable by creation time. */
+  id: z.string().regex(UUID_V7, 'must be a UUIDv7'),
+  /** Per-install sequence number, gap-free and increasing in the order events were stored. */
+  seq: z.number().int().min(1),
+  /** Milliseconds since the Unix epoch. */
+  ts: z.number().int().min(0),
+  /** Pseudonymous, per-install user id: random, never derived from a name or address. */
+  userId: z.string().min(1).max(128),
+};
+
+const flowRef = {
+  flowId: DocIdSchema,
+  flowVersion: z.number().int().min(1),
+};
+const stepRef = {
+  ...flowRef,
+  stepId: DocIdSchema,
+  stepIndex: z.number().int().min(0),
+};
+
+export const WaymarkEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...base, type: z.literal('flow_started'), ...flowRef }),
+  z.strictObject({ ...base, type: z.literal('step_shown'), ...stepRef }),
+  z.strictObject({ ...base, type: z.literal('step_completed'), ...stepRef }),
+  z.strictObject({ ...base, type: z.literal('step_skipped'), ...stepRef }),
+  z.strictObject({ ...base, type: z.literal('flow_completed'), ...flowRef }),
+  z.strictObject({ ...base, type: z.literal('flow_dismissed'), ...stepRef }),
+  z.strictObject({
+    ...base,
+    type: z.literal('target_missing'),
+    ...stepRef,
+    /** How long the step waited for its target. */
+    waitedMs: z.number().int().min(0),
+    /** The best candidate's confidence, when a scored locator was used. */
+    confidence: z.number().min(0).max(1).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('feature_used'),
+    featureId: DocIdSchema,
+    /** True for this user's first use of the feature, false for every repeat use. */
+    firstUse: z.boolean(),
+  }),
+]);
+export type WaymarkEvent = z.infer<typeof WaymarkEventSchema>;
+
+/** An event as created, before the writer assigns its sequence number. */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type NewEvent = DistributiveOmit<WaymarkEvent, 'id' | 'seq' | 'ts' | 'userId'>;
