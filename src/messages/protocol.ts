@@ -14,7 +14,15 @@ const opId = z.string().min(8).max(64);
 const url = z.string().max(8192);
 
 export const ContentRequestSchemas = {
-  'page/state': z.strictObject({ type: z.literal('page/state'), url }),
+  'page/state': z.strictObject({
+    type: z.literal('page/state'),
+    url,
+    /**
+     * True on the first request after a page load or URL change: only then does a `?waymark-flow=` link
+     * start its flow, so finishing or dismissing it does not start it again on the same page.
+     */
+    linkStart: z.boolean().default(false),
+  }),
   'step/shown': z.strictObject({ type: z.literal('step/shown'), opId, runId: z.string().max(64), stepIndex: z.number().int().min(0) }),
   'step/advance': z.strictObject({
     type: z.literal('step/advance'),
@@ -68,6 +76,8 @@ export interface SessionView {
   flowVersion: number;
   stepIndex: number;
   stepCount: number;
+  /** Increases with every change of the run: a receiver keeps the state with the highest rev. */
+  rev: number;
   step: Step;
   /** Whether the current step belongs on the page the request came from. */
   onPage: boolean;

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { SAFE_LINK } from './safeLink';
+
+export { SAFE_LINK };
 
 /**
  * Authored rich text is structured data, never HTML: it is rendered as Preact elements, so there is no
  * string that a browser could parse as markup. The allowed marks are bold, italic and inline code;
  * blocks are paragraphs, lists and code blocks; links only to http(s) and mailto.
  */
-export const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
 export const TextRunSchema = z.strictObject({
   type: z.literal('text'),

@@ -1,0 +1,62 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { WaymarkEvent } from '../src/schema/event';
+
+/** An event as stored: the event, plus whether the collector has acknowledged it. */
+export type StoredEvent = WaymarkEvent & { synced: 0 | 1 };
+
+export interface FeatureUseRecord {
+  featureId: string;
+  firstUsedAt: number;
+  count: number;
+}
+
+export interface OpRecord {
+  opId: string;
+  ts: number;
+}
+
+/**
+ * The extension's database. Stored documents are validated (and migrated) on read: a record written by
+ * an older build, or damaged, is reported rather than trusted.
+ */
+export interface WaymarkDB extends DBSchema {
+  flows: { key: string; value: unknown };
+  features: { key: string; value: unknown };
+  progress: { key: string; value: unknown };
+  featureUse: { key: string; value: FeatureUseRecord };
+  events: { key: string; value: StoredEvent; indexes: { bySeq: number; bySynced: [number, number] } };
+  /** Operation ids already applied, so a message retried after a worker restart is applied once. */
+  ops: { key: string; value: OpRecord; indexes: { byTs: number } };
+  meta: { key: string; value: unknown };
+}
+
+export const DB_NAME = 'waymark';
+export const DB_VERSION = 1;
+export type Db = IDBPDatabase<WaymarkDB>;
+export const ALL_STORES = ['flows', 'features', 'progress', 'featureUse', 'events', 'ops', 'meta'] as const;
+
+let opening: Promise<Db> | null = null;
+
+/** Opens (and on first use creates or upgrades) the database. Each upgrade step is kept forever. */
+export function getDb(): Promise<Db> {
+  opening ??= openDB<WaymarkDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('flows');
+        db.createObjectStore('features');
+        db.createObjectStore('progress');
+        db.createObjectStore('featureUse', { keyPath: 'featureId' });
+        const events = db.createObjectStore('events', { keyPath: 'id' });
+        events.createIndex('bySeq', 'seq', { unique: true });
+        events.createIndex('bySynced', ['synced', 'seq']);
+        const ops = db.createObjectStore('ops', { keyPath: 'opId' });
+        ops.createIndex('byTs', 'ts');
+        db.createObjectStore('meta');
+      }
+    },
+    terminated() {
+      opening = null;
+    },
+  });
+  return opening;
+}

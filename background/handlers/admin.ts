@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import type { AdminRequestSchemas, Responses } from '../../src/messages/protocol';
+import { EVENT_TYPES, WaymarkEventSchema, type EventType, type WaymarkEvent } from '../../src/schema/event';
+import { BUNDLE_FORMAT, readBundle } from '../../src/schema/bundle';
+import type { Feature, Flow } from '../../src/schema/flow';
+import { readFeature, readFlow } from '../../src/schema/migrate';
+import { getDb } from '../db';
+import { getDocs, invalidateDocs } from '../docs';
+import type { Writer } from '../writer';
+
+type Parsed = { [K in keyof typeof AdminRequestSchemas]: z.output<(typeof AdminRequestSchemas)[K]> };
+export type AdminHandlers = { [K in keyof Parsed]: (req: Parsed[K]) => Promise<Responses[K]> };
+
+/** The version a saved document gets: one past what is stored, or the incoming one if that is newer. */
+function nextVersion(stored: { version: number } | undefined, incoming: number): number {
+  return stored ? Math.max(stored.version + 1, incoming) : Math.max(1, incoming);
+}
+
+export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>): AdminHandlers {
+  const changed = async () => {
+    invalidateDocs();
+    await onDocsChanged();
+  };
+
+  return {
+    async 'admin/flows/list'() {
+      return { ok: true, flows: (await getDocs()).flows };
+    },
+
+    async 'admin/flows/save'(req) {
+      const r = readFlow(req.flow, new Date().toISOString(), ['flow']);
+      if (!r.ok) return { ok: false, error: 'The flow is not valid.', issues: r.issues };
+      const docs = await getDocs();
+      const stored = docs.flows.find((f) => f.id === r.value.id);
+      const flow: Flow = { ...r.value, version: nextVersion(stored, r.value.version), updatedAt: new Date().toISOString() };
+      await writer.run(async (ctx) => {
+        void ctx.tx.objectStore('flows').put(flow, flow.id);
+      });
+      await changed();
+      return { ok: true, flow };
+    },
+
+    async 'admin/flows/delete'(req) {
+      await writer.run(async (ctx) => {
+        void ctx.tx.objectStore('flows').delete(req.id);
+        void ctx.tx.objectStore('progress').delete(req.id);
+      });
+      await changed();
+      return { ok: true };
+    },
+
+    async 'admin/features/list'() {
+      return { ok: true, features: (await getDocs()).features };
+    },
+
+    async 'admin/features/save'(req) {
+      const r = readFeature(req.feature, new Date().toISOString(), ['feature']);
+      if (!r.ok) return { ok: false, error: 'The feature is not valid.', issues: r.issues };
+      const feature: Feature = { ...r.value, updatedAt: new Date().toISOString() };
+      await writer.run(async (ctx) => {
+        void ctx.tx.objectStore('features').put(feature, feature.id);
+      });
+      await changed();
+      return { ok: true, feature };
+    },
+
+    async 'admin/features/delete'(req) {
+      await writer.run(async (ctx) => {
+        void ctx.tx.objectStore('features').delete(req.id);
+      });
+      await changed();
+      return { ok: true };
+    },
+
+    async 'admin/bundle/import'(req) {
+      const r = readBundle(req.bundle);
+      if (!r.ok) return { ok: false, error: 'The file is not a valid Waymark bundle; nothing was imported.', issues: r.issues };
+      const docs = await getDocs();
+      const now = new Date().toISOString();
+      // One transaction: the whole bundle is stored, or (on any failure) none of it.
+      await writer.run(async (ctx) => {
+        for (const f of r.bundle.flows) {
+          const stored = docs.flows.find((s) => s.id === f.id);
+          void ctx.tx.objectStore('flows').put({ ...f, version: nextVersion(stored, f.version), updatedAt: now }, f.id);
+        }
+        for (const f of r.bundle.features) void ctx.tx.objectStore('features').put({ ...f, updatedAt: now }, f.id);
+      });
+      await changed();
+      return { ok: true, flows: r.bundle.flows.length, features: r.bundle.features.length, migrated: r.migrated };
+    },
+
+    async 'admin/bundle/export'() {
+      const docs = await getDocs();
+      return {
+        ok: true,
+        bundle: { format: BUNDLE_FORMAT, exportedAt: new Date().toISOString(), flows: docs.flows, features: docs.features },
+      };
+    },
+
+    async 'admin/activity'(req) {
+      const db = await getDb();
+      const tx = db.transaction(['events', 'meta'], 'readonly');
+      const rawCounts = (await tx.objectStore('meta').get('counts')) as Record<string, number> | undefined;
+      const counts = Object.fromEntries(EVENT_TYPES.map((t) => [t, rawCounts?.[t] ?? 0])) as Record<EventType, number>;
+      const recent: WaymarkEvent[] = [];
+      let cursor = await tx.objectStore('events').index('bySeq').openCursor(null, 'prev');
+      while (cursor && recent.length < req.limit) {
+        const { synced: _synced, ...ev } = cursor.value;
+        const parsed = WaymarkEventSchema.safeParse(ev);
+        if (parsed.success) recent.push(parsed.data);
+        cursor = await cursor.continue();
+      }
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      return { ok: true, activity: { total, counts, recent } };
+    },
+
+    async 'admin/progress/reset'(req) {
+      await writer.run(async (ctx) => {
+        if (req.flowId) void ctx.tx.objectStore('progress').delete(req.flowId);
+        else void ctx.tx.objectStore('progress').clear();
+      });
+      return { ok: true };
+    },
+  };
+}

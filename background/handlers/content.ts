@@ -1,0 +1,94 @@
+import type { ContentRequestSchemas, Responses } from '../../src/messages/protocol';
+import { dismiss, markMissing, markShown, move } from '../../src/rules/flowRuntime';
+import type { z } from 'zod';
+import { getDocs } from '../docs';
+import { computePageState, findRun, writeProgress } from '../pageState';
+import type { Writer } from '../writer';
+
+type Parsed = { [K in keyof typeof ContentRequestSchemas]: z.output<(typeof ContentRequestSchemas)[K]> };
+export type ContentHandlers = { [K in keyof Parsed]: (req: Parsed[K]) => Promise<Responses[K]> };
+
+/** Handlers for messages from content scripts. Each mutating one is applied once per `opId`. */
+export function contentHandlers(writer: Writer): ContentHandlers {
+  return {
+    async 'page/state'(req) {
+      const docs = await getDocs();
+      const state = await writer.run((ctx) => computePageState(ctx, docs, req.url, req.linkStart));
+      return { ok: true, state };
+    },
+
+    async 'step/shown'(req) {
+      const docs = await getDocs();
+      await writer.run(async (ctx) => {
+        if (await ctx.seenOp(req.opId)) return;
+        const run = await findRun(ctx, docs, req.runId);
+        if (!run) return;
+        const r = markShown(run.flow, run.progress, req.stepIndex, ctx.now);
+        if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
+        r.events.forEach(ctx.emit);
+      });
+      return { ok: true };
+    },
+
+    async 'step/advance'(req) {
+      const docs = await getDocs();
+      const state = await writer.run(async (ctx) => {
+        if (!(await ctx.seenOp(req.opId))) {
+          const run = await findRun(ctx, docs, req.runId);
+          if (run) {
+            const r = move(run.flow, run.progress, req.fromStepIndex, req.to, ctx.now);
+            if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
+            r.events.forEach(ctx.emit);
+          }
+        }
+        return computePageState(ctx, docs, req.url);
+      });
+      return { ok: true, state };
+    },
+
+    async 'flow/dismiss'(req) {
+      const docs = await getDocs();
+      const state = await writer.run(async (ctx) => {
+        if (!(await ctx.seenOp(req.opId))) {
+          const run = await findRun(ctx, docs, req.runId);
+          if (run) {
+            const r = dismiss(run.flow, run.progress, req.stepIndex, ctx.now);
+            if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
+            r.events.forEach(ctx.emit);
+          }
+        }
+        return computePageState(ctx, docs, req.url);
+      });
+      return { ok: true, state };
+    },
+
+    async 'target/missing'(req) {
+      const docs = await getDocs();
+      await writer.run(async (ctx) => {
+        if (await ctx.seenOp(req.opId)) return;
+        const run = await findRun(ctx, docs, req.runId);
+        if (!run) return;
+        const r = markMissing(run.flow, run.progress, req.stepIndex, req.waitedMs, req.confidence, ctx.now);
+        if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
+        r.events.forEach(ctx.emit);
+      });
+      return { ok: true };
+    },
+
+    async 'feature/used'(req) {
+      const docs = await getDocs();
+      if (!docs.features.some((f) => f.id === req.featureId)) return { ok: false, error: `unknown feature "${req.featureId}"` };
+      const firstUse = await writer.run(async (ctx) => {
+        if (await ctx.seenOp(req.opId)) return false;
+        const store = ctx.tx.objectStore('featureUse');
+        const prev = await store.get(req.featureId);
+        void store.put(
+          prev ? { ...prev, count: prev.count + 1 } : { featureId: req.featureId, firstUsedAt: ctx.now, count: 1 },
+        );
+        ctx.emit({ type: 'feature_used', featureId: req.featureId, firstUse: !prev });
+        return !prev;
+      });
+      return { ok: true, firstUse };
+    },
+  };
+}

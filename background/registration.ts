@@ -1,0 +1,53 @@
+import bootstrapScript from '../content-scripts/bootstrap.ts?script';
+import type { Docs } from './docs';
+import { toRegistrationPattern } from '../src/rules/urlPattern';
+
+export const BOOTSTRAP_ID = 'waymark-bootstrap';
+
+/**
+ * The browser match patterns of every host that some published flow or tagged feature applies to.
+ * The bootstrap is registered on these hosts only, so pages elsewhere never load any Waymark code.
+ */
+export function bootstrapMatches(docs: Pick<Docs, 'flows' | 'features'>): string[] {
+  const patterns = new Set<string>();
+  const add = (p: string) => {
+    const m = toRegistrationPattern(p);
+    if (m) patterns.add(m);
+  };
+  for (const f of docs.flows) {
+    if (f.status !== 'published') continue;
+    f.match.forEach(add);
+    for (const s of f.steps) if (s.page) add(s.page);
+  }
+  for (const f of docs.features) f.match.forEach(add);
+  return [...patterns].sort();
+}
+
+let chain: Promise<void> = Promise.resolve();
+
+/** Registers, updates or removes the bootstrap content script to cover exactly `matches`. Serialized. */
+export function syncBootstrap(matches: string[]): Promise<void> {
+  chain = chain.then(async () => {
+    const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [BOOTSTRAP_ID] });
+    if (matches.length === 0) {
+      if (existing.length > 0) await chrome.scripting.unregisterContentScripts({ ids: [BOOTSTRAP_ID] });
+      return;
+    }
+    const script: chrome.scripting.RegisteredContentScript = {
+      id: BOOTSTRAP_ID,
+      js: [bootstrapScript],
+      matches,
+      runAt: 'document_idle',
+      allFrames: false,
+      persistAcrossSessions: true,
+    };
+    const cur = existing[0];
+    if (!cur) await chrome.scripting.registerContentScripts([script]);
+    else if (JSON.stringify(cur.matches) !== JSON.stringify(matches) || JSON.stringify(cur.js) !== JSON.stringify(script.js)) {
+      await chrome.scripting.updateContentScripts([script]);
+    }
+  });
+  const done = chain;
+  chain = chain.catch((e: unknown) => console.error('waymark: could not register the bootstrap script', e));
+  return done;
+}

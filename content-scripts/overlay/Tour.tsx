@@ -1,0 +1,146 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { SessionView } from '../../src/messages/protocol';
+import { StepCard } from '../../src/ui/StepCard';
+import { positionCard } from './positionCard';
+import { isOwnNode } from './shadowHost';
+import { trackTarget } from './trackTarget';
+
+export interface TourActions {
+  shown(): void;
+  missing(waitedMs: number, confidence: number): void;
+  next(): void;
+  back(): void;
+  skip(): void;
+  dismiss(): void;
+}
+
+type Phase =
+  | { kind: 'locating' }
+  | { kind: 'found'; el: Element }
+  | { kind: 'missing' }
+  | { kind: 'centered' };
+
+const HINTS = {
+  click: 'Click the highlighted element to continue.',
+  input: 'Fill in the highlighted field to continue.',
+  elementAppears: 'Continue in the page; this guide moves on by itself.',
+  urlChanges: 'Continue in the page; this guide moves on by itself.',
+} as const;
+
+/** Does this event's path go through `el`? (Composed path, so shadow DOM targets count.) */
+const hits = (e: Event, el: Element) => e.composedPath().includes(el);
+
+/** One step of an active flow: finds its target, shows the card beside it, and advances as the step says. */
+export function Tour({ session, actions }: { session: SessionView; actions: TourActions }) {
+  const { step } = session;
+  const [phase, setPhase] = useState<Phase>({ kind: 'locating' });
+  const cardRef = useRef<HTMLDivElement>(null);
+  const arrowRef = useRef<HTMLDivElement>(null);
+  const highlightRef = useRef<HTMLDivElement>(null);
+  const stepKey = `${session.runId}:${session.stepIndex}:${session.flowVersion}`;
+
+  // Find the target (and keep finding it through re-renders).
+  useEffect(() => {
+    if (!step.target) {
+      setPhase({ kind: 'centered' });
+      actions.shown();
+      return;
+    }
+    setPhase({ kind: 'locating' });
+    let shown = false;
+    return trackTarget(step.target, {
+      timeoutMs: step.timeoutMs,
+      onFound: (el) => {
+        setPhase({ kind: 'found', el });
+        if (!shown) {
+          shown = true;
+          actions.shown();
+        }
+        const r = el.getBoundingClientRect();
+        if (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      },
+      onMissing: (waitedMs, confidence) => {
+        setPhase({ kind: 'missing' });
+        actions.missing(waitedMs, confidence);
+      },
+      onLost: () => setPhase({ kind: 'locating' }),
+    });
+  }, [stepKey]);
+
+  // Keep the card and highlight on the target.
+  useLayoutEffect(() => {
+    if (phase.kind !== 'found' || !cardRef.current || !arrowRef.current || !highlightRef.current) return;
+    return positionCard(phase.el, cardRef.current, arrowRef.current, highlightRef.current, step.placement);
+  }, [phase, stepKey]);
+
+  // Advance on the user's own action in the page.
+  useEffect(() => {
+    const adv = step.advance;
+    if (adv.kind === 'elementAppears') {
+      return trackTarget(adv.target, { timeoutMs: 24 * 3600_000, onFound: () => actions.next(), onMissing: () => undefined });
+    }
+    if (phase.kind !== 'found') return;
+    const el = phase.el;
+    const ac = new AbortController();
+    const opts = { capture: true, signal: ac.signal };
+    if (adv.kind === 'click') {
+      document.addEventListener('click', (e) => hits(e, el) && actions.next(), opts);
+    } else if (adv.kind === 'input') {
+      let typed = false;
+      document.addEventListener('change', (e) => hits(e, el) && actions.next(), opts);
+      // contenteditable has no change event: input followed by leaving the field counts.
+      document.addEventListener('input', (e) => void (hits(e, el) && (typed = true)), opts);
+      document.addEventListener('focusout', (e) => hits(e, el) && typed && (el as HTMLElement).isContentEditable && actions.next(), opts);
+    }
+    return () => ac.abort();
+  }, [phase, stepKey]);
+
+  // Esc dismisses; focus goes to the card when it expects a button press, not when the user must type.
+  useEffect(() => {
+    if (phase.kind === 'locating') return;
+    const ac = new AbortController();
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.stopPropagation();
+          actions.dismiss();
+        }
+      },
+      { capture: true, signal: ac.signal },
+    );
+    const card = cardRef.current;
+    const active = document.activeElement;
+    const typing = active instanceof HTMLElement && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) && !isOwnNode(active);
+    if (card && (step.advance.kind === 'next' || phase.kind !== 'found') && !typing) card.focus({ preventScroll: true });
+    return () => ac.abort();
+  }, [phase.kind, stepKey]);
+
+  if (phase.kind === 'locating') return null;
+  const centered = phase.kind !== 'found';
+  return (
+    <>
+      {phase.kind === 'found' ? <div class="wm-highlight" ref={highlightRef} data-testid="waymark-highlight" /> : null}
+      <div class={centered ? 'wm-centered' : undefined} data-waymark-step={session.stepIndex} data-waymark-phase={phase.kind}>
+        <StepCard
+          titleId={`wm-title-${session.stepIndex}`}
+          title={step.title}
+          body={step.body}
+          stepIndex={session.stepIndex}
+          stepCount={session.stepCount}
+          showNext={step.advance.kind === 'next'}
+          hint={step.advance.kind === 'next' ? undefined : HINTS[step.advance.kind]}
+          missing={phase.kind === 'missing'}
+          skippable={step.skippable}
+          onBack={actions.back}
+          onNext={actions.next}
+          onSkip={actions.skip}
+          onDismiss={actions.dismiss}
+          cardRef={cardRef}
+          arrowRef={centered ? undefined : arrowRef}
+          style={centered ? { position: 'static' } : undefined}
+        />
+      </div>
+    </>
+  );
+}

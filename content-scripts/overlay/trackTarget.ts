@@ -1,0 +1,78 @@
+import type { ElementFingerprint } from '../../src/schema/fingerprint';
+import { locate } from '../targeting';
+import { isOwnNode } from './shadowHost';
+
+export interface TrackOptions {
+  /** How long to wait before reporting the target missing. */
+  timeoutMs: number;
+  onFound(el: Element, confidence: number): void;
+  onMissing(waitedMs: number, confidence: number, ambiguous: boolean): void;
+  /** The element that was found left the page (a re-render); tracking goes on. */
+  onLost?(): void;
+}
+
+/** Mutations are handled at most this often: one locate per batch, never one per mutation. */
+const CHECK_INTERVAL_MS = 100;
+
+const ignore = (el: Element) => isOwnNode(el);
+
+/**
+ * Finds a target and keeps it found: waits for it to render (SPA routes, lazy panels), notices when a
+ * re-render replaces it, and reports it missing after `timeoutMs`. DOM watching is one MutationObserver,
+ * batched and throttled, ignoring our own overlay. Returns the cleanup.
+ */
+export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () => void {
+  const started = performance.now();
+  let current: Element | null = null;
+  let reportedMissing = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  const check = (final: boolean) => {
+    timer = null;
+    if (stopped) return;
+    if (current?.isConnected) return;
+    if (current) {
+      current = null;
+      opts.onLost?.();
+    }
+    const r = locate(target, document, { ignore });
+    if (r.status === 'found' && r.element) {
+      current = r.element;
+      reportedMissing = false;
+      opts.onFound(r.element, r.confidence);
+    } else if (final && !reportedMissing) {
+      reportedMissing = true;
+      opts.onMissing(Math.round(performance.now() - started), r.confidence, r.status === 'ambiguous');
+    }
+  };
+
+  const schedule = () => {
+    if (timer === null && !stopped) timer = setTimeout(() => check(false), CHECK_INTERVAL_MS);
+  };
+
+  const observer = new MutationObserver((records) => {
+    // Our own overlay re-rendering must not cost a locate.
+    if (records.every((r) => isOwnNode(r.target))) return;
+    if (current?.isConnected) {
+      // Only a removal can take the current target away.
+      if (!records.some((r) => r.removedNodes.length > 0)) return;
+    }
+    schedule();
+  });
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['id', 'class', 'hidden', 'aria-hidden', 'aria-label', 'data-testid', 'disabled', 'style'],
+  });
+  const deadline = setTimeout(() => check(true), opts.timeoutMs);
+  check(false);
+
+  return () => {
+    stopped = true;
+    observer.disconnect();
+    clearTimeout(deadline);
+    if (timer !== null) clearTimeout(timer);
+  };
+}

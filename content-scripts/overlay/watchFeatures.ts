@@ -1,0 +1,34 @@
+import type { FeatureWatch } from '../../src/messages/protocol';
+import { locate } from '../targeting';
+import { isOwnNode } from './shadowHost';
+
+const EVENT_OF = { click: 'click', input: 'change', submit: 'submit' } as const;
+
+/**
+ * Reports uses of the tagged features on this page. One capturing listener per kind of use on the
+ * document (so the host app cannot swallow the event first); the feature's element is located only when
+ * such an event happens, and only the fact of the use is reported: never what was typed.
+ */
+export function watchFeatures(features: FeatureWatch[], report: (featureId: string) => void): () => void {
+  const ac = new AbortController();
+  const kinds = new Set(features.map((f) => f.use));
+  for (const kind of kinds) {
+    const own = features.filter((f) => f.use === kind);
+    document.addEventListener(
+      EVENT_OF[kind],
+      (e) => {
+        const path = e.composedPath();
+        if (path.some((n) => n instanceof Element && isOwnNode(n))) return;
+        for (const f of own) {
+          const r = locate(f.target, document, { ignore: isOwnNode });
+          if (r.status !== 'found' || !r.element) continue;
+          // A submit counts when the feature is the form, or a control inside it.
+          const hit = path.includes(r.element) || (kind === 'submit' && e.target instanceof HTMLFormElement && e.target.contains(r.element));
+          if (hit) report(f.id);
+        }
+      },
+      { capture: true, signal: ac.signal },
+    );
+  }
+  return () => ac.abort();
+}

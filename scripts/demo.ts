@@ -1,0 +1,105 @@
+/**
+ * The product demo: serves the demo CRM host app on 127.0.0.1, launches Chromium with the built
+ * extension, seeds the demo flow through the options page's own import form, and opens the app.
+ *
+ *   --check      headless; exit 0 once the seeded flow has shown its first step on the demo app
+ *   --port N     the demo app's port (default 5173; 0 picks a free one)
+ *   --release 2  serve the host app's "next release"
+ */
+import { resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHostServer } from '../demo/hostServer';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const SEED = join(ROOT, 'demo', 'seed', 'crm-onboarding.json');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const check = process.argv.includes('--check');
+const port = Number(arg('--port') ?? (check ? 0 : 5173));
+const release = arg('--release') === '2' ? 2 : 1;
+const headed = !check && Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+const cleanups: (() => Promise<void> | void)[] = [];
+async function shutdown(code: number): Promise<never> {
+  for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => undefined);
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+const host = await startHostServer({ port, release });
+cleanups.push(() => host.close());
+console.log(`demo: CRM host app (release ${release}) at ${host.url}/contacts`);
+
+if (!check && !headed) {
+  console.log(`
+demo: no display here, so Chromium is not opened. To try Waymark yourself, on a machine with a display:
+  1. chromium --load-extension=${DIST} --user-data-dir=$(mktemp -d) ${host.url}/contacts
+     (or chrome://extensions → Developer mode → Load unpacked → ${DIST})
+  2. In Waymark's options page (chrome://extensions → Waymark → Extension options), Import / export →
+     choose ${SEED}
+  3. Reload ${host.url}/contacts: the "Create your first deal" walkthrough starts.
+The demo app keeps running; press Ctrl-C to stop.`);
+} else {
+  const profile = mkdtempSync(join(tmpdir(), 'waymark-demo-'));
+  cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: !headed,
+    userDataDir: profile,
+    enableExtensions: true,
+    defaultViewport: headed ? null : { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+    ],
+  });
+  cleanups.push(() => browser.close());
+  const sw = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+  const extensionId = new URL(sw.url()).host;
+
+  // Seed through the admin's own path: the options page's import form.
+  const options = await browser.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options-ui/index.html#/import`);
+  const input = await options.waitForSelector('[data-testid="import-file"]', { timeout: 15_000 });
+  if (!input) throw new Error('demo: the import form did not appear');
+  await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(SEED);
+  await options.waitForFunction(() => /Imported/.test(document.querySelector('[data-testid="import-result"]')?.textContent ?? ''), {
+    timeout: 15_000,
+  });
+  console.log('demo: seeded the "Create your first deal" flow');
+
+  const app = await browser.newPage();
+  await app.goto(`${host.url}/contacts`);
+  if (check) {
+    try {
+      const title = await app.waitForFunction(
+        () => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step="0"] .wm-title')?.textContent ?? null,
+        { timeout: 30_000, polling: 100 },
+      );
+      console.log(`demo check: the first step is shown on the demo app: "${String(await title.jsonValue())}"`);
+      await shutdown(0);
+    } catch (e) {
+      console.error(`demo check FAILED: the first step did not appear (${e instanceof Error ? e.message : String(e)})`);
+      await shutdown(1);
+    }
+  } else {
+    console.log('demo: Chromium is open with Waymark loaded. Press Ctrl-C to stop.');
+    browser.on('disconnected', () => void shutdown(0));
+  }
+}

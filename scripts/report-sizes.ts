@@ -1,0 +1,85 @@
+/**
+ * Prints what every matched host page loads eagerly (the bootstrap content script and everything it
+ * imports statically) and what the lazily loaded overlay adds, raw and gzip -9, and fails the build when
+ * either exceeds its budget. Last line: one JSON object.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const BUDGET = { eagerGzipBytes: 5 * 1024, overlayGzipBytes: 20 * 1024 };
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+const dist = process.argv[2] ?? 'dist';
+const vm = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+const ext = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { web_accessible_resources?: unknown };
+
+function find(pred: (key: string, c: ManifestChunk) => boolean, what: string): [string, ManifestChunk] {
+  const hit = Object.entries(vm).find(([k, c]) => pred(k, c));
+  if (!hit) throw new Error(`size report: no chunk for ${what} in ${dist}/.vite/manifest.json`);
+  return hit;
+}
+
+/** A chunk and its static imports, transitively. */
+function closure(key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const i of vm[key]?.imports ?? []) closure(i, seen);
+  return seen;
+}
+
+const sizeOf = (keys: Iterable<string>) => {
+  let raw = 0;
+  let gz = 0;
+  const files: string[] = [];
+  for (const k of keys) {
+    const file = vm[k]?.file;
+    if (!file) continue;
+    const buf = readFileSync(join(dist, file));
+    raw += buf.length;
+    gz += gzipSync(buf, { level: 9 }).length;
+    files.push(file);
+  }
+  return { raw, gz, files };
+};
+
+// crxjs emits a tiny loader per content script that import()s the real module; the loader is eager too.
+const [bootKey] = find((k) => /content-scripts\/bootstrap\.ts$/.test(k), 'the bootstrap');
+const [overlayKey] = find((k, c) => /content-scripts\/overlay\/index\.tsx?$/.test(k) && c.isDynamicEntry === true, 'the overlay');
+const eagerKeys = closure(bootKey);
+const overlayKeys = new Set([...closure(overlayKey)].filter((k) => !eagerKeys.has(k)));
+const eager = sizeOf(eagerKeys);
+const loaderFiles = Object.values(vm).filter((c) => c.file.includes('loader') && c.file.includes('bootstrap'));
+let loaderRaw = 0;
+let loaderGz = 0;
+for (const c of loaderFiles) {
+  const buf = readFileSync(join(dist, c.file));
+  loaderRaw += buf.length;
+  loaderGz += gzipSync(buf, { level: 9 }).length;
+}
+const overlay = sizeOf(overlayKeys);
+void ext;
+
+const rows = [
+  ['eager (bootstrap + loader)', eager.raw + loaderRaw, eager.gz + loaderGz, BUDGET.eagerGzipBytes],
+  ['overlay (lazy)', overlay.raw, overlay.gz, BUDGET.overlayGzipBytes],
+] as const;
+console.log('\nwhat a matched host page loads      raw bytes   gzip bytes   budget (gzip)');
+for (const [name, raw, gz, budget] of rows) {
+  console.log(`${name.padEnd(34)} ${String(raw).padStart(9)}   ${String(gz).padStart(10)}   ${String(budget).padStart(13)}${gz > budget ? '  OVER' : ''}`);
+}
+console.log(`eager files: ${[...eager.files, ...loaderFiles.map((c) => c.file)].join(', ')}`);
+console.log(`overlay files: ${overlay.files.join(', ')}`);
+const result = { build: 'sizes', eagerGzipBytes: eager.gz + loaderGz, overlayGzipBytes: overlay.gz };
+const over = rows.filter(([, , gz, budget]) => gz > budget);
+if (over.length > 0) console.error(`size budget exceeded: ${over.map(([n]) => n).join(', ')}`);
+console.log(JSON.stringify(result));
+process.exit(over.length > 0 ? 1 : 0);

@@ -1,0 +1,164 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+
+export const DIST = resolve(import.meta.dirname, '../../../dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  /** The extension's service worker (a fresh handle each call: the worker may have been restarted). */
+  worker(): Promise<WebWorker>;
+  close(): Promise<void>;
+}
+
+/** Chromium flags for these machines: root, headless, no network but loopback. */
+export function chromiumArgs(dist: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--window-size=1280,900',
+  ];
+}
+
+/** Launches a real Chromium with the built extension loaded, in a fresh profile. */
+export async function launchWithExtension(opts: { headless?: boolean; dist?: string } = {}): Promise<ExtensionBrowser> {
+  const dist = opts.dist ?? DIST;
+  const profile = mkdtempSync(join(tmpdir(), 'waymark-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    userDataDir: profile,
+    args: chromiumArgs(dist),
+    enableExtensions: true,
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+    timeout: 20_000,
+  });
+  const extensionId = new URL(target.url()).host;
+  const worker = async (): Promise<WebWorker> => {
+    const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().startsWith(`chrome-extension://${extensionId}/`), {
+      timeout: 20_000,
+    });
+    const w = await t.worker();
+    if (!w) throw new Error('no worker for the extension target');
+    // Right after start, `chrome` may not be there yet.
+    for (let i = 0; i < 50; i++) {
+      if (await w.evaluate(() => typeof chrome !== 'undefined' && chrome.runtime?.id !== undefined).catch(() => false)) return w;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return w;
+  };
+  return {
+    browser,
+    extensionId,
+    worker,
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens an extension page (the options page by default). */
+export async function openExtensionPage(ext: ExtensionBrowser, path = 'options-ui/index.html'): Promise<Page> {
+  const page = await ext.browser.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
+  return page;
+}
+
+/**
+ * Sends an admin message from a real extension page, through the same path and sender checks the
+ * options page uses.
+ */
+export async function adminSend<T = unknown>(ext: ExtensionBrowser, message: Record<string, unknown>): Promise<T> {
+  const page = await openExtensionPage(ext);
+  try {
+    return (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as T;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Reads every stored event back from the extension's IndexedDB, inside the worker. */
+export async function readEvents(ext: ExtensionBrowser): Promise<Array<Record<string, unknown>>> {
+  const w = await ext.worker();
+  return w.evaluate(
+    () =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const open = indexedDB.open('waymark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('events').objectStore('events').index('bySeq').getAll();
+          req.onsuccess = () => {
+            resolve(req.result as Array<Record<string, unknown>>);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** Stops every service worker, as Chromium does to an idle MV3 worker. */
+export async function stopWorkers(ext: ExtensionBrowser): Promise<void> {
+  const session = await ext.browser.target().createCDPSession();
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  await session.detach();
+}
+
+/** Waits until the bootstrap on `page` has applied its first answer. */
+export async function waitForWaymark(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-waymark') === 'ready', { timeout });
+}
+
+/** Waits for the card of step `index` (0-based) in the overlay's shadow root; returns its phase. */
+export async function waitForStep(page: Page, index: number, timeout = 15_000): Promise<string> {
+  const handle = await page.waitForFunction(
+    (i) => {
+      const root = document.querySelector('waymark-overlay')?.shadowRoot;
+      const el = root?.querySelector(`[data-waymark-step="${i}"]`);
+      return el?.querySelector('.wm-card') ? el.getAttribute('data-waymark-phase') : null;
+    },
+    { timeout, polling: 50 },
+    index,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** The visible card's title and progress text, or null when no card is shown. */
+export async function cardText(page: Page): Promise<{ title: string; progress: string; body: string } | null> {
+  return page.evaluate(() => {
+    const root = document.querySelector('waymark-overlay')?.shadowRoot;
+    const card = root?.querySelector('.wm-card');
+    if (!card) return null;
+    return {
+      title: card.querySelector('.wm-title')?.textContent ?? '',
+      progress: card.querySelector('.wm-progress')?.textContent ?? '',
+      body: card.querySelector('.wm-body')?.textContent ?? '',
+    };
+  });
+}
+
+/** Clicks a button in the card by its text. */
+export async function clickCardButton(page: Page, text: string): Promise<void> {
+  const ok = await page.evaluate((t) => {
+    const root = document.querySelector('waymark-overlay')?.shadowRoot;
+    const btn = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === t);
+    btn?.click();
+    return btn !== undefined;
+  }, text);
+  if (!ok) throw new Error(`no "${text}" button in the card`);
+}

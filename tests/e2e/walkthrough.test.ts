@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHostServer, type HostServer } from '../../demo/hostServer';
+import {
+  adminSend,
+  cardText,
+  clickCardButton,
+  launchWithExtension,
+  readEvents,
+  waitForStep,
+  waitForWaymark,
+  type ExtensionBrowser,
+} from './support/browser';
+
+const SEED = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/seed/crm-onboarding.json'), 'utf8')) as unknown;
+
+/** A flow whose second step points at an element no release of the demo app has. */
+const BROKEN = {
+  format: 'waymark-bundle',
+  flows: [
+    {
+      schemaVersion: 2,
+      kind: 'flow',
+      id: 'broken-guide',
+      name: 'A guide whose target is gone',
+      version: 1,
+      status: 'published',
+      match: ['http://127.0.0.1/*'],
+      start: 'manual',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      steps: [
+        { id: 'welcome', title: 'Welcome', body: [], advance: { kind: 'next' } },
+        {
+          id: 'gone',
+          title: 'Export to spreadsheet',
+          body: [],
+          target: { tag: 'button', id: 'export-xlsx', testId: 'export-xlsx', text: 'Export to spreadsheet' },
+          advance: { kind: 'click' },
+          timeoutMs: 1000,
+        },
+      ],
+    },
+  ],
+};
+
+let host: HostServer;
+let ext: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  host = await startHostServer({ release: 1 });
+  ext = await launchWithExtension();
+  const r = await adminSend<{ ok: boolean }>(ext, { type: 'admin/bundle/import', bundle: SEED });
+  expect(r.ok).toBe(true);
+  const b = await adminSend<{ ok: boolean }>(ext, { type: 'admin/bundle/import', bundle: BROKEN });
+  expect(b.ok).toBe(true);
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await host?.close();
+});
+
+beforeEach(async () => {
+  await adminSend(ext, { type: 'admin/progress/reset' });
+  await page?.close().catch(() => undefined);
+  page = await ext.browser.newPage();
+});
+
+const eventsOf = async (type: string) => (await readEvents(ext)).filter((e) => e.type === type);
+
+describe('walkthrough on the demo CRM', () => {
+  it('plays a flow across routes, advanced by real clicks and typing, and logs it', async () => {
+    const before = (await readEvents(ext)).length;
+    await page.goto(`${host.url}/contacts`);
+    await waitForWaymark(page);
+
+    expect(await waitForStep(page, 0)).toBe('found');
+    expect(await cardText(page)).toMatchObject({ title: 'Open a contact', progress: '1 of 4' });
+    await page.click('a.contact-link');
+
+    expect(await waitForStep(page, 1)).toBe('found');
+    expect(new URL(page.url()).pathname).toMatch(/^\/contacts\/c-/);
+    expect((await cardText(page))?.progress).toBe('2 of 4');
+    await page.click('[data-testid="create-deal"]');
+
+    expect(await waitForStep(page, 2)).toBe('found');
+    expect(new URL(page.url()).pathname).toBe('/deals/new');
+    await page.click('[data-testid="deal-name"]');
+    await page.keyboard.type('Northwind pilot SECRET-TEXT-42');
+    await page.keyboard.press('Tab');
+
+    expect(await waitForStep(page, 3)).toBe('found');
+    expect((await cardText(page))?.progress).toBe('4 of 4');
+    await clickCardButton(page, 'Done');
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card'));
+
+    const events = (await readEvents(ext)).slice(before);
+    const types = events.map((e) => e.type);
+    expect(types.filter((t) => t === 'flow_started')).toHaveLength(1);
+    expect(types.filter((t) => t === 'step_shown')).toHaveLength(4);
+    expect(types.filter((t) => t === 'step_completed')).toHaveLength(4);
+    expect(types.at(-1)).toBe('flow_completed');
+    for (const e of events) {
+      expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+      expect(typeof e.userId).toBe('string');
+      expect(e.flowId).toBe('crm-first-deal');
+    }
+    const seqs = events.map((e) => e.seq as number);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    // Never what people type, never page text.
+    expect(JSON.stringify(events)).not.toContain('SECRET-TEXT-42');
+    expect(JSON.stringify(events)).not.toContain('Ava Thompson');
+  });
+
+  it('resumes at the right step after a reload', async () => {
+    await page.goto(`${host.url}/contacts`);
+    await waitForStep(page, 0);
+    await page.click('a.contact-link');
+    await waitForStep(page, 1);
+    await page.reload();
+    await waitForWaymark(page);
+    expect(await waitForStep(page, 1)).toBe('found');
+    expect((await cardText(page))?.title).toBe('Create a deal');
+    expect((await cardText(page))?.progress).toBe('2 of 4');
+  });
+
+  it('a dismissed flow does not come back', async () => {
+    await page.goto(`${host.url}/contacts`);
+    await waitForStep(page, 0);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card'));
+    expect((await eventsOf('flow_dismissed')).at(-1)).toMatchObject({ flowId: 'crm-first-deal', stepIndex: 0 });
+
+    await page.reload();
+    await waitForWaymark(page);
+    await page.goto(`${host.url}/contacts/c-1001`);
+    await waitForWaymark(page);
+    // Give a wrongly restarted flow every chance to show up before asserting it did not.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await cardText(page)).toBeNull();
+  });
+
+  it('records target_missing and offers to skip when a target is not there', async () => {
+    await page.goto(`${host.url}/contacts?waymark-flow=broken-guide`);
+    expect(await waitForStep(page, 0)).toBe('centered');
+    await clickCardButton(page, 'Next');
+    expect(await waitForStep(page, 1, 10_000)).toBe('missing');
+    expect((await cardText(page))?.body).toMatch(/not on this page/);
+    const missing = (await eventsOf('target_missing')).filter((e) => e.flowId === 'broken-guide');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ stepId: 'gone', stepIndex: 1 });
+    expect(missing[0]?.waitedMs as number).toBeGreaterThanOrEqual(1000);
+
+    await clickCardButton(page, 'Skip step');
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card'));
+    expect((await eventsOf('step_skipped')).at(-1)).toMatchObject({ flowId: 'broken-guide', stepId: 'gone' });
+    expect((await eventsOf('flow_completed')).at(-1)).toMatchObject({ flowId: 'broken-guide' });
+  });
+});
