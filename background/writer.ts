@@ -64,7 +64,9 @@ export function createWriter(opts: WriterOptions) {
       const ctx: UnitContext = {
         tx,
         now: ts,
-        emit: (e) => pendingEvents.push(e),
+        emit: (e) => {
+          pendingEvents.push(e);
+        },
         seenOp: async (opId) => {
           const hit = await tx.objectStore('ops').get(opId);
           if (!hit) ops.push(opId);

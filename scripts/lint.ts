@@ -35,7 +35,7 @@ const problems: string[] = [];
 const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 const BANNED: [RegExp, string][] = [
   [/\.innerHTML\b|\.outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/, 'HTML strings into the DOM'],
-  [/\beval\(|new Function\(/, 'eval / new Function'],
+  [/(?<![\w$.])eval\(|new Function\(/, 'eval / new Function'],
 ];
 const BROWSER_GLOBALS = /\b(chrome|browser)\.(runtime|storage|tabs|scripting)\b|\bwindow\.|\bdocument\.|\blocalStorage\b|\bindexedDB\b/;
 

@@ -55,7 +55,7 @@ export function decideSession(
   if (active.length > 0) return null;
   const seen = new Set(progress.map((p) => p.flowId));
   const auto = [...byId.values()]
-    .filter((f) => f.start === 'auto' && !seen.has(f.id) && flowTouches(f, url))
+    .filter((f) => f.start === 'auto' && !seen.has(f.id) && stepOnPage(f, f.steps[0] as Step, url))
     .sort((a, b) => a.name.localeCompare(b.name));
   return auto[0] ? { kind: 'start', flow: auto[0] } : null;
 }

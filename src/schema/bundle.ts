@@ -48,15 +48,18 @@ export function readBundle(raw: unknown, now = new Date().toISOString()): Bundle
       if (r.migratedFrom !== null) migrated++;
     } else issues.push(...r.issues);
   });
-  const dup = <T extends { id: string }>(xs: T[], key: string) => {
+  // Duplicates are reported at the index they have in the file, whatever else failed.
+  const dup = (xs: unknown[], key: string) => {
     const seen = new Set<string>();
     xs.forEach((x, i) => {
-      if (seen.has(x.id)) issues.push({ path: `${key}.${i}.id`, message: `duplicate id "${x.id}" in this file` });
-      seen.add(x.id);
+      const id = typeof x === 'object' && x !== null ? (x as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') return;
+      if (seen.has(id)) issues.push({ path: `${key}.${i}.id`, message: `duplicate id "${id}" in this file` });
+      seen.add(id);
     });
   };
-  dup(flows, 'flows');
-  dup(features, 'features');
+  dup(env.data.flows, 'flows');
+  dup(env.data.features, 'features');
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, bundle: { format: BUNDLE_FORMAT, exportedAt: env.data.exportedAt ?? now, flows, features }, migrated };
 }

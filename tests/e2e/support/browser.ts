@@ -46,20 +46,24 @@ export async function launchWithExtension(opts: { headless?: boolean; dist?: str
     timeout: 20_000,
   });
   const extensionId = new URL(target.url()).host;
+  const isOurWorker = (x: import('puppeteer-core').Target) =>
+    x.type() === 'service_worker' && x.url().startsWith(`chrome-extension://${extensionId}/`);
   const worker = async (): Promise<WebWorker> => {
-    const t = await browser.waitForTarget((x) => x.type() === 'service_worker' && x.url().startsWith(`chrome-extension://${extensionId}/`), {
-      timeout: 20_000,
-    });
-    const w = await t.worker();
-    if (!w) throw new Error('no worker for the extension target');
-    // Right after start, `chrome` may not be there yet.
-    for (let i = 0; i < 50; i++) {
-      if (await w.evaluate(() => typeof chrome !== 'undefined' && chrome.runtime?.id !== undefined).catch(() => false)) return w;
-      await new Promise((r) => setTimeout(r, 100));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      // An idle (or stopped) MV3 worker is started again by a message from an extension page.
+      await adminSend(ext, { type: 'admin/flows/list' });
+      const t = ext.browser.targets().filter(isOurWorker).at(-1) ?? (await browser.waitForTarget(isOurWorker, { timeout: 10_000 }));
+      const w = await Promise.race([t.worker(), new Promise<null>((r) => setTimeout(() => r(null), 5000))]).catch(() => null);
+      if (!w) continue;
+      // Right after start, `chrome` may not be there yet.
+      for (let i = 0; i < 50; i++) {
+        if (await w.evaluate(() => typeof chrome !== 'undefined' && chrome.runtime?.id !== undefined).catch(() => false)) return w;
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
-    return w;
+    throw new Error('could not reach the extension service worker');
   };
-  return {
+  const ext: ExtensionBrowser = {
     browser,
     extensionId,
     worker,
@@ -68,6 +72,7 @@ export async function launchWithExtension(opts: { headless?: boolean; dist?: str
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  return ext;
 }
 
 /** Opens an extension page (the options page by default). */
@@ -90,33 +95,53 @@ export async function adminSend<T = unknown>(ext: ExtensionBrowser, message: Rec
   }
 }
 
-/** Reads every stored event back from the extension's IndexedDB, inside the worker. */
-export async function readEvents(ext: ExtensionBrowser): Promise<Array<Record<string, unknown>>> {
+/** Reads every stored event, in sequence order, from the extension's IndexedDB (run in an extension context). */
+function readAllEvents(): Promise<Array<Record<string, unknown>>> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('waymark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const req = db.transaction('events').objectStore('events').index('bySeq').getAll();
+      req.onsuccess = () => {
+        resolve(req.result as Array<Record<string, unknown>>);
+        db.close();
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+/**
+ * Reads every stored event back from the extension's IndexedDB. By default inside the service worker;
+ * `via: 'page'` reads the same database from an extension page, for tests that stop the worker (a
+ * puppeteer handle to a stopped worker can hang).
+ */
+export async function readEvents(ext: ExtensionBrowser, opts: { via?: 'worker' | 'page' } = {}): Promise<Array<Record<string, unknown>>> {
+  if (opts.via === 'page') {
+    const page = await openExtensionPage(ext);
+    try {
+      return await page.evaluate(readAllEvents);
+    } finally {
+      await page.close();
+    }
+  }
   const w = await ext.worker();
-  return w.evaluate(
-    () =>
-      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
-        const open = indexedDB.open('waymark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('events').objectStore('events').index('bySeq').getAll();
-          req.onsuccess = () => {
-            resolve(req.result as Array<Record<string, unknown>>);
-            db.close();
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return w.evaluate(readAllEvents);
 }
 
 /** Stops every service worker, as Chromium does to an idle MV3 worker. */
 export async function stopWorkers(ext: ExtensionBrowser): Promise<void> {
-  const session = await ext.browser.target().createCDPSession();
-  await session.send('ServiceWorker.enable');
-  await session.send('ServiceWorker.stopAllWorkers');
-  await session.detach();
+  // The ServiceWorker domain lives on page sessions, not on the browser session.
+  const pages = await ext.browser.pages();
+  const page = pages[0] ?? (await ext.browser.newPage());
+  const session = await page.createCDPSession();
+  try {
+    await session.send('ServiceWorker.enable');
+    await session.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
 }
 
 /** Waits until the bootstrap on `page` has applied its first answer. */

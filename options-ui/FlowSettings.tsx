@@ -1,0 +1,88 @@
+import type { DocIssue } from '../src/schema/migrate';
+import { Field, FieldErrors } from './Field';
+import type { FlowDraft } from './flowDraft';
+import { fieldId, issuesAt } from './issuesAt';
+import { START_MODES } from './labels';
+
+
+interface FlowSettingsProps {
+  draft: FlowDraft;
+  issues: readonly DocIssue[];
+  onChange: (patch: Partial<FlowDraft>) => void;
+  /** A new flow's id follows its name until the admin edits the id. */
+  onIdEdited: () => void;
+}
+
+/** Name, id, description, status and start mode of a flow. */
+export function FlowSettings({ draft, issues, onChange, onIdEdited }: FlowSettingsProps) {
+  return (
+    <section class="card" aria-labelledby="settings-heading">
+      <h2 id="settings-heading" class="section-title">
+        Details
+      </h2>
+      <Field id={fieldId('name')} label="Name" issues={issuesAt(issues, 'name')} required>
+        {(a11y) => <input {...a11y} type="text" value={draft.name} maxLength={200} onInput={(e) => onChange({ name: e.currentTarget.value })} data-testid="flow-name" />}
+      </Field>
+      {draft.isNew ? (
+        <Field id={fieldId('id')} label="Id" hint="Letters, digits, “-” and “_”. Used in links (?waymark-flow=…) and in recorded events; it cannot be changed later." issues={issuesAt(issues, 'id')} required>
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="text"
+              class="mono"
+              value={draft.id}
+              maxLength={64}
+              spellcheck={false}
+              autocomplete="off"
+              onInput={(e) => {
+                onIdEdited();
+                onChange({ id: e.currentTarget.value });
+              }}
+            />
+          )}
+        </Field>
+      ) : (
+        <p class="field">
+          <span class="field-label">Id</span> <span class="mono">{draft.id}</span> <span class="muted">· version {draft.version}</span>
+        </p>
+      )}
+      <Field id={fieldId('description')} label="Description" hint="For admins only; not shown to employees." issues={issuesAt(issues, 'description')}>
+        {(a11y) => <textarea {...a11y} rows={2} value={draft.description} maxLength={2000} onInput={(e) => onChange({ description: e.currentTarget.value })} />}
+      </Field>
+
+      <fieldset class="group" id={fieldId('status')} tabIndex={-1}>
+        <legend>Status</legend>
+        <FieldErrors messages={issuesAt(issues, 'status').map((i) => i.message)} />
+        <div class="choice">
+          <input type="radio" id="status-draft" name="status" checked={draft.status === 'draft'} onChange={() => onChange({ status: 'draft' })} aria-describedby="status-draft-help" />
+          <label for="status-draft">Draft</label>
+          <p class="hint" id="status-draft-help">
+            Not shown to anyone yet.
+          </p>
+        </div>
+        <div class="choice">
+          <input type="radio" id="status-published" name="status" checked={draft.status === 'published'} onChange={() => onChange({ status: 'published' })} aria-describedby="status-published-help" />
+          <label for="status-published">Published</label>
+          <p class="hint" id="status-published-help">
+            Live for everyone on the matching pages.
+          </p>
+        </div>
+      </fieldset>
+
+      <fieldset class="group" id={fieldId('start')} tabIndex={-1}>
+        <legend>How it starts</legend>
+        <FieldErrors messages={issuesAt(issues, 'start').map((i) => i.message)} />
+        {START_MODES.map((m) => (
+          <div class="choice" key={m.value}>
+            <input type="radio" id={`start-${m.value}`} name="start" checked={draft.start === m.value} onChange={() => onChange({ start: m.value })} aria-describedby={`start-${m.value}-help`} />
+            <label for={`start-${m.value}`}>{m.label}</label>
+            <p class="hint" id={`start-${m.value}-help`}>
+              {m.help.replace('<id>', draft.id || '<id>')}
+            </p>
+          </div>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
