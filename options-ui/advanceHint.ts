@@ -1,15 +1,6 @@
 import type { AdvanceKind } from '../src/schema/flow';
 
-/**
- * What the card says when a step does not advance with Next. Mirrors the overlay's hints
- * (`content-scripts/overlay/Tour.tsx`), which the options page may not import; keep the two equal.
- */
-export const ADVANCE_HINTS: Record<Exclude<AdvanceKind, 'next'>, string> = {
-  click: 'Click the highlighted element to continue.',
-  input: 'Fill in the highlighted field to continue.',
-  elementAppears: 'Continue in the page; this guide moves on by itself.',
-  urlChanges: 'Continue in the page; this guide moves on by itself.',
-};
+export { ADVANCE_HINTS } from '../src/ui/advanceHints';
 
 /** How each way of advancing is explained to the admin in the editor. */
 export const ADVANCE_LABELS: Record<AdvanceKind, { label: string; help: string }> = {

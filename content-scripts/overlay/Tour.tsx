@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SessionView } from '../../src/messages/protocol';
+import { ADVANCE_HINTS } from '../../src/ui/advanceHints';
 import { StepCard } from '../../src/ui/StepCard';
 import { positionCard } from './positionCard';
 import { isOwnNode } from './shadowHost';
@@ -20,12 +21,6 @@ type Phase =
   | { kind: 'missing' }
   | { kind: 'centered' };
 
-const HINTS = {
-  click: 'Click the highlighted element to continue.',
-  input: 'Fill in the highlighted field to continue.',
-  elementAppears: 'Continue in the page; this guide moves on by itself.',
-  urlChanges: 'Continue in the page; this guide moves on by itself.',
-} as const;
 
 /** Does this event's path go through `el`? (Composed path, so shadow DOM targets count.) */
 const hits = (e: Event, el: Element) => e.composedPath().includes(el);
@@ -129,7 +124,7 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
           stepIndex={session.stepIndex}
           stepCount={session.stepCount}
           showNext={step.advance.kind === 'next'}
-          hint={step.advance.kind === 'next' ? undefined : HINTS[step.advance.kind]}
+          hint={step.advance.kind === 'next' ? undefined : ADVANCE_HINTS[step.advance.kind]}
           missing={phase.kind === 'missing'}
           skippable={step.skippable}
           onBack={actions.back}

@@ -29,7 +29,9 @@ export function flowTouches(flow: Flow, url: string): boolean {
 /**
  * Which flow, if any, the user should see on `url`. One flow at a time: an active run is resumed
  * wherever its flow applies; otherwise a flow requested by link starts (even if seen before: the user
- * asked for it), when `linkStart` says this request follows the page load or navigation to that link; otherwise the first published `auto` flow the user has never started starts. A
+ * asked for it), when `linkStart` says this request follows the page load or navigation to that link;
+ * otherwise the first published `auto` flow the user has never started starts, on a page where its
+ * first step is shown (so it does not start unseen on another page of the app). A
  * dismissed or completed flow never starts by itself again.
  */
 export function decideSession(
