@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { StepHealth } from '../src/metrics/stepHealth';
 import type { Flow } from '../src/schema/flow';
 import type { DocIssue } from '../src/schema/migrate';
 import { send } from './api';
@@ -58,6 +59,12 @@ function FlowForm({ flow, takenIds }: { flow: Flow | null; takenIds: ReadonlySet
   const [removed, setRemoved] = useState<{ step: StepDraft; index: number } | null>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ key: string; action: 'up' | 'down' } | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // Which steps' targets went missing for people (from the recorded events): a guide a release broke.
+  const [health, setHealth] = useState<StepHealth[]>([]);
+  useEffect(() => {
+    if (!flow) return;
+    void send({ type: 'admin/steps/health', flowId: flow.id }).then((r) => r.ok && setHealth(r.health));
+  }, []);
   const summaryRef = useRef<HTMLDivElement>(null);
   const dirty = !sameDraft(draft, baseline);
   useUnsavedGuard(dirty);
@@ -179,7 +186,7 @@ function FlowForm({ flow, takenIds }: { flow: Flow | null; takenIds: ReadonlySet
               Steps
             </h2>
             <FieldErrors messages={issuesAt(issues, 'steps').map((i) => i.message)} />
-            <StepList steps={draft.steps} selected={selected} issues={issues} onSelect={setSelected} onMove={move} onRemove={remove} onAdd={add} focusAfterMove={focusAfterMove} />
+            <StepList steps={draft.steps} selected={selected} issues={issues} health={health} onSelect={setSelected} onMove={move} onRemove={remove} onAdd={add} focusAfterMove={focusAfterMove} />
             <p class="sr-only" role="status">
               {announcement}
             </p>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { StepHealth } from '../src/metrics/stepHealth';
 import type { DocIssue } from '../src/schema/migrate';
 import { describeTarget } from '../src/ui/describeTarget';
 import { ADVANCE_LABELS } from './advanceHint';
@@ -10,6 +11,8 @@ interface StepListProps {
   steps: StepDraft[];
   selected: number;
   issues: readonly DocIssue[];
+  /** Recorded per step: shown, target missing, target ambiguous. */
+  health?: readonly StepHealth[];
   onSelect: (index: number) => void;
   onMove: (index: number, by: -1 | 1) => void;
   onRemove: (index: number) => void;
@@ -22,7 +25,7 @@ interface StepListProps {
  * The ordered steps: select one to edit and preview it, and reorder with buttons (keyboard reachable,
  * focus follows the moved step).
  */
-export function StepList({ steps, selected, issues, onSelect, onMove, onRemove, onAdd, focusAfterMove }: StepListProps) {
+export function StepList({ steps, selected, issues, health = [], onSelect, onMove, onRemove, onAdd, focusAfterMove }: StepListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
     if (!focusAfterMove) return;
@@ -52,6 +55,16 @@ export function StepList({ steps, selected, issues, onSelect, onMove, onRemove, 
                   <span class="step-meta">
                     {ADVANCE_LABELS[s.advance].label} · {what}
                   </span>
+                  {(() => {
+                    const h = health.find((x) => x.stepId === s.id);
+                    if (!h || h.missing + h.ambiguous === 0) return null;
+                    const parts = [h.missing ? `missing ${h.missing}×` : '', h.ambiguous ? `ambiguous ${h.ambiguous}×` : ''].filter(Boolean);
+                    return (
+                      <span class="step-flag" data-testid="step-missing">
+                        <span aria-hidden="true">⚠ </span>target {parts.join(', ')} for people (shown {h.shown}×): check it still points at the right element
+                      </span>
+                    );
+                  })()}
                   {withIssues.has(i) ? (
                     <span class="step-flag">
                       <span aria-hidden="true">⚠ </span>needs attention

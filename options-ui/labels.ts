@@ -25,5 +25,6 @@ export const EVENT_LABELS: Record<EventType, string> = {
   flow_completed: 'Flow completed',
   flow_dismissed: 'Flow dismissed',
   target_missing: 'Target missing',
+  target_ambiguous: 'Target ambiguous',
   feature_used: 'Feature used',
 };

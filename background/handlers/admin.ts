@@ -4,6 +4,7 @@ import { EVENT_TYPES, WaymarkEventSchema, type EventType, type WaymarkEvent } fr
 import { BUNDLE_FORMAT, readBundle } from '../../src/schema/bundle';
 import type { Feature, Flow } from '../../src/schema/flow';
 import { readFeature, readFlow } from '../../src/schema/migrate';
+import { stepHealth } from '../../src/metrics/stepHealth';
 import { getDb } from '../db';
 import { getDocs, invalidateDocs } from '../docs';
 import type { Writer } from '../writer';
@@ -112,6 +113,22 @@ export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>
       }
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       return { ok: true, activity: { total, counts, recent } };
+    },
+
+    async 'admin/steps/health'(req) {
+      const db = await getDb();
+      const events: WaymarkEvent[] = [];
+      let cursor = await db.transaction('events').store.openCursor();
+      while (cursor) {
+        const t = cursor.value.type;
+        if (t === 'step_shown' || t === 'target_missing' || t === 'target_ambiguous') {
+          const { synced: _synced, ...ev } = cursor.value;
+          const parsed = WaymarkEventSchema.safeParse(ev);
+          if (parsed.success) events.push(parsed.data);
+        }
+        cursor = await cursor.continue();
+      }
+      return { ok: true, health: stepHealth(events, req.flowId) };
     },
 
     async 'admin/progress/reset'(req) {

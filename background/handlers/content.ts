@@ -68,7 +68,7 @@ export function contentHandlers(writer: Writer): ContentHandlers {
         if (await ctx.seenOp(req.opId)) return;
         const run = await findRun(ctx, docs, req.runId);
         if (!run) return;
-        const r = markMissing(run.flow, run.progress, req.stepIndex, req.waitedMs, req.confidence, ctx.now);
+        const r = markMissing(run.flow, run.progress, req.stepIndex, req.waitedMs, req.confidence, ctx.now, req.ambiguous);
         if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
         r.events.forEach(ctx.emit);
       });

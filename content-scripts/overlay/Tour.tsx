@@ -8,7 +8,7 @@ import { trackTarget } from './trackTarget';
 
 export interface TourActions {
   shown(): void;
-  missing(waitedMs: number, confidence: number): void;
+  missing(waitedMs: number, confidence: number, ambiguous: boolean): void;
   next(): void;
   back(): void;
   skip(): void;
@@ -54,9 +54,9 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
         const r = el.getBoundingClientRect();
         if (r.bottom < 0 || r.top > innerHeight || r.right < 0 || r.left > innerWidth) el.scrollIntoView({ block: 'center', inline: 'nearest' });
       },
-      onMissing: (waitedMs, confidence) => {
+      onMissing: (waitedMs, confidence, ambiguous) => {
         setPhase({ kind: 'missing' });
-        actions.missing(waitedMs, confidence);
+        actions.missing(waitedMs, confidence, ambiguous);
       },
       onLost: () => setPhase({ kind: 'locating' }),
     });

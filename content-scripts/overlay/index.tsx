@@ -39,8 +39,8 @@ function actionsFor(s: NonNullable<PageState['session']>): TourActions {
     void act({ type: 'step/advance', opId: newOpId(), ...base, url: location.href, fromStepIndex: s.stepIndex, to });
   return {
     shown: () => void send({ type: 'step/shown', opId: newOpId(), runId: s.runId, stepIndex: s.stepIndex }),
-    missing: (waitedMs, confidence) =>
-      void send({ type: 'target/missing', opId: newOpId(), runId: s.runId, stepIndex: s.stepIndex, waitedMs, confidence }),
+    missing: (waitedMs, confidence, ambiguous) =>
+      void send({ type: 'target/missing', opId: newOpId(), runId: s.runId, stepIndex: s.stepIndex, waitedMs, confidence, ambiguous }),
     next: moveTo('next'),
     back: moveTo('back'),
     skip: moveTo('skip'),

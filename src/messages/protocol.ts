@@ -3,6 +3,9 @@ import { DocIdSchema, type Feature, type Flow, type Step } from '../schema/flow'
 import { type EventType, type WaymarkEvent } from '../schema/event';
 import type { ElementFingerprint } from '../schema/fingerprint';
 import type { DocIssue } from '../schema/migrate';
+import { SyncSettingsInputSchema, type SyncSettingKey, type SyncSettings } from '../schema/config';
+import type { WhoAmIResponse } from '../schema/api';
+import type { StepHealth } from '../metrics/stepHealth';
 
 /**
  * Every message between the runtimes is one of these, checked by zod at the receiving end (the
@@ -40,6 +43,8 @@ export const ContentRequestSchemas = {
     stepIndex: z.number().int().min(0),
     waitedMs: z.number().int().min(0).max(3_600_000),
     confidence: z.number().min(0).max(1).optional(),
+    /** Candidates were found but none clearly enough: recorded as `target_ambiguous`. */
+    ambiguous: z.boolean().default(false),
   }),
   'feature/used': z.strictObject({ type: z.literal('feature/used'), opId, featureId: DocIdSchema }),
 } as const;
@@ -55,6 +60,7 @@ export const AdminRequestSchemas = {
   'admin/bundle/export': z.strictObject({ type: z.literal('admin/bundle/export') }),
   'admin/activity': z.strictObject({ type: z.literal('admin/activity'), limit: z.number().int().min(1).max(500).default(50) }),
   'admin/progress/reset': z.strictObject({ type: z.literal('admin/progress/reset'), flowId: DocIdSchema.optional() }),
+  'admin/steps/health': z.strictObject({ type: z.literal('admin/steps/health'), flowId: DocIdSchema.optional() }),
 } as const;
 
 /** Every request schema, keyed by its type: the receiver looks the schema up by `type`, then parses. */
@@ -105,6 +111,49 @@ export interface ActivitySummary {
   recent: WaymarkEvent[];
 }
 
+/** The sync settings as the options page sees them: never the token itself. */
+export interface SyncSettingsView {
+  /** The merged settings (saved, then policy), with defaults filled in. */
+  values: Omit<SyncSettings, 'token'>;
+  tokenSet: boolean;
+  /** Keys set by policy: read-only on the options page. */
+  managed: SyncSettingKey[];
+  /** True when the settings make a complete, valid configuration, so sync runs. */
+  configured: boolean;
+  /** What keeps sync from running: a missing server URL or token, or an invalid value (policy included). */
+  issues: DocIssue[];
+}
+
+/** Where sync stands. Times are milliseconds since the epoch; counters are since install. */
+export interface SyncStatus {
+  /**
+   * `unconfigured`: no complete settings; `idle`: the last attempt succeeded; `retrying`: it failed and
+   * is retried at `nextAttemptAt`; `paused`: the collector refused the token or the request, and sync
+   * waits until the settings change (or Sync now).
+   */
+  state: 'unconfigured' | 'idle' | 'retrying' | 'paused';
+  serverUrl: string | null;
+  /** Events waiting to be acknowledged by the collector. */
+  unsynced: number;
+  /** Events dropped because the queue was full. Reported to the collector with every upload. */
+  dropped: number;
+  /** Events the collector acknowledged as newly stored. */
+  stored: number;
+  /** Events the collector acknowledged as already stored (a retry after a lost answer). */
+  duplicates: number;
+  /** Events the collector refused as invalid: never sent again. */
+  rejected: number;
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastFailureAt: number | null;
+  lastError: string | null;
+  /** Failed attempts in a row. */
+  failures: number;
+  nextAttemptAt: number | null;
+  pausedReason: string | null;
+  flows: { count: number; lastPullAt: number | null; etag: string | null };
+}
+
 /** The reply each request gets. */
 export interface Responses {
   'page/state': Reply<{ state: PageState }>;
@@ -123,6 +172,7 @@ export interface Responses {
   'admin/bundle/export': Reply<{ bundle: { format: 'waymark-bundle'; exportedAt: string; flows: Flow[]; features: Feature[] } }>;
   'admin/activity': Reply<{ activity: ActivitySummary }>;
   'admin/progress/reset': Reply<object>;
+  'admin/steps/health': Reply<{ health: StepHealth[] }>;
 }
 
 export type RequestOf<K extends RequestType> = Extract<AnyRequest, { type: K }>;

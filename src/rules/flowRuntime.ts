@@ -139,7 +139,7 @@ export function markShown(flow: Flow, p: Progress, stepIndex: number, now: numbe
   };
 }
 
-/** Records that the current step's target could not be found: once per step per run. */
+/** Records that the current step's target could not be found (or not told apart): once per step per run. */
 export function markMissing(
   flow: Flow,
   p: Progress,
@@ -147,10 +147,11 @@ export function markMissing(
   waitedMs: number,
   confidence: number | undefined,
   now: number,
+  ambiguous = false,
 ): { progress: Progress; events: NewEvent[] } {
   if (p.status !== 'active' || p.stepIndex !== stepIndex || p.missing.includes(stepIndex)) return { progress: p, events: [] };
   return {
     progress: { ...p, missing: [...p.missing, stepIndex], updatedAt: now },
-    events: [{ type: 'target_missing', ...stepRef(flow, p), waitedMs, ...(confidence !== undefined ? { confidence } : {}) }],
+    events: [{ type: ambiguous ? 'target_ambiguous' : 'target_missing', ...stepRef(flow, p), waitedMs, ...(confidence !== undefined ? { confidence } : {}) }],
   };
 }

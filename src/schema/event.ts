@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'flow_completed',
   'flow_dismissed',
   'target_missing',
+  'target_ambiguous',
   'feature_used',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -54,6 +55,14 @@ export const WaymarkEventSchema = z.discriminatedUnion('type', [
     /** How long the step waited for its target. */
     waitedMs: z.number().int().min(0),
     /** The best candidate's confidence, when a scored locator was used. */
+    confidence: z.number().min(0).max(1).optional(),
+  }),
+  z.strictObject({
+    ...base,
+    type: z.literal('target_ambiguous'),
+    ...stepRef,
+    /** How long the step waited: several candidates were close, and the locator would not guess. */
+    waitedMs: z.number().int().min(0),
     confidence: z.number().min(0).max(1).optional(),
   }),
   z.strictObject({

@@ -8,8 +8,10 @@ import {
   cardText,
   clickCardButton,
   launchWithExtension,
+  openExtensionPage,
   readEvents,
   waitForStep,
+  waitForEvents,
   waitForWaymark,
   type ExtensionBrowser,
 } from './support/browser';
@@ -149,14 +151,21 @@ describe('walkthrough on the demo CRM', () => {
     await clickCardButton(page, 'Next');
     expect(await waitForStep(page, 1, 10_000)).toBe('missing');
     expect((await cardText(page))?.body).toMatch(/not on this page/);
-    const missing = (await eventsOf('target_missing')).filter((e) => e.flowId === 'broken-guide');
+    const missing = await waitForEvents(ext, (e) => e.type === 'target_missing' && e.flowId === 'broken-guide');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ stepId: 'gone', stepIndex: 1 });
     expect(missing[0]?.waitedMs as number).toBeGreaterThanOrEqual(1000);
 
     await clickCardButton(page, 'Skip step');
     await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card'));
-    expect((await eventsOf('step_skipped')).at(-1)).toMatchObject({ flowId: 'broken-guide', stepId: 'gone' });
+    expect((await waitForEvents(ext, (e) => e.type === 'step_skipped' && e.flowId === 'broken-guide')).at(-1)).toMatchObject({ stepId: 'gone' });
     expect((await eventsOf('flow_completed')).at(-1)).toMatchObject({ flowId: 'broken-guide' });
+
+    // The admin sees the broken step flagged in the flow editor.
+    const options = await openExtensionPage(ext, 'options-ui/index.html#/flows/broken-guide');
+    const flag = await options.waitForSelector('[data-step-id="gone"] [data-testid="step-missing"]');
+    expect(await flag?.evaluate((el) => el.textContent)).toMatch(/target missing 1× for people/);
+    expect(await options.$('[data-step-id="welcome"] [data-testid="step-missing"]')).toBeNull();
+    await options.close();
   });
 });

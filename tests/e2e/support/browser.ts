@@ -187,3 +187,18 @@ export async function clickCardButton(page: Page, text: string): Promise<void> {
   }, text);
   if (!ok) throw new Error(`no "${text}" button in the card`);
 }
+
+/** Polls the event log until `pred` matches at least `count` events (events are written asynchronously). */
+export async function waitForEvents(
+  ext: ExtensionBrowser,
+  pred: (e: Record<string, unknown>) => boolean,
+  count = 1,
+  opts: { timeout?: number; via?: 'worker' | 'page' } = {},
+): Promise<Array<Record<string, unknown>>> {
+  const end = Date.now() + (opts.timeout ?? 15_000);
+  for (;;) {
+    const hits = (await readEvents(ext, opts.via ? { via: opts.via } : {})).filter(pred);
+    if (hits.length >= count || Date.now() > end) return hits;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
