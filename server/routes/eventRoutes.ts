@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { IngestRequestSchema, IngestResponseSchema, type EventResult } from '../../src/schema/api';
+import { WaymarkEventSchema, type WaymarkEvent } from '../../src/schema/event';
+import { zodIssues } from '../../src/schema/migrate';
+import { requireRole } from '../auth/requireRole';
+import type { AppEnv } from '../http/appEnv';
+import { readJsonBody, sendError, sendJson } from '../http/reply';
+import { recordClient } from '../store/clientStore';
+import { insertEvents, unstorableIssues } from '../store/eventStore';
+import type { RouteDeps } from './routeDeps';
+
+/** The id of an event that failed validation, when it has a string one, so the client can match it up. */
+function idOf(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const id = (raw as { id?: unknown }).id;
+  return typeof id === 'string' ? id.slice(0, 64) : null;
+}
+
+/**
+ * POST /v1/events, employee: a batch of events, each judged on its own. The answer is 200 with one
+ * verdict per event, in order, whenever the envelope is valid: a bad event is rejected, its
+ * neighbours are stored.
+ */
+export function eventRoutes({ sql, auth }: RouteDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().post('/events', auth, requireRole('employee'), async (c) => {
+    const body = await readJsonBody(c);
+    if (!body.ok) return body.response;
+    const req = IngestRequestSchema.safeParse(body.value);
+    if (!req.success) return sendError(c, 400, 'invalid ingest request', zodIssues(req.error));
+    const { tenant } = c.get('principal');
+
+    const results: EventResult[] = [];
+    const valid: { index: number; event: WaymarkEvent }[] = [];
+    req.data.events.forEach((raw, index) => {
+      const parsed = WaymarkEventSchema.safeParse(raw);
+      const issues = parsed.success ? unstorableIssues(parsed.data, ['events', index]) : zodIssues(parsed.error, ['events', index]);
+      if (parsed.success && issues.length === 0) valid.push({ index, event: parsed.data });
+      else results[index] = { id: idOf(raw), status: 'rejected', issues };
+    });
+
+    const inserted = await insertEvents(sql, tenant, valid.map((v) => v.event));
+    // The first occurrence of an id claims "stored"; a repeat within the batch is a duplicate of it.
+    for (const { index, event } of valid) {
+      results[index] = { id: event.id, status: inserted.delete(event.id) ? 'stored' : 'duplicate' };
+    }
+    if (req.data.client !== undefined) await recordClient(sql, tenant, req.data.client);
+    return sendJson(c, IngestResponseSchema, { results });
+  });
+}
