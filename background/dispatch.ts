@@ -5,7 +5,7 @@ import type { AdminHandlers } from './handlers/admin';
 import type { ContentHandlers } from './handlers/content';
 import { isFromContentScript, isFromExtensionPage } from './senders';
 
-type Handler = (req: unknown) => Promise<unknown>;
+type Handler = (req: unknown, sender: chrome.runtime.MessageSender) => Promise<unknown>;
 type Route = { schema: z.ZodTypeAny; handler: Handler; allowed: (s: chrome.runtime.MessageSender) => boolean };
 
 /**
@@ -29,7 +29,8 @@ export function createDispatch(content: ContentHandlers, admin: AdminHandlers) {
     const parsed = route.schema.safeParse(message);
     if (!parsed.success) return { ok: false, error: `invalid "${type}" message`, issues: zodIssues(parsed.error) } satisfies Failure;
     try {
-      return await route.handler(parsed.data);
+      // Handlers that act on the sending tab (the picker's) read it from the sender, never the message.
+      return await route.handler(parsed.data, sender);
     } catch (e) {
       console.error(`waymark: "${type}" failed`, e);
       return { ok: false, error: e instanceof Error ? e.message : String(e) } satisfies Failure;

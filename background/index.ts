@@ -1,9 +1,11 @@
 import { createDispatch } from './dispatch';
-import { getDocs } from './docs';
+import { getDocs, invalidateDocs } from './docs';
 import { adminHandlers } from './handlers/admin';
 import { contentHandlers } from './handlers/content';
 import { getUserId } from './identity';
+import { watchPickerTabs } from './pickerSession';
 import { bootstrapMatches, syncBootstrap } from './registration';
+import { createChromeSyncEngine } from './sync/chromeSyncEngine';
 import { createWriter } from './writer';
 
 /*
@@ -17,7 +19,15 @@ async function refreshBootstrap(): Promise<void> {
   await syncBootstrap(bootstrapMatches(await getDocs()));
 }
 
-const dispatch = createDispatch(contentHandlers(writer), adminHandlers(writer, refreshBootstrap));
+// Syncs the event log to the collector and pulls its published flows (see background/sync/).
+const sync = createChromeSyncEngine({
+  onFlowsChanged: async () => {
+    invalidateDocs();
+    await refreshBootstrap();
+  },
+});
+
+const dispatch = createDispatch(contentHandlers(writer), adminHandlers(writer, refreshBootstrap, sync));
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   dispatch(message, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) }));
@@ -26,3 +36,11 @@ chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) =>
 
 chrome.runtime.onInstalled.addListener(() => void refreshBootstrap());
 chrome.runtime.onStartup.addListener(() => void refreshBootstrap());
+// The element picker's session follows its tab (closed: cancelled; reloaded: picker injected again).
+watchPickerTabs();
+// The alarm wakes a stopped worker to sync; settings or policy changes restart sync at once; each worker
+// start catches up on a sync that came due while it was stopped.
+chrome.alarms.onAlarm.addListener((alarm) => sync.onAlarm(alarm.name));
+chrome.storage.onChanged.addListener((changes, area) => sync.onStorageChanged(changes, area));
+chrome.runtime.onStartup.addListener(() => void sync.trigger('soon'));
+void sync.trigger('due');

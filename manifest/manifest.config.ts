@@ -21,4 +21,5 @@ export default defineManifest({
   action: { default_title: 'Waymark' },
   permissions: ['storage', 'scripting', 'alarms'],
   host_permissions: ['http://*/*', 'https://*/*'],
+  storage: { managed_schema: 'manifest/managed_schema.json' }, // public/manifest/: crxjs does not copy it, vite copies public/
 });

@@ -7,6 +7,7 @@ import { FlowEditor } from './FlowEditor';
 import { FlowsPage } from './FlowsPage';
 import { ImportExportPage } from './ImportExportPage';
 import { routeHref, sectionOf, type Route, type Section } from './route';
+import { SyncPage } from './SyncPage';
 import { useRoute } from './useRoute';
 
 const SECTIONS: { section: Section; label: string; href: string }[] = [
@@ -14,9 +15,10 @@ const SECTIONS: { section: Section; label: string; href: string }[] = [
   { section: 'features', label: 'Features', href: '#/features' },
   { section: 'import', label: 'Import / export', href: '#/import' },
   { section: 'activity', label: 'Activity', href: '#/activity' },
+  { section: 'sync', label: 'Sync', href: '#/sync' },
 ];
 
-const TITLES: Record<Section, string> = { flows: 'Flows', features: 'Features', import: 'Import / export', activity: 'Activity' };
+const TITLES: Record<Section, string> = { flows: 'Flows', features: 'Features', import: 'Import / export', activity: 'Activity', sync: 'Sync' };
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -32,6 +34,8 @@ function Page({ route }: { route: Route }) {
       return <ImportExportPage />;
     case 'activity':
       return <ActivityPage />;
+    case 'sync':
+      return <SyncPage />;
   }
 }
 

@@ -153,7 +153,7 @@ function FeatureForm({ feature, takenIds }: { feature: Feature | null; takenIds:
         <UrlPatternList path="match" legend="Pages where it is watched (URL patterns)" entries={draft.match} onChange={(match) => patch({ match })} issues={issues} />
       </section>
       <section class="card">
-        <FingerprintEditor path="target" legend="The element" value={draft.target} onChange={(target) => patch({ target })} issues={issues} />
+        <FingerprintEditor path="target" legend="The element" value={draft.target} onChange={(target) => patch({ target })} issues={issues} pick={{ match: draft.match.map((m) => m.value) }} />
       </section>
       <div class="actionbar">
         <button type="submit" class="btn btn-primary" disabled={saving} data-testid="save-feature">

@@ -4,6 +4,8 @@ import { describeTarget } from '../src/ui/describeTarget';
 import { cleanFingerprint } from './cleanFingerprint';
 import { Field, FieldErrors } from './Field';
 import { fieldId, issuesAt } from './issuesAt';
+import { PickOnPage } from './PickOnPage';
+import type { TabPreference } from './rankPickerTabs';
 
 type TextField = 'tag' | 'id' | 'testId' | 'text' | 'label' | 'ariaLabel' | 'placeholder' | 'name' | 'role' | 'type';
 
@@ -30,14 +32,16 @@ interface FingerprintEditorProps {
   value: ElementFingerprint;
   onChange: (fp: ElementFingerprint) => void;
   issues: readonly DocIssue[];
+  /** Offers "Pick on page", preferring tabs that match these patterns; without it, hand editing only. */
+  pick?: TabPreference;
 }
 
 /**
- * Edits the description of a target element by hand (the element picker will fill it in later), and
- * shows it in readable form. Fields captured by a picker that are not edited here (position, xpath,
- * classes…) are kept as they are.
+ * Edits the description of a target element, captured with the element picker or by hand, and shows it
+ * in readable form. A pick replaces the whole description. Fields captured by the picker that are not
+ * edited here (position, xpath, classes…) are kept as they are.
  */
-export function FingerprintEditor({ path, legend, value, onChange, issues }: FingerprintEditorProps) {
+export function FingerprintEditor({ path, legend, value, onChange, issues, pick }: FingerprintEditorProps) {
   const set = (k: TextField, v: string) => onChange({ ...value, [k]: k === 'tag' ? v.trim().toLowerCase() : v });
   const clean = cleanFingerprint(value);
   const readable = /^[a-z][a-z0-9-]*$/.test(clean.tag) ? describeTarget(clean) : null;
@@ -55,6 +59,7 @@ export function FingerprintEditor({ path, legend, value, onChange, issues }: Fin
   return (
     <fieldset class="group fingerprint" id={fieldId(path)} tabIndex={-1}>
       <legend>{legend}</legend>
+      {pick ? <PickOnPage prefer={pick} what={legend.toLowerCase()} onPicked={(p) => onChange(p.fingerprint)} /> : null}
       <p class="readable" aria-live="polite">
         <span class="readable-label">Reads as: </span>
         {readable ? <span class="mono">{readable}</span> : <em>enter a tag name to describe the element</em>}

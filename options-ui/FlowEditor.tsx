@@ -199,7 +199,14 @@ function FlowForm({ flow, takenIds }: { flow: Flow | null; takenIds: ReadonlySet
               </p>
             ) : null}
             {step ? (
-              <StepEditor key={step.key} step={step} index={selected} issues={issues} onChange={(s) => setSteps((steps) => steps.map((x, n) => (n === selected ? s : x)))} />
+              <StepEditor
+                key={step.key}
+                step={step}
+                index={selected}
+                issues={issues}
+                onChange={(s) => setSteps((steps) => steps.map((x, n) => (n === selected ? s : x)))}
+                flowMatch={draft.match.map((m) => m.value)}
+              />
             ) : (
               <p class="hint">A flow needs at least one step: add one.</p>
             )}

@@ -13,6 +13,8 @@ interface StepEditorProps {
   index: number;
   issues: readonly DocIssue[];
   onChange: (step: StepDraft) => void;
+  /** The flow's URL patterns: "Pick on page" offers tabs that match them first. */
+  flowMatch?: readonly string[];
 }
 
 const PLACEMENT_LABELS: Record<Placement, string> = {
@@ -34,12 +36,13 @@ const PLACEMENT_LABELS: Record<Placement, string> = {
 const ADVANCE_KINDS = Object.keys(ADVANCE_LABELS) as AdvanceKind[];
 
 /** Every setting of one step. Paths are the document's (`steps.2.title`), so save issues land here. */
-export function StepEditor({ step, index, issues, onChange }: StepEditorProps) {
+export function StepEditor({ step, index, issues, onChange, flowMatch = [] }: StepEditorProps) {
   const base = `steps.${index}`;
   const set = <K extends keyof StepDraft>(k: K, v: StepDraft[K]) => onChange({ ...step, [k]: v });
   const at = (p: string, subtree = true) => issuesAt(issues, `${base}.${p}`, { subtree });
   const needsTarget = step.advance === 'click' || step.advance === 'input';
   const stepLevel = [...issuesAt(issues, base), ...at('id')];
+  const pick = { match: flowMatch, page: step.page };
   return (
     <div class="step-editor" id={fieldId(base)} tabIndex={-1} data-testid="step-editor">
       <h3 class="section-title">
@@ -63,7 +66,7 @@ export function StepEditor({ step, index, issues, onChange }: StepEditorProps) {
         </label>
         {step.hasTarget ? (
           <>
-            <FingerprintEditor path={`${base}.target`} legend="The element" value={step.target} onChange={(fp) => set('target', fp)} issues={issues} />
+            <FingerprintEditor path={`${base}.target`} legend="The element" value={step.target} onChange={(fp) => set('target', fp)} issues={issues} pick={pick} />
             <Field id={fieldId(`${base}.placement`)} label="Card placement" issues={at('placement')}>
               {(a11y) => (
                 <select {...a11y} value={step.placement} onChange={(e) => set('placement', e.currentTarget.value as Placement)}>
@@ -102,7 +105,7 @@ export function StepEditor({ step, index, issues, onChange }: StepEditorProps) {
           </p>
         ) : null}
         {step.advance === 'elementAppears' ? (
-          <FingerprintEditor path={`${base}.advance.target`} legend="The element that appears" value={step.appears} onChange={(fp) => set('appears', fp)} issues={issues} />
+          <FingerprintEditor path={`${base}.advance.target`} legend="The element that appears" value={step.appears} onChange={(fp) => set('appears', fp)} issues={issues} pick={pick} />
         ) : null}
         {step.advance === 'urlChanges' ? (
           <Field

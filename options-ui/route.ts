@@ -1,7 +1,7 @@
 /**
  * The options page's places, kept in the URL hash so that reloads, bookmarks and the browser's Back
  * button work: `#/flows`, `#/flows/new`, `#/flows/<id>`, `#/features`, `#/features/new`,
- * `#/features/<id>`, `#/import`, `#/activity`. Anything else is the flow list.
+ * `#/features/<id>`, `#/import`, `#/activity`, `#/sync`. Anything else is the flow list.
  */
 export type Route =
   | { page: 'flows' }
@@ -9,9 +9,10 @@ export type Route =
   | { page: 'features' }
   | { page: 'feature'; id: string | null }
   | { page: 'import' }
-  | { page: 'activity' };
+  | { page: 'activity' }
+  | { page: 'sync' };
 
-export type Section = 'flows' | 'features' | 'import' | 'activity';
+export type Section = 'flows' | 'features' | 'import' | 'activity' | 'sync';
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(safeDecode);
@@ -25,6 +26,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'import' };
     case 'activity':
       return { page: 'activity' };
+    case 'sync':
+      return { page: 'sync' };
     default:
       return { page: 'flows' };
   }

@@ -7,7 +7,12 @@ import { readFeature, readFlow } from '../../src/schema/migrate';
 import { stepHealth } from '../../src/metrics/stepHealth';
 import { getDb } from '../db';
 import { getDocs, invalidateDocs } from '../docs';
+import type { ChromeSyncEngine } from '../sync/chromeSyncEngine';
 import type { Writer } from '../writer';
+import { pickerAdminHandlers } from './picker';
+
+/** What the admin messages need of the sync engine. */
+export type SyncAdmin = Pick<ChromeSyncEngine, 'settings' | 'status' | 'syncNow' | 'testConnection'>;
 
 type Parsed = { [K in keyof typeof AdminRequestSchemas]: z.output<(typeof AdminRequestSchemas)[K]> };
 export type AdminHandlers = { [K in keyof Parsed]: (req: Parsed[K]) => Promise<Responses[K]> };
@@ -17,7 +22,7 @@ function nextVersion(stored: { version: number } | undefined, incoming: number):
   return stored ? Math.max(stored.version + 1, incoming) : Math.max(1, incoming);
 }
 
-export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>): AdminHandlers {
+export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>, sync: SyncAdmin): AdminHandlers {
   const changed = async () => {
     invalidateDocs();
     await onDocsChanged();
@@ -138,5 +143,33 @@ export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>
       });
       return { ok: true };
     },
+
+    // Sync settings and status. The token is write-only: no answer ever carries it.
+    async 'admin/sync/config/get'() {
+      return { ok: true, settings: await sync.settings.get() };
+    },
+
+    async 'admin/sync/config/set'(req) {
+      // Saving changes chrome.storage, whose onChanged listener restarts sync with the new settings.
+      return sync.settings.save(req.settings);
+    },
+
+    async 'admin/sync/config/clear'() {
+      return { ok: true, settings: await sync.settings.clear() };
+    },
+
+    async 'admin/sync/status'() {
+      return { ok: true, status: await sync.status() };
+    },
+
+    async 'admin/sync/now'() {
+      return { ok: true, status: await sync.syncNow() };
+    },
+
+    async 'admin/sync/test'(req) {
+      return sync.testConnection({ serverUrl: req.serverUrl, token: req.token });
+    },
+
+    ...pickerAdminHandlers(),
   };
 }

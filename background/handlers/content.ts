@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import { getDocs } from '../docs';
 import { computePageState, findRun, writeProgress } from '../pageState';
 import type { Writer } from '../writer';
+import { pickerContentHandlers } from './picker';
 
 type Parsed = { [K in keyof typeof ContentRequestSchemas]: z.output<(typeof ContentRequestSchemas)[K]> };
-export type ContentHandlers = { [K in keyof Parsed]: (req: Parsed[K]) => Promise<Responses[K]> };
+export type ContentHandlers = { [K in keyof Parsed]: (req: Parsed[K], sender: chrome.runtime.MessageSender) => Promise<Responses[K]> };
 
 /** Handlers for messages from content scripts. Each mutating one is applied once per `opId`. */
 export function contentHandlers(writer: Writer): ContentHandlers {
@@ -90,5 +91,7 @@ export function contentHandlers(writer: Writer): ContentHandlers {
       });
       return { ok: true, firstUse };
     },
+
+    ...pickerContentHandlers(),
   };
 }

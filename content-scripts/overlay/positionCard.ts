@@ -1,4 +1,4 @@
-import { arrow, autoPlacement, autoUpdate, computePosition, flip, hide, offset, shift, type Placement as FloatingPlacement } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, flip, hide, offset, shift, type Placement as FloatingPlacement } from '@floating-ui/dom';
 import type { Placement } from '../../src/schema/flow';
 
 const SIDE_OF: Record<string, string> = { top: 'bottom', right: 'left', bottom: 'top', left: 'right' };
@@ -10,7 +10,8 @@ const SIDE_OF: Record<string, string> = { top: 'bottom', right: 'left', bottom: 
 export function positionCard(target: Element, card: HTMLElement, arrowEl: HTMLElement, highlight: HTMLElement, placement: Placement): () => void {
   const middleware = [
     offset(12),
-    placement === 'auto' ? autoPlacement({ padding: 8 }) : flip({ padding: 8 }),
+    // 'auto' starts below the target and flips to whichever side has room (cheaper than autoPlacement).
+    flip({ padding: 8, ...(placement === 'auto' ? { fallbackAxisSideDirection: 'end' as const } : {}) }),
     shift({ padding: 8 }),
     arrow({ element: arrowEl, padding: 8 }),
     hide(),
@@ -22,7 +23,7 @@ export function positionCard(target: Element, card: HTMLElement, arrowEl: HTMLEl
     highlight.style.height = `${Math.round(r.height + 8)}px`;
     void computePosition(target, card, {
       strategy: 'fixed',
-      ...(placement === 'auto' ? {} : { placement: placement as FloatingPlacement }),
+      placement: placement === 'auto' ? 'bottom' : (placement as FloatingPlacement),
       middleware,
     }).then(({ x, y, placement: side, middlewareData }) => {
       const hidden = middlewareData.hide?.referenceHidden === true;

@@ -21,7 +21,7 @@ export function createShadowHost(doc: Document): ShadowHost {
   host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = CARD_CSS;
+  style.textContent = CARD_CSS.replace(/\s*\n\s*/g, '');
   const container = doc.createElement('div');
   shadow.append(style, container);
   const ensureAttached = () => {

@@ -6,6 +6,7 @@ import type { DocIssue } from '../schema/migrate';
 import { SyncSettingsInputSchema, type SyncSettingKey, type SyncSettings } from '../schema/config';
 import type { WhoAmIResponse } from '../schema/api';
 import type { StepHealth } from '../metrics/stepHealth';
+import { PickerAdminRequestSchemas, PickerContentRequestSchemas, type PickerSession, type PickerTab } from './picker';
 
 /**
  * Every message between the runtimes is one of these, checked by zod at the receiving end (the
@@ -47,6 +48,7 @@ export const ContentRequestSchemas = {
     ambiguous: z.boolean().default(false),
   }),
   'feature/used': z.strictObject({ type: z.literal('feature/used'), opId, featureId: DocIdSchema }),
+  ...PickerContentRequestSchemas,
 } as const;
 
 export const AdminRequestSchemas = {
@@ -61,6 +63,20 @@ export const AdminRequestSchemas = {
   'admin/activity': z.strictObject({ type: z.literal('admin/activity'), limit: z.number().int().min(1).max(500).default(50) }),
   'admin/progress/reset': z.strictObject({ type: z.literal('admin/progress/reset'), flowId: DocIdSchema.optional() }),
   'admin/steps/health': z.strictObject({ type: z.literal('admin/steps/health'), flowId: DocIdSchema.optional() }),
+  'admin/sync/config/get': z.strictObject({ type: z.literal('admin/sync/config/get') }),
+  /** Replaces the saved sync settings with these (keys set by policy excepted); no `token` keeps the saved one. */
+  'admin/sync/config/set': z.strictObject({ type: z.literal('admin/sync/config/set'), settings: SyncSettingsInputSchema }),
+  /** Forgets the saved sync settings, token included (policy settings stay). */
+  'admin/sync/config/clear': z.strictObject({ type: z.literal('admin/sync/config/clear') }),
+  'admin/sync/status': z.strictObject({ type: z.literal('admin/sync/status') }),
+  /** Syncs at once, ignoring any backoff or pause; answers with the status after the attempt. */
+  'admin/sync/now': z.strictObject({ type: z.literal('admin/sync/now') }),
+  /** Asks the collector who a token is (GET /v1/me); without `serverUrl` / `token`, the saved ones are used. */
+  'admin/sync/test': z.strictObject({
+    type: z.literal('admin/sync/test'),
+    ...SyncSettingsInputSchema.pick({ serverUrl: true, token: true }).shape,
+  }),
+  ...PickerAdminRequestSchemas,
 } as const;
 
 /** Every request schema, keyed by its type: the receiver looks the schema up by `type`, then parses. */
@@ -173,6 +189,18 @@ export interface Responses {
   'admin/activity': Reply<{ activity: ActivitySummary }>;
   'admin/progress/reset': Reply<object>;
   'admin/steps/health': Reply<{ health: StepHealth[] }>;
+  'admin/sync/config/get': Reply<{ settings: SyncSettingsView }>;
+  'admin/sync/config/set': Reply<{ settings: SyncSettingsView }>;
+  'admin/sync/config/clear': Reply<{ settings: SyncSettingsView }>;
+  'admin/sync/status': Reply<{ status: SyncStatus }>;
+  'admin/sync/now': Reply<{ status: SyncStatus }>;
+  'admin/sync/test': Reply<{ whoami: WhoAmIResponse }>;
+  'picker/picked': Reply<object>;
+  'picker/cancelled': Reply<object>;
+  'admin/picker/tabs': Reply<{ tabs: PickerTab[] }>;
+  'admin/picker/start': Reply<{ session: PickerSession }>;
+  'admin/picker/cancel': Reply<object>;
+  'admin/picker/status': Reply<{ session: PickerSession | null }>;
 }
 
 export type RequestOf<K extends RequestType> = Extract<AnyRequest, { type: K }>;

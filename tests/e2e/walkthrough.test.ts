@@ -96,6 +96,21 @@ describe('walkthrough on the demo CRM', () => {
 
     expect(await waitForStep(page, 3)).toBe('found');
     expect((await cardText(page))?.progress).toBe('4 of 4');
+    // A non-modal dialog labelled by its title; a step that waits for Next takes focus, so the keyboard
+    // reaches Back and Done.
+    const a11y = await page.evaluate(() => {
+      const root = document.querySelector('waymark-overlay')?.shadowRoot;
+      const card = root?.querySelector('.wm-card');
+      const labelId = card?.getAttribute('aria-labelledby') ?? '';
+      return {
+        role: card?.getAttribute('role'),
+        label: root?.getElementById(labelId)?.textContent,
+        focused: root?.activeElement === card,
+      };
+    });
+    expect(a11y).toEqual({ role: 'dialog', label: 'Meet the AI assistant', focused: true });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.activeElement?.textContent)).toMatch(/×|Back|Done/);
     await clickCardButton(page, 'Done');
     await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card'));
 

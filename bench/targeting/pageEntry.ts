@@ -1,0 +1,124 @@
+/**
+ * The code the benchmark injects into each page (bundled by vite as an IIFE): Waymark's content-script
+ * targeting, the baseline, and the harness. Only the harness reads `data-bench-key`, to score answers.
+ */
+import type { ElementFingerprint } from '../../src/schema/fingerprint';
+import { ACCEPT_CONFIDENCE, rankWithAssessment } from '../../src/targeting';
+import { collectCandidates, fingerprintOf, locate } from '../../content-scripts/targeting';
+import { candidateQuery } from '../../content-scripts/targeting/candidateQuery';
+import { materialize } from '../../content-scripts/targeting/liveFingerprint';
+import { resolveSelectorChain, selectorChainOf } from './baselineSelector';
+
+const KEY = 'data-bench-key';
+
+function* deepElements(root: Document | ShadowRoot): Generator<Element> {
+  for (const el of root.querySelectorAll('*')) {
+    yield el;
+    if (el.shadowRoot) yield* deepElements(el.shadowRoot);
+    if (el.localName === 'iframe') {
+      const doc = (el as HTMLIFrameElement).contentDocument;
+      if (doc) yield* deepElements(doc);
+    }
+  }
+}
+
+function findByKey(key: string): Element | null {
+  for (const el of deepElements(document)) if (el.getAttribute(KEY) === key) return el;
+  return null;
+}
+
+/** The key of what was chosen: a target key, `other` for an unmarked element, `none` for no answer. */
+function verdict(el: Element | null | undefined): string {
+  if (el === null || el === undefined) return 'none';
+  return el.getAttribute(KEY) ?? 'other';
+}
+
+function plain(fp: ElementFingerprint): string {
+  return JSON.stringify(materialize(fp));
+}
+
+export interface Captured {
+  key: string;
+  fingerprint: ElementFingerprint;
+  selector: string[];
+  /** `collectCandidates` built the same fingerprint as `fingerprintOf`. */
+  consistent: boolean;
+}
+
+export interface Located {
+  key: string;
+  status: string;
+  confidence: number;
+  chosen: string;
+  top: string;
+  baseline: string;
+  closeness: number;
+  separation: number;
+  identity: number;
+}
+
+function capture(keys: string[]): Captured[] {
+  const all = collectCandidates(document);
+  return keys.map((key) => {
+    const el = findByKey(key);
+    if (el === null) throw new Error(`target ${key} not on the page`);
+    const fingerprint = fingerprintOf(el);
+    const i = all.elements.indexOf(el);
+    const collected = i < 0 ? undefined : all.fingerprints[i];
+    return { key, fingerprint, selector: selectorChainOf(el), consistent: collected !== undefined && plain(collected) === plain(fingerprint) };
+  });
+}
+
+function locateAll(items: Captured[]): Located[] {
+  return items.map(({ key, fingerprint, selector }) => {
+    const res = locate(fingerprint, document);
+    const { elements, fingerprints } = collectCandidates(document, candidateQuery(fingerprint));
+    const { ranked, assessment } = rankWithAssessment(fingerprint, fingerprints);
+    const top = ranked[0] === undefined ? null : elements[ranked[0].index];
+    return {
+      key,
+      status: res.status,
+      confidence: res.confidence,
+      chosen: verdict(res.element),
+      top: verdict(top),
+      baseline: verdict(resolveSelectorChain(selector, document)),
+      closeness: assessment?.closeness ?? 0,
+      separation: assessment?.separation ?? 0,
+      identity: assessment?.identity ?? 0,
+    };
+  });
+}
+
+/** Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. */
+function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; baseline: number[] } {
+  const waymark: number[] = [];
+  const baseline: number[] = [];
+  for (const { fingerprint, selector } of items) {
+    for (let i = 0; i < warmup; i++) locate(fingerprint, document);
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      locate(fingerprint, document);
+      const t1 = performance.now();
+      resolveSelectorChain(selector, document);
+      const t2 = performance.now();
+      waymark.push(t1 - t0);
+      baseline.push(t2 - t1);
+    }
+  }
+  return { waymark, baseline };
+}
+
+/** `reps` locates of one target in one task, for measuring their CPU time from outside. */
+function repeatLocate(item: Captured, reps: number): void {
+  for (let i = 0; i < reps; i++) locate(item.fingerprint, document);
+}
+
+function elementCount(): number {
+  let n = 0;
+  for (const _ of deepElements(document)) n++;
+  return n;
+}
+
+const api = { capture, locateAll, timeLocate, repeatLocate, elementCount, acceptConfidence: ACCEPT_CONFIDENCE };
+export type BenchApi = typeof api;
+(globalThis as unknown as { WaymarkBench: BenchApi }).WaymarkBench = api;

@@ -1,0 +1,165 @@
+/**
+ * `npm run bench:targeting`: generates the corpus (seeded), captures fingerprints on release 1 with
+ * `fingerprintOf` and locates them on release 2 with `locate`, in headless Chromium, beside a unique-CSS-
+ * selector baseline; then times locate on a page of about 10,000 elements. Prints a table, then one JSON
+ * line (the last line of output).
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { ElementFingerprintSchema } from '../../src/schema/fingerprint';
+import { bundleIife } from './bundle';
+import { generateBigPage, generateCorpus, type PagePair } from './corpus';
+import type { BenchApi, Captured, Located } from './pageEntry';
+import { printBreakdown, printTable, quantile, rates, type Outcome } from './report';
+import { servePages } from './serve';
+
+const SEED = 20240611;
+const PAGES = 84;
+const BIG_ROWS = 590;
+const BIG_TARGETS = 40;
+const REPS = 25;
+const WARMUP = 3;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+
+type Win = { WaymarkBench: BenchApi };
+
+async function open(page: Page, url: string, code: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.addScriptTag({ content: code });
+}
+
+async function capture(page: Page, base: string, pair: PagePair, code: string): Promise<Captured[]> {
+  await open(page, `${base}/${pair.id}/r1`, code);
+  return page.evaluate((keys) => (window as unknown as Win).WaymarkBench.capture(keys), pair.targets.map((t) => t.key));
+}
+
+/** Mean CPU milliseconds per locate for each target, from the renderer's thread-time metrics. */
+async function cpuPerLocate(page: Page, items: Captured[]): Promise<number[]> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const out: number[] = [];
+  for (const item of items) {
+    await page.evaluate((it, n) => (window as unknown as Win).WaymarkBench.repeatLocate(it, n), item, WARMUP);
+    const before = await taskSeconds();
+    await page.evaluate((it, n) => (window as unknown as Win).WaymarkBench.repeatLocate(it, n), item, REPS);
+    out.push(((await taskSeconds()) - before) * 1000 / REPS);
+  }
+  await cdp.detach();
+  return out;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const { code } = await bundleIife(repo, join(here, 'pageEntry.ts'), 'WaymarkBenchHarness');
+  const { gzipBytes } = await bundleIife(repo, join(repo, 'content-scripts/targeting/index.ts'), 'WaymarkTargeting');
+  const corpus = generateCorpus(SEED, PAGES);
+  const big = generateBigPage(SEED, BIG_ROWS, BIG_TARGETS);
+  const pages = new Map<string, string>();
+  for (const p of [...corpus, big]) {
+    pages.set(`/${p.id}/r1`, p.r1);
+    pages.set(`/${p.id}/r2`, p.r2);
+  }
+  const server = await servePages(pages);
+  const profile = await mkdtemp(join(tmpdir(), 'waymark-bench-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    userDataDir: profile,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    const outcomes: Outcome[] = [];
+    let invalid = 0;
+    let inconsistent = 0;
+    for (const pair of corpus) {
+      const captured = await capture(page, server.url, pair, code);
+      for (const c of captured) {
+        if (!ElementFingerprintSchema.safeParse(c.fingerprint).success) invalid++;
+        if (!c.consistent) inconsistent++;
+      }
+      await open(page, `${server.url}/${pair.id}/r2`, code);
+      const located: Located[] = await page.evaluate((items) => (window as unknown as Win).WaymarkBench.locateAll(items), captured);
+      for (const l of located) {
+        outcomes.push({ ...l, removed: pair.targets.find((t) => t.key === l.key)?.removed ?? false, kind: pair.kind, applied: pair.applied });
+      }
+    }
+
+    const bigCaptured = await capture(page, server.url, big, code);
+    await open(page, `${server.url}/big/r2`, code);
+    const elements = await page.evaluate(() => (window as unknown as Win).WaymarkBench.elementCount());
+    const times = await page.evaluate((items, reps, warmup) => (window as unknown as Win).WaymarkBench.timeLocate(items, reps, warmup), bigCaptured, REPS, WARMUP);
+    // Timings are wall-clock in a shared machine: say how busy it was, and measure CPU time too (the
+    // renderer main thread's own clock, which other processes do not advance), per target.
+    const load = loadavg()[0] ?? 0;
+    const cpu = await cpuPerLocate(page, bigCaptured);
+
+    // For studying failures: WAYMARK_BENCH_DUMP=/some/file.json writes every outcome.
+    const dump = process.env.WAYMARK_BENCH_DUMP;
+    if (dump) await writeFile(dump, JSON.stringify(outcomes, null, 1));
+    const r = rates(outcomes);
+    const timing = {
+      median: quantile(times.waymark, 0.5),
+      p95: quantile(times.waymark, 0.95),
+      baseMedian: quantile(times.baseline, 0.5),
+      baseP95: quantile(times.baseline, 0.95),
+      elements,
+    };
+    printBreakdown('page kind', outcomes, (o) => [o.kind]);
+    printBreakdown('operator', outcomes, (o) => o.applied.map((a) => a.replace(/:.*/, '')));
+    printTable(r, timing);
+    console.log(`CPU time per locate (renderer main thread, mean per target): median ${quantile(cpu, 0.5).toFixed(2)} ms, p95 ${quantile(cpu, 0.95).toFixed(2)} ms`);
+    console.log(`\nfingerprints failing the schema: ${invalid}; collectCandidates/fingerprintOf mismatches: ${inconsistent}`);
+    console.log(`content-script targeting bundle: ${gzipBytes} bytes gzip; ${times.waymark.length} timed locates; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`load average while timing: ${load.toFixed(2)} on ${cpus().length} cores`);
+    const acceptConfidence = await page.evaluate(() => (window as unknown as Win).WaymarkBench.acceptConfidence);
+    console.log(
+      JSON.stringify({
+        bench: 'targeting',
+        pairs: r.pairs,
+        top1: round(r.top1),
+        coverage: round(r.coverage),
+        wrong: round(r.wrong),
+        p95LocateMs: round(timing.p95),
+        baselineTop1: round(r.baselineTop1),
+        medianLocateMs: round(timing.median),
+        baselineCoverage: round(r.baselineCoverage),
+        baselineWrong: round(r.baselineWrong),
+        baselineMedianLocateMs: round(timing.baseMedian),
+        baselineP95LocateMs: round(timing.baseP95),
+        wrongOfPairs: round(r.wrongOfPairs),
+        baselineWrongOfPairs: round(r.baselineWrongOfPairs),
+        presentPairs: r.present,
+        removedPairs: r.removed,
+        removedAbstained: round(r.removedAbstained),
+        bigPageElements: elements,
+        acceptConfidence,
+        invalidFingerprints: invalid,
+        inconsistentFingerprints: inconsistent,
+        bundleGzipBytes: gzipBytes,
+        loadAverage: round(load),
+        cpuMedianLocateMs: round(quantile(cpu, 0.5)),
+        cpuP95LocateMs: round(quantile(cpu, 0.95)),
+      }),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

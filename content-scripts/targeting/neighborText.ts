@@ -1,0 +1,174 @@
+import { visibleText } from './domText';
+
+/**
+ * Text around an element, which tells look-alikes apart: the "Save" under "Billing address" from the one
+ * under "Shipping address", the "Edit" on the ACME row from the one on the Globex row. Three slots,
+ * joined by " · " (a `·` inside a part becomes a space); an empty slot before a filled one is kept empty
+ * (`· Alan Torvalds`), so that each position always means the same thing to the matcher:
+ * 1. the nearest heading before the element (h1-h6, role=heading, legend, caption), in document order,
+ *    within the element's own tree, then its shadow host's or frame's: the section;
+ * 2. its table or grid row's label: the first cell with text that does not hold the element: the item;
+ * 3. for a form control without a label, the short text just before it (an unlinked caption).
+ */
+export interface NeighborCache {
+  /** Heading text found at or before an element in reverse document order ('' for none). */
+  readonly headings: Map<Element, string>;
+  /** Elements with role=heading, per tree: one query instead of an attribute read per step. */
+  readonly roleHeadings: Map<Node, ReadonlySet<Element>>;
+  readonly rows: Map<Element, readonly { cell: Element; text: string | undefined }[]>;
+}
+
+export function createNeighborCache(): NeighborCache {
+  return { headings: new Map(), roleHeadings: new Map(), rows: new Map() };
+}
+
+const MAX = 2048;
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'caption']);
+/** Subtrees whose headings are not on the page (the collector skips them too). */
+const OPAQUE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head']);
+const FIELDS = new Set(['input', 'select', 'textarea']);
+
+function roleHeadingsOf(el: Element, cache: NeighborCache): ReadonlySet<Element> {
+  const root = el.getRootNode();
+  let set = cache.roleHeadings.get(root);
+  if (set === undefined) {
+    const found = 'querySelectorAll' in root ? (root as ParentNode).querySelectorAll('[role=heading]') : [];
+    set = new Set(found);
+    cache.roleHeadings.set(root, set);
+  }
+  return set;
+}
+
+/**
+ * The element before `el` in reverse document order, crossing shadow and frame boundaries (then it
+ * sets `crossed`); its subtree is entered from the end, except for subtrees that hold no headings of
+ * the page (OPAQUE). The walk reads as few DOM properties as it can: it runs for every row of a grid.
+ */
+let crossed = false;
+
+function previous(el: Element): Element | null {
+  crossed = false;
+  let p = el.previousElementSibling;
+  if (p !== null) {
+    for (;;) {
+      if (OPAQUE.has(p.localName)) return p;
+      const last: Element | null = p.lastElementChild;
+      if (last === null) return p;
+      p = last;
+    }
+  }
+  const parent = el.parentElement;
+  if (parent !== null) return parent;
+  const root = el.parentNode;
+  crossed = true;
+  if (root !== null && root.nodeType === 11 && 'host' in root) return (root as ShadowRoot).host;
+  if (root !== null && root.nodeType === 9) {
+    try {
+      return (root as Document).defaultView?.frameElement ?? null;
+    } catch {
+      return null; // a cross-origin parent
+    }
+  }
+  return null;
+}
+
+/** A heading that counts: not inside an unrendered (`hidden`) or opaque subtree, and not empty. */
+function headingText(node: Element): string | undefined {
+  if (node.closest('[hidden]') !== null) return undefined;
+  for (let a = node.parentElement; a !== null; a = a.parentElement) if (OPAQUE.has(a.localName)) return undefined;
+  return visibleText(node, 200);
+}
+
+function headingBefore(el: Element, cache: NeighborCache): string {
+  const visited: Element[] = [];
+  let found = '';
+  let roles: ReadonlySet<Element> | null = null;
+  for (let node = previous(el); node !== null; node = previous(node)) {
+    if (crossed) roles = null; // another tree: its own role=heading elements
+    const hit = cache.headings.get(node);
+    if (hit !== undefined) {
+      found = hit;
+      break;
+    }
+    roles ??= roleHeadingsOf(node, cache);
+    if (HEADING_TAGS.has(node.localName) || roles.has(node)) {
+      // An empty or hidden heading (an icon, a template) names nothing: keep looking past it.
+      const text = headingText(node);
+      if (text !== undefined) {
+        found = text;
+        cache.headings.set(node, found);
+        break;
+      }
+    }
+    visited.push(node);
+  }
+  for (const v of visited) cache.headings.set(v, found);
+  return found;
+}
+
+/** Cells scanned for a row label: a label is at the start of a row, after a checkbox or two. */
+const ROW_CELLS = 3;
+
+/**
+ * The row's label: its first cell with text, unless that cell holds the element itself (the element's
+ * own text is its name, not its context). Cells are looked up among all descendants, not only children,
+ * so a wrapper a release puts around a cell does not hide it.
+ */
+function isCell(el: Element): boolean {
+  const tag = el.localName;
+  if (tag === 'td' || tag === 'th') return true;
+  const role = el.getAttribute('role');
+  return role === 'cell' || role === 'gridcell' || role === 'rowheader';
+}
+
+/**
+ * The row's label: its first cell with text, unless that cell holds the element itself (the element's
+ * own text is its name, not its context). Cells are the row's children, or their children when a
+ * release wrapped them.
+ */
+function rowLabel(el: Element, cache: NeighborCache): string | undefined {
+  const row = el.closest('tr, [role="row"]');
+  if (row === null) return undefined;
+  let cells = cache.rows.get(row);
+  if (cells === undefined) {
+    const found: { cell: Element; text: string | undefined }[] = [];
+    const consider = (cell: Element) => {
+      const text = visibleText(cell, 120);
+      if (text !== undefined) found.push({ cell, text });
+    };
+    for (let c = row.firstElementChild; c !== null && found.length < ROW_CELLS; c = c.nextElementSibling) {
+      if (isCell(c)) consider(c);
+      else for (let d = c.firstElementChild; d !== null && found.length < ROW_CELLS; d = d.nextElementSibling) if (isCell(d)) consider(d);
+    }
+    cells = found;
+    cache.rows.set(row, cells);
+  }
+  for (const { cell, text } of cells) {
+    if (!cell.contains(el)) return text;
+  }
+  return undefined;
+}
+
+function captionBefore(el: Element, hasLabel: boolean): string | undefined {
+  if (hasLabel || !FIELDS.has(el.localName)) return undefined;
+  for (let node: Element | null = el, depth = 0; node !== null && depth < 2; node = node.parentElement, depth++) {
+    const p = node.previousElementSibling;
+    if (p !== null) {
+      const text = visibleText(p, 120);
+      return text !== undefined && text.length <= 80 ? text : undefined;
+    }
+  }
+  return undefined;
+}
+
+const SEPARATOR = /\u00b7/g;
+
+export function neighborTextOf(el: Element, hasLabel: boolean, cache: NeighborCache = createNeighborCache()): string | undefined {
+  const slots = [headingBefore(el, cache), rowLabel(el, cache), captionBefore(el, hasLabel)].map((p) =>
+    p === undefined ? '' : p.replace(SEPARATOR, ' ').trim(),
+  );
+  while (slots.length > 0 && slots[slots.length - 1] === '') slots.pop();
+  if (slots.length === 0) return undefined;
+  const joined = slots.join(' · ').trim();
+  return joined.length > MAX ? joined.slice(0, MAX) : joined;
+}

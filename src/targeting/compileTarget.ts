@@ -1,0 +1,107 @@
+import type { ElementFingerprint } from '../schema/fingerprint';
+import { classSignal } from './classSignal';
+import type { Evidence } from './confidence';
+import { hrefSignal, identitySignal } from './identitySignals';
+import { pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
+import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import type { Signal, SignalName } from './signal';
+import { accessibleNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
+
+/**
+ * A target prepared for scoring many candidates: the per-target work of every signal done once. Scores
+ * here are weighted sums; divide by `totalWeight` for the [0, 1] score.
+ *
+ * Signals come in three groups, by what they cost on a live page and how much they tell apart:
+ * - `first`, run on every candidate: the tag, and the name, which tells most candidates apart;
+ * - `middle`: role, attributes, classes and neighbour text (which separates rows of look-alikes);
+ * - `late`: path and geometry, the costliest to read (a layout query per element).
+ */
+export interface CompiledTarget {
+  readonly totalWeight: number;
+  readonly first: readonly Signal[];
+  readonly middle: readonly Signal[];
+  readonly late: readonly Signal[];
+  /** Run before seeding on the candidates close to the top (see `rankCandidates.ts`); in `middle`. */
+  readonly lead: Signal | null;
+  /** The accessible-name signal (in `first`), whose values the ranker keeps to count namesakes. */
+  readonly name: Signal | undefined;
+  /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
+  evidence(candidate: ElementFingerprint): CandidateEvidence;
+}
+
+/** Evidence for one candidate, with what the ranker needs to settle uniqueness. */
+export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'sharedUnique'> {
+  /** Same frame path and shadow-host chain as the target. */
+  readonly sameScope: boolean;
+  /** The shared-identifier signals this candidate matches (similarity at least 0.9). */
+  readonly sharedMatches: readonly Signal[];
+}
+
+/** Similarity at which a name or identifier counts as the same one, for uniqueness. */
+export const SAME = 0.9;
+
+export function compileTarget(target: ElementFingerprint): CompiledTarget {
+  const neighbor: NeighborSignal | null = neighborTextSignal(target);
+  const present = (list: (Signal | null)[]) => list.filter((s): s is Signal => s !== null && s.weight > 0);
+  const first = present([tagSignal(target), accessibleNameSignal(target)]);
+  const middle = present([
+    roleSignal(target),
+    scopeSignal(target),
+    typeSignal(target),
+    identitySignal(target, 'testId', 5),
+    // A written id is unique in its document by the rules of HTML: found, it all but settles the matter.
+    identitySignal(target, 'id', 6),
+    identitySignal(target, 'name', 3.5),
+    hrefSignal(target),
+    classSignal(target),
+    // Neighbour text before path: rows of look-alikes differ in it, and it lets the rest be skipped.
+    neighbor,
+  ]);
+  const path: PathSignal | null = pathSignal(target);
+  const late = present([path, rectSignal(target)]);
+  const signals = [...first, ...middle, ...late];
+  const byName = (name: SignalName) => signals.find((s) => s.name === name);
+  const nameSignal = byName('accessibleName');
+  const id = byName('id');
+  const uniqueId = id !== undefined && id.witness === 'strong' ? id : undefined;
+  const shared = signals.filter((s) => s.witness === 'strong' && s !== uniqueId);
+  const scope = byName('scope');
+  const rect = byName('rect');
+  const sim = (s: Signal | undefined, c: ElementFingerprint) => (s === undefined ? 0 : Math.max(0, s.similarity(c)));
+
+  return {
+    totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
+    first,
+    middle,
+    late,
+    lead: neighbor,
+    name: nameSignal,
+    evidence(c) {
+      let sharedId = 0;
+      let contradicted = false;
+      const sharedMatches: Signal[] = [];
+      for (const s of shared) {
+        const v = s.similarity(c);
+        sharedId = Math.max(sharedId, v);
+        if (v < 0) contradicted = true;
+        if (v >= SAME) sharedMatches.push(s);
+      }
+      // Place (counting only where the path agrees step for step and the position too: after a removal,
+      // the next section's button can land where the removed one was) stands in for reworded or
+      // translated headings, never for a row label: the row above a removed one sits in nearly the same
+      // place.
+      const place = path === null && rect === undefined ? 0 : (path ? Math.max(0, path.exactly(c)) : 1) * (rect ? sim(rect, c) : 1);
+      const around = neighbor === null ? null : neighbor.context(c);
+      return {
+        uniqueId: sim(uniqueId, c),
+        sharedId,
+        name: sim(nameSignal, c),
+        context: around !== null && around.strict ? around.agreement : Math.max(around?.agreement ?? 0, place),
+        contextKnown: around !== null,
+        contradicted,
+        sameScope: scope === undefined || scope.similarity(c) === 1,
+        sharedMatches,
+      };
+    },
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The abstain rule. A tooltip on the wrong button teaches the wrong thing, so the matcher answers only
+ * when three things hold, and its confidence is the weakest of the three:
+ *
+ * 1. closeness: the best candidate resembles the target overall;
+ * 2. separation: nothing else resembles it nearly as well (two "Save" buttons in the same toolbar tie);
+ * 3. identity: something that names the element agrees, not only its kind and place. When a button is
+ *    removed, its neighbour often slides into its place, with the same tag, classes, heading and nearly
+ *    the same path; only a name or a developer-chosen identifier tells them apart, so place alone never
+ *    suffices.
+ */
+
+/** The content script anchors a step only at or above this confidence. */
+export const ACCEPT_CONFIDENCE = 0.5;
+
+/** The witnesses for one candidate, each in [0, 1]; see `Witness` in `signal.ts`. */
+export interface Evidence {
+  /** Agreement of a written `id`: unique within a document by the rules of HTML. */
+  readonly uniqueId: number;
+  /**
+   * Best agreement of a written test id, form-field name or link target: chosen by developers, but a
+   * component used twice carries the same ones.
+   */
+  readonly sharedId: number;
+  /** Agreement of what the user reads. */
+  readonly name: number;
+  /**
+   * Agreement of surroundings: the row label where the target has one; else the better of its heading
+   * or caption and of path and position both.
+   */
+  readonly context: number;
+  /** Both have neighbour text, so `context` compared surroundings, not only places. */
+  readonly contextKnown: boolean;
+  /** A written test id, form name or link target of the candidate contradicts the target's. */
+  readonly contradicted: boolean;
+  /** No other candidate carries the name, and the candidate is in the target's frame and shadow scope. */
+  readonly nameUnique: boolean;
+  /** No other candidate carries the matching shared identifier, and the scope is the target's. */
+  readonly sharedUnique: boolean;
+}
+
+/** What a name or shared identifier that nothing else on the page carries is worth without context. */
+const UNIQUE_FLOOR = 0.75;
+
+/**
+ * How firmly the evidence names this element, in [0, 1].
+ *
+ * A release can move an element to another container, and it can remove one while a second instance of
+ * the same component (same text, same test id: components carry theirs everywhere) lives elsewhere on
+ * the page; from the element alone the two look the same. So a shared identifier or a name counts in
+ * full only where the surroundings agree too. Where surroundings cannot be compared (no neighbour text
+ * on one side), it also counts when nothing else on the page carries it: a moved "Export" is still the
+ * only Export. Where they can and differ, uniqueness does not help: the page may have held two
+ * namesakes when the step was written (a Save per section, an Edit per row), and the target's may be
+ * the one removed. Only a written id, unique by definition, suffices by itself. Kind, classes and place never do: when a button is removed, its
+ * neighbour slides into its place with the same tag and classes. A contradicting identifier (another
+ * test id, another form name, another record's link) halves whatever the rest says.
+ */
+export function identityOf(e: Evidence): number {
+  const corroboration = ramp(e.context, 0.45, 0.85);
+  const floor = (unique: boolean) => (unique && !e.contextKnown ? UNIQUE_FLOOR : 0);
+  const name = e.name * Math.max(corroboration, floor(e.nameUnique));
+  const shared = e.sharedId * Math.max(corroboration, floor(e.sharedUnique));
+  const identity = Math.max(e.uniqueId, name, shared);
+  return e.contradicted ? identity / 2 : identity;
+}
+
+/**
+ * Score gaps (as fractions of the total weight) at which separation starts to count and is complete. A
+ * candidate more than `SEPARATION_FULL` below the best cannot change the assessment, which lets the
+ * ranker skip its costly signals.
+ */
+export const SEPARATION_START = 0.015;
+export const SEPARATION_FULL = 0.07;
+
+export interface Contender {
+  /** Weighted-mean similarity in [0, 1]. */
+  readonly score: number;
+  /** `identityOf` its evidence. */
+  readonly identity: number;
+}
+
+export interface Assessment {
+  readonly confidence: number;
+  readonly closeness: number;
+  readonly separation: number;
+  readonly identity: number;
+}
+
+function ramp(x: number, lo: number, hi: number): number {
+  return x <= lo ? 0 : x >= hi ? 1 : (x - lo) / (hi - lo);
+}
+
+/**
+ * Scores the best candidate against the runner-up. The gap counts a little extra when the best has the
+ * stronger identity: a renamed button with its test id intact beats a look-alike that merely sits in the
+ * same spot, even when their overall scores are close.
+ */
+export function assess(best: Contender, runnerUp: Contender | undefined): Assessment {
+  const second = runnerUp ?? { score: 0, identity: 0 };
+  const gap = best.score - second.score + 0.1 * Math.max(0, best.identity - second.identity);
+  const closeness = ramp(best.score, 0.2, 0.45);
+  const separation = ramp(gap, SEPARATION_START, SEPARATION_FULL);
+  const identity = ramp(best.identity, 0.3, 0.8);
+  return { confidence: Math.min(closeness, separation, identity), closeness, separation, identity };
+}

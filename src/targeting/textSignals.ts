@@ -1,0 +1,119 @@
+import type { ElementFingerprint } from '../schema/fingerprint';
+import type { Signal } from './signal';
+import { fastTextSimilarity } from './fastTextSimilarity';
+import { compileText } from './similarity';
+
+/** The fields a user reads, in the order assistive technology would prefer them. */
+const NAME_FIELDS = ['ariaLabel', 'label', 'text', 'title', 'placeholder', 'alt'] as const;
+type NameField = (typeof NAME_FIELDS)[number];
+
+/**
+ * What the user reads on or for the element. Releases move a name between fields (a text button becomes
+ * an icon button with an aria-label; a label becomes a placeholder), so every target field is compared with
+ * every candidate field, a little below full credit across fields. Mostly the best pair counts; the mean
+ * over the target's fields breaks ties between a candidate that matches one field and one that matches all.
+ */
+export function accessibleNameSignal(target: ElementFingerprint): Signal | null {
+  const fields: { field: NameField; sim: (s: string) => number }[] = [];
+  for (const field of NAME_FIELDS) {
+    const value = target[field];
+    if (value === undefined) continue;
+    const compiled = compileText(value);
+    if (compiled.words.length > 0) fields.push({ field, sim: fastTextSimilarity(compiled) });
+  }
+  if (fields.length === 0) return null;
+  return {
+    name: 'accessibleName',
+    weight: 5,
+    witness: 'name',
+    similarity(c) {
+      let best = 0;
+      let sum = 0;
+      for (const t of fields) {
+        let fieldBest = 0;
+        for (const field of NAME_FIELDS) {
+          const value = c[field];
+          if (value === undefined || value === '') continue;
+          const s = t.sim(value) * (field === t.field ? 1 : 0.9);
+          if (s > fieldBest) fieldBest = s;
+        }
+        sum += fieldBest;
+        if (fieldBest > best) best = fieldBest;
+      }
+      return 0.8 * best + (0.2 * sum) / fields.length;
+    },
+  };
+}
+
+/** The slots of a neighbour text (see `content-scripts/targeting/neighborText.ts`): section, item, caption. */
+export function neighborSlots(text: string): string[] {
+  return text.split('\u00b7').map((p) => p.trim());
+}
+
+export interface NeighborContext {
+  /** In [0, 1]. */
+  readonly agreement: number;
+  /**
+   * True when the target has a row label: rows are data, not wording, so another row label means
+   * another item, and nothing else may stand in for it. Section headings and captions are wording,
+   * which releases rephrase and translate: disagreement there is weak evidence.
+   */
+  readonly strict: boolean;
+}
+
+export interface NeighborSignal extends Signal {
+  /**
+   * Whether the candidate is in the same surroundings as the target, for the identity rule; `null` when
+   * the candidate has no neighbour text to compare. A row label must agree nearly exactly: "John
+   * Lovelace" is not "John Tanaka"'s row, however many words they share.
+   */
+  context(candidate: ElementFingerprint): NeighborContext | null;
+}
+
+function ramp(x: number, lo: number, hi: number): number {
+  return x <= lo ? 0 : x >= hi ? 1 : (x - lo) / (hi - lo);
+}
+
+/**
+ * Text around the element, slot by slot: its section heading, its table row, an unlabelled field's
+ * caption. The row weighs more than the rest, since look-alikes (the Edit of every row) share the
+ * section and differ only in the row.
+ */
+export function neighborTextSignal(target: ElementFingerprint): NeighborSignal | null {
+  if (target.neighborText === undefined) return null;
+  const slots = neighborSlots(target.neighborText).map((p) => (p === '' ? null : fastTextSimilarity(compileText(p))));
+  const [section = null, row = null, caption = null] = slots;
+  if (section === null && row === null && caption === null) return null;
+
+  const parts = (c: ElementFingerprint) => {
+    if (!c.neighborText) return null;
+    const theirs = neighborSlots(c.neighborText);
+    const sim = (f: ((s: string) => number) | null, i: number) => (f === null ? null : f(theirs[i] ?? ''));
+    const rowSim = sim(row, 1);
+    return { section: sim(section, 0), row: rowSim === null ? null : ramp(rowSim, 0.6, 1), caption: sim(caption, 2) };
+  };
+  const mean = (xs: (number | null)[]) => {
+    const present = xs.filter((x): x is number => x !== null);
+    return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
+  };
+  return {
+    name: 'neighborText',
+    // Look-alikes (the Edit button of every row, the Save of every card) differ mainly here, so it must
+    // weigh enough for one mismatch to separate them.
+    weight: 3,
+    witness: 'context',
+    similarity(c) {
+      const p = parts(c);
+      if (p === null) return 0;
+      const wording = mean([p.section, p.caption]);
+      if (p.row === null) return wording ?? 0;
+      return wording === null ? p.row : 0.3 * wording + 0.7 * p.row;
+    },
+    context(c) {
+      const p = parts(c);
+      if (p === null) return null;
+      if (p.row !== null) return { agreement: p.row, strict: true };
+      return { agreement: mean([p.section, p.caption]) ?? 0, strict: false };
+    },
+  };
+}
