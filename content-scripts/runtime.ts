@@ -20,7 +20,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function send<T extends ContentRequest>(req: T): Promise<Responses[T['type']]> {
   let lastError = 'no reply';
-  for (let attempt = 0; attempt < 6; attempt++) {
+  // About 25 s of retries in all: long enough for a stopped worker to start again under load.
+  for (let attempt = 0; attempt < 12; attempt++) {
     if (!runtimeAlive()) throw new ContextGone();
     try {
       const reply = (await chrome.runtime.sendMessage(req)) as Responses[T['type']] | undefined;
@@ -29,7 +30,7 @@ export async function send<T extends ContentRequest>(req: T): Promise<Responses[
       lastError = e instanceof Error ? e.message : String(e);
       if (!runtimeAlive()) throw new ContextGone();
     }
-    await sleep(100 * 2 ** attempt);
+    await sleep(Math.min(100 * 2 ** attempt, 3000));
   }
   return { ok: false, error: lastError } as Responses[T['type']];
 }

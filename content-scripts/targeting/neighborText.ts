@@ -1,4 +1,5 @@
 import { visibleText } from './domText';
+import { lastHeadingBefore, treeHeadings, type TreeHeadings } from './headingIndex';
 
 /**
  * Text around an element, which tells look-alikes apart: the "Save" under "Billing address" from the one
@@ -15,11 +16,16 @@ export interface NeighborCache {
   readonly headings: Map<Element, string>;
   /** Elements with role=heading, per tree: one query instead of an attribute read per step. */
   readonly roleHeadings: Map<Node, ReadonlySet<Element>>;
+  /** All counting headings per tree, built once a walk turns out long (see `headingIndex.ts`). */
+  readonly indexes: Map<Node, TreeHeadings>;
   readonly rows: Map<Element, readonly { cell: Element; text: string | undefined }[]>;
+  /** Heading before each table or grid row already looked up, and the rows holding no heading. */
+  readonly rowHeadings: Map<Element, string>;
+  readonly plainRows: Set<Element>;
 }
 
 export function createNeighborCache(): NeighborCache {
-  return { headings: new Map(), roleHeadings: new Map(), rows: new Map() };
+  return { headings: new Map(), roleHeadings: new Map(), indexes: new Map(), rows: new Map(), rowHeadings: new Map(), plainRows: new Set() };
 }
 
 const MAX = 2048;
@@ -79,9 +85,39 @@ function headingText(node: Element): string | undefined {
   return visibleText(node, 200);
 }
 
+/** Steps a backward walk may take before the heading index is used instead. */
+const WALK_LIMIT = 48;
+
+/** The same answer as the walk, by binary search over the tree's headings, crossing to hosts and frames. */
+function headingByIndex(el: Element, cache: NeighborCache): string {
+  let node: Element | null = el;
+  let inclusive = false;
+  while (node !== null) {
+    const root = node.getRootNode() as Document | ShadowRoot;
+    let index = cache.indexes.get(root);
+    if (index === undefined) {
+      index = treeHeadings(root, headingText);
+      cache.indexes.set(root, index);
+    }
+    const i = lastHeadingBefore(index, node, inclusive);
+    if (i >= 0) return index.texts[i] as string;
+    // Nothing before it in its tree: go on before its shadow host or frame, which count themselves.
+    inclusive = true;
+    if (root.nodeType === 11) node = (root as ShadowRoot).host;
+    else {
+      try {
+        node = (root as Document).defaultView?.frameElement ?? null;
+      } catch {
+        node = null; // a cross-origin parent
+      }
+    }
+  }
+  return '';
+}
+
 function headingBefore(el: Element, cache: NeighborCache): string {
   const visited: Element[] = [];
-  let found = '';
+  let found: string | null = null;
   let roles: ReadonlySet<Element> | null = null;
   for (let node = previous(el); node !== null; node = previous(node)) {
     if (crossed) roles = null; // another tree: its own role=heading elements
@@ -101,9 +137,40 @@ function headingBefore(el: Element, cache: NeighborCache): string {
       }
     }
     visited.push(node);
+    if (visited.length > WALK_LIMIT) break;
   }
+  // The walk met no heading among `visited`, so whatever comes before the first of them comes before all.
+  if (found === null) found = visited.length > WALK_LIMIT ? headingByIndex(el, cache) : '';
   for (const v of visited) cache.headings.set(v, found);
   return found;
+}
+
+const HEADINGS = 'h1,h2,h3,h4,h5,h6,legend,caption,[role=heading]';
+
+/**
+ * The heading before a row, from the row above when that row holds no heading itself: in a grid of a
+ * thousand rows each lookup then costs a step, not a walk through the row above.
+ */
+function headingBeforeRow(row: Element, cache: NeighborCache): string {
+  let found = cache.rowHeadings.get(row);
+  if (found === undefined) {
+    const above = row.previousElementSibling;
+    const reuse = above === null ? undefined : cache.plainRows.has(above) ? cache.rowHeadings.get(above) : undefined;
+    found = reuse ?? headingBefore(row, cache);
+    cache.rowHeadings.set(row, found);
+    if (row.querySelector(HEADINGS) === null) cache.plainRows.add(row);
+  }
+  return found;
+}
+
+/**
+ * The heading slot: for an element in a row that holds no heading, the heading before the row (the
+ * same answer, found faster); otherwise the walk.
+ */
+function sectionHeading(el: Element, row: Element | null, cache: NeighborCache): string {
+  if (row === null || row === el) return headingBefore(el, cache);
+  const before = headingBeforeRow(row, cache);
+  return cache.plainRows.has(row) ? before : headingBefore(el, cache);
 }
 
 /** Cells scanned for a row label: a label is at the start of a row, after a checkbox or two. */
@@ -126,8 +193,7 @@ function isCell(el: Element): boolean {
  * own text is its name, not its context). Cells are the row's children, or their children when a
  * release wrapped them.
  */
-function rowLabel(el: Element, cache: NeighborCache): string | undefined {
-  const row = el.closest('tr, [role="row"]');
+function rowLabel(el: Element, row: Element | null, cache: NeighborCache): string | undefined {
   if (row === null) return undefined;
   let cells = cache.rows.get(row);
   if (cells === undefined) {
@@ -164,7 +230,8 @@ function captionBefore(el: Element, hasLabel: boolean): string | undefined {
 const SEPARATOR = /\u00b7/g;
 
 export function neighborTextOf(el: Element, hasLabel: boolean, cache: NeighborCache = createNeighborCache()): string | undefined {
-  const slots = [headingBefore(el, cache), rowLabel(el, cache), captionBefore(el, hasLabel)].map((p) =>
+  const row = el.closest('tr, [role="row"]');
+  const slots = [sectionHeading(el, row, cache), rowLabel(el, row, cache), captionBefore(el, hasLabel)].map((p) =>
     p === undefined ? '' : p.replace(SEPARATOR, ' ').trim(),
   );
   while (slots.length > 0 && slots[slots.length - 1] === '') slots.pop();
