@@ -1,6 +1,7 @@
 /**
- * The product demo: serves the demo CRM host app on 127.0.0.1, launches Chromium with the built
- * extension, seeds the demo flow through the options page's own import form, and opens the app.
+ * The product demo: starts the collector (PGlite in .waymark-data/demo) and the demo CRM host app on
+ * 127.0.0.1, launches Chromium with the built extension, connects the extension to the collector and
+ * seeds the demo flow through the options page's own forms, and opens the app.
  *
  *   --check      headless; exit 0 once the seeded flow has shown its first step on the demo app
  *   --port N     the demo app's port (default 5173; 0 picks a free one)
@@ -11,6 +12,9 @@ import puppeteer from 'puppeteer-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { startHostServer } from '../demo/hostServer';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -35,6 +39,52 @@ async function shutdown(code: number): Promise<never> {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => (a && typeof a === 'object' ? res(a.port) : rej(new Error('no port'))));
+    });
+  });
+}
+
+// The collector: tokens first (a PGlite directory serves one process), then the server.
+const dataDir = join(ROOT, '.waymark-data', check ? `check-${process.pid}` : 'demo');
+mkdirSync(dataDir, { recursive: true });
+if (check) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+const tsxArgs = ['--import', 'tsx'];
+const cli = spawnSync(process.execPath, [...tsxArgs, 'server/cli.ts', 'token', 'create', '--tenant', 'demo', '--role', 'employee', '--label', 'demo'], {
+  cwd: ROOT,
+  env: { ...process.env, DATA_DIR: dataDir },
+  encoding: 'utf8',
+});
+if (cli.status !== 0) throw new Error(`demo: could not create a collector token: ${cli.stderr}`);
+const token = cli.stdout.trim();
+const collectorPort = check ? await freePort() : 8787;
+const collectorUrl = `http://127.0.0.1:${collectorPort}`;
+const collector = spawn(process.execPath, [...tsxArgs, 'server/main.ts'], {
+  cwd: ROOT,
+  env: { ...process.env, DATA_DIR: dataDir, PORT: String(collectorPort), HOST: '127.0.0.1' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+cleanups.push(
+  () =>
+    new Promise<void>((res) => {
+      if (collector.exitCode !== null) return res();
+      collector.once('exit', () => res());
+      collector.kill('SIGTERM');
+    }),
+);
+for (let i = 0; ; i++) {
+  const ok = await fetch(`${collectorUrl}/v1/health`).then((r) => r.ok, () => false);
+  if (ok) break;
+  if (i > 150 || collector.exitCode !== null) throw new Error('demo: the collector did not start');
+  await new Promise((r) => setTimeout(r, 200));
+}
+console.log(`demo: collector at ${collectorUrl} (data in ${dataDir}; employee token for tenant "demo": ${token})`);
+
 const host = await startHostServer({ port, release });
 cleanups.push(() => host.close());
 console.log(`demo: CRM host app (release ${release}) at ${host.url}/contacts`);
@@ -45,7 +95,7 @@ demo: no display here, so Chromium is not opened. To try Waymark yourself, on a 
   1. chromium --load-extension=${DIST} --user-data-dir=$(mktemp -d) ${host.url}/contacts
      (or chrome://extensions → Developer mode → Load unpacked → ${DIST})
   2. In Waymark's options page (chrome://extensions → Waymark → Extension options), Import / export →
-     choose ${SEED}
+     choose ${SEED}; under Sync, set the server ${collectorUrl} and the token above.
   3. Reload ${host.url}/contacts: the "Create your first deal" walkthrough starts.
 The demo app keeps running; press Ctrl-C to stop.`);
 } else {
@@ -83,6 +133,16 @@ The demo app keeps running; press Ctrl-C to stop.`);
     timeout: 15_000,
   });
   console.log('demo: seeded the "Create your first deal" flow');
+
+  // Connect the extension to the collector, as an admin would on the Sync page.
+  const synced = await options.evaluate(
+    (serverUrl, tok) =>
+      chrome.runtime.sendMessage({ type: 'admin/sync/config/set', settings: { serverUrl, token: tok, syncIntervalSeconds: 10 } }),
+    collectorUrl,
+    token,
+  );
+  if (!(synced as { ok?: boolean }).ok) throw new Error(`demo: could not configure sync: ${JSON.stringify(synced)}`);
+  console.log(`demo: the extension sends its events to ${collectorUrl}`);
 
   const app = await browser.newPage();
   await app.goto(`${host.url}/contacts`);
