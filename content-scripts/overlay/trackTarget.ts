@@ -1,5 +1,5 @@
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
-import { locate } from '../targeting';
+import { loadLocator, type Locate } from './locator';
 import { isOwnNode } from './shadowHost';
 
 export interface TrackOptions {
@@ -27,10 +27,17 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
   let reportedMissing = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
+  let locate: Locate | null = null;
+  let finalPending = false;
 
   const check = (final: boolean) => {
     timer = null;
     if (stopped) return;
+    if (!locate) {
+      // The locator is still loading: check again as soon as it is here.
+      finalPending ||= final;
+      return;
+    }
     if (current?.isConnected) return;
     if (current) {
       current = null;
@@ -67,7 +74,11 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
     attributeFilter: ['id', 'class', 'hidden', 'aria-hidden', 'aria-label', 'data-testid', 'disabled', 'style'],
   });
   const deadline = setTimeout(() => check(true), opts.timeoutMs);
-  check(false);
+  void loadLocator().then((fn) => {
+    locate = fn;
+    check(false);
+    if (finalPending) check(true);
+  });
 
   return () => {
     stopped = true;

@@ -1,5 +1,5 @@
 import type { FeatureWatch } from '../../src/messages/protocol';
-import { locate } from '../targeting';
+import { loadLocator, type Locate } from './locator';
 import { isOwnNode } from './shadowHost';
 
 const EVENT_OF = { click: 'click', input: 'change', submit: 'submit' } as const;
@@ -12,11 +12,15 @@ const EVENT_OF = { click: 'click', input: 'change', submit: 'submit' } as const;
 export function watchFeatures(features: FeatureWatch[], report: (featureId: string) => void): () => void {
   const ac = new AbortController();
   const kinds = new Set(features.map((f) => f.use));
+  let locate: Locate | null = null;
+  void loadLocator().then((fn) => (locate = fn));
   for (const kind of kinds) {
     const own = features.filter((f) => f.use === kind);
     document.addEventListener(
       EVENT_OF[kind],
       (e) => {
+        // Until the locator has loaded (a few ms after the overlay), uses cannot be attributed.
+        if (!locate) return;
         const path = e.composedPath();
         if (path.some((n) => n instanceof Element && isOwnNode(n))) return;
         for (const f of own) {
