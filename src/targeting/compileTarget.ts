@@ -37,6 +37,12 @@ export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'shared
   readonly sharedMatches: readonly Signal[];
 }
 
+/**
+ * How much place still counts when the section heading shares no word at all with the target's: a
+ * translated page, or another section that took the removed one's place. Not enough by itself.
+ */
+const DISOWNED = 0.6;
+
 /** Similarity at which a name or identifier counts as the same one, for uniqueness. */
 export const SAME = 0.9;
 
@@ -87,16 +93,16 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         if (v >= SAME) sharedMatches.push(s);
       }
       // Place (counting only where the path agrees step for step and the position too: after a removal,
-      // the next section's button can land where the removed one was) stands in for reworded or
-      // translated headings, never for a row label: the row above a removed one sits in nearly the same
-      // place.
+      // the next section's button can land where the removed one was) stands in for reworded headings,
+      // partly for wholly different ones, never for a row label: the row above a removed one sits in
+      // nearly the same place.
       const place = path === null && rect === undefined ? 0 : (path ? Math.max(0, path.exactly(c)) : 1) * (rect ? sim(rect, c) : 1);
       const around = neighbor === null ? null : neighbor.context(c);
       return {
         uniqueId: sim(uniqueId, c),
         sharedId,
         name: sim(nameSignal, c),
-        context: around !== null && around.strict ? around.agreement : Math.max(around?.agreement ?? 0, place),
+        context: around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place),
         contextKnown: around !== null,
         contradicted,
         sameScope: scope === undefined || scope.similarity(c) === 1,

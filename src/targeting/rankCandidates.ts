@@ -91,7 +91,6 @@ function topIndices(values: Float64Array, k: number): number[] {
  * partial sum first (and at most `LATE_LIMIT` of them: beyond that, scores are lower bounds too).
  */
 function scoreAll(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array): Float64Array {
-  const T0 = performance.now();
   const n = candidates.length;
   const sums = new Float64Array(n);
   const { first: firstSignals, middle, late, lead } = compiled;
@@ -105,8 +104,6 @@ function scoreAll(compiled: CompiledTarget, candidates: readonly ElementFingerpr
     }
     sums[i] = v;
   }
-  if ((globalThis as any).__wmT) (globalThis as any).__wmT.first += performance.now() - T0;
-  const T = (globalThis as any).__wmT; const t0 = performance.now();
   const rest = [...middle, ...late];
   const restWeight = rest.reduce((sum, s) => sum + s.weight, 0);
   const remaining = new Float64Array(n).fill(restWeight);
@@ -147,18 +144,14 @@ function scoreAll(compiled: CompiledTarget, candidates: readonly ElementFingerpr
     for (let i = 0; i < n; i++) top = Math.max(top, sums[i] as number);
     for (let i = 0; i < n; i++) if ((sums[i] as number) >= top - margin) run(i, leadIndex);
   }
-  const t1 = performance.now();
   for (const i of topIndices(sums, SEEDS)) advance(i, 0, rest.length, false);
-  const t2 = performance.now();
   for (let i = 0; i < n; i++) if (state[i] === 0) advance(i, 0, middle.length, true);
-  const t3 = performance.now();
   if (late.length > 0) {
     const survivors: number[] = [];
     for (let i = 0; i < n; i++) if (state[i] === 0) survivors.push(i);
     survivors.sort((a, b) => (sums[b] as number) - (sums[a] as number));
     for (const i of survivors.slice(0, LATE_LIMIT)) advance(i, middle.length, rest.length, true);
   }
-  if (T) { const t4 = performance.now(); T.lead += t1 - t0; T.seeds += t2 - t1; T.pass1 += t3 - t2; T.pass2 += t4 - t3; let open = 0; for (let i = 0; i < n; i++) if (state[i] !== -1) open++; T.open += open; }
   return sums;
 }
 

@@ -21,8 +21,7 @@ export type SignalName =
  * - `strong`: a developer-chosen identifier (test id, written id, form name, link target);
  * - `name`: what the user reads (text, label, aria-label, placeholder, title, alt);
  * - `context`: where the element is (neighbour text, path, position);
- * - `none`: what kind of element it is (tag, role, type, styling classes), which many elements share.
- * Rare class names are witnesses too; the class signal reports them separately.
+ * - `none`: what kind of element it is (tag, role, type, classes), which many elements share.
  */
 export type Witness = 'strong' | 'name' | 'context' | 'none';
 

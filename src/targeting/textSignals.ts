@@ -24,7 +24,8 @@ export function accessibleNameSignal(target: ElementFingerprint): Signal | null 
   if (fields.length === 0) return null;
   return {
     name: 'accessibleName',
-    weight: 5,
+    // The strongest single signal: what the user reads is what the step talks about.
+    weight: 7,
     witness: 'name',
     similarity(c) {
       let best = 0;
