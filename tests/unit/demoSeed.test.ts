@@ -33,10 +33,23 @@ const hasToken = (src: string, value: string) => new RegExp(`(?<![\\w-])${escape
 /** Fingerprint fields whose values the markup source spells out verbatim. */
 const LITERAL_FIELDS = ['id', 'testId', 'text', 'label', 'placeholder', 'ariaLabel', 'name', 'type', 'role', 'title', 'alt'] as const;
 
+/**
+ * The role a capture records without a role attribute: the element's implicit ARIA role, which the markup
+ * never spells out. Only the few tags the seed points at; any other role must be written in the source.
+ */
+function implicitRole(fp: ElementFingerprint): string | undefined {
+  if (fp.tag === 'a') return fp.href !== undefined ? 'link' : undefined;
+  if (fp.tag === 'button') return 'button';
+  if (fp.tag === 'textarea') return 'textbox';
+  if (fp.tag === 'input' && ['text', 'email', 'search', 'tel', 'url', undefined].includes(fp.type)) return 'textbox';
+  return undefined;
+}
+
 function missingFrom(src: string, fp: ElementFingerprint): string[] {
   const missing: string[] = [];
   for (const field of LITERAL_FIELDS) {
     const value = fp[field];
+    if (field === 'role' && value !== undefined && value === implicitRole(fp)) continue;
     if (value !== undefined && !hasLiteral(src, value)) missing.push(`${field}=${value}`);
   }
   for (const cls of fp.classes ?? []) if (!hasToken(src, cls)) missing.push(`class=${cls}`);
