@@ -1,6 +1,8 @@
 import { CARD_CSS } from '../../src/ui/styles';
 
 export const HOST_TAG = 'waymark-overlay';
+/** The element picker's host (content-scripts/picker): also ours, also ignored. */
+const PICKER_TAG = 'waymark-picker';
 
 export interface ShadowHost {
   host: HTMLElement;
@@ -34,7 +36,7 @@ export function createShadowHost(doc: Document): ShadowHost {
 /** True for our own nodes, which targeting and DOM watching must ignore. */
 export function isOwnNode(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
-    if (n instanceof Element && n.localName === HOST_TAG) return true;
+    if (n instanceof Element && (n.localName === HOST_TAG || n.localName === PICKER_TAG)) return true;
   }
   return false;
 }
