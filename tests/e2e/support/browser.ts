@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import { chromiumArgs } from '../../../scripts/chromiumArgs';
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,21 +15,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium flags for these machines: root, headless, no network but loopback. */
-export function chromiumArgs(dist: string): string[] {
-  return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-    '--window-size=1280,900',
-  ];
-}
+export { chromiumArgs };
 
 /** Launches a real Chromium with the built extension loaded, in a fresh profile. */
 export async function launchWithExtension(opts: { headless?: boolean; dist?: string } = {}): Promise<ExtensionBrowser> {
