@@ -79,10 +79,11 @@ export function collectCandidates(root: Document, opts: CollectOptions = {}): Ca
         fingerprints.push(new LiveFingerprint(el, caches, scope));
       }
     }
-    // Shadow roots cannot be selected: every element has to be asked. An indexed loop over a static list
-    // is the cheapest way the DOM offers (a for-of over the same list took three times as long).
-    const all = tree.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) {
+    // Shadow roots cannot be selected: every element has to be asked. An indexed loop is the cheapest way
+    // the DOM offers (a for-of took three times as long); a document's own live collection beats a
+    // static query list, which must be built anew each time (shadow roots have no such collection).
+    const all: ArrayLike<Element> = tree.nodeType === 9 ? (tree as Document).getElementsByTagName('*') : tree.querySelectorAll('*');
+    for (let i = 0, n = all.length; i < n; i++) {
       const shadow = (all[i] as Element).shadowRoot;
       if (shadow !== null && !skipped(shadow.host)) visit(shadow, scopeOf(shadow, caches.scopes));
     }

@@ -19,13 +19,14 @@ export interface NeighborCache {
   /** All counting headings per tree, built once a walk turns out long (see `headingIndex.ts`). */
   readonly indexes: Map<Node, TreeHeadings>;
   readonly rows: Map<Element, readonly { cell: Element; text: string | undefined }[]>;
-  /** Heading before each table or grid row already looked up, and the rows holding no heading. */
+  /** Heading strictly before an element, for the elements a skipping lookup passed (see `headingBeforeBySkipping`). */
   readonly rowHeadings: Map<Element, string>;
-  readonly plainRows: Set<Element>;
+  /** Per tree: its counting headings and all their ancestors, i.e. the elements that hold a heading. */
+  readonly holders: Map<Node, ReadonlySet<Element>>;
 }
 
 export function createNeighborCache(): NeighborCache {
-  return { headings: new Map(), roleHeadings: new Map(), indexes: new Map(), rows: new Map(), rowHeadings: new Map(), plainRows: new Set() };
+  return { headings: new Map(), roleHeadings: new Map(), indexes: new Map(), rows: new Map(), rowHeadings: new Map(), holders: new Map() };
 }
 
 const MAX = 2048;
@@ -94,11 +95,7 @@ function headingByIndex(el: Element, cache: NeighborCache): string {
   let inclusive = false;
   while (node !== null) {
     const root = node.getRootNode() as Document | ShadowRoot;
-    let index = cache.indexes.get(root);
-    if (index === undefined) {
-      index = treeHeadings(root, headingText);
-      cache.indexes.set(root, index);
-    }
+    const index = indexOf(root, cache);
     const i = lastHeadingBefore(index, node, inclusive);
     if (i >= 0) return index.texts[i] as string;
     // Nothing before it in its tree: go on before its shadow host or frame, which count themselves.
@@ -145,21 +142,86 @@ function headingBefore(el: Element, cache: NeighborCache): string {
   return found;
 }
 
-const HEADINGS = 'h1,h2,h3,h4,h5,h6,legend,caption,[role=heading]';
+function indexOf(root: Document | ShadowRoot, cache: NeighborCache): TreeHeadings {
+  let index = cache.indexes.get(root);
+  if (index === undefined) {
+    index = treeHeadings(root, headingText);
+    cache.indexes.set(root, index);
+  }
+  return index;
+}
 
 /**
- * The heading before a row, from the row above when that row holds no heading itself: in a grid of a
- * thousand rows each lookup then costs a step, not a walk through the row above.
+ * The elements of `el`'s tree that are or hold a heading that counts (a few ancestor chains): one
+ * lookup then tells whether a row, or a sibling of it, holds a heading, instead of a query per row.
  */
-function headingBeforeRow(row: Element, cache: NeighborCache): string {
-  let found = cache.rowHeadings.get(row);
-  if (found === undefined) {
-    const above = row.previousElementSibling;
-    const reuse = above === null ? undefined : cache.plainRows.has(above) ? cache.rowHeadings.get(above) : undefined;
-    found = reuse ?? headingBefore(row, cache);
-    cache.rowHeadings.set(row, found);
-    if (row.querySelector(HEADINGS) === null) cache.plainRows.add(row);
+function holdersOf(el: Element, cache: NeighborCache): ReadonlySet<Element> {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  let set = cache.holders.get(root);
+  if (set === undefined) {
+    const found = new Set<Element>();
+    for (const h of indexOf(root, cache).elements) {
+      for (let a: Element | null = h; a !== null && !found.has(a); a = a.parentElement) found.add(a);
+    }
+    set = found;
+    cache.holders.set(root, set);
   }
+  return set;
+}
+
+/** The last heading that counts in `holder`'s subtree, itself included, in document order. */
+function lastHeadingIn(holder: Element, holders: ReadonlySet<Element>): Element {
+  let x = holder;
+  for (;;) {
+    let c = x.lastElementChild;
+    while (c !== null && !holders.has(c)) c = c.previousElementSibling;
+    if (c === null) return x; // a holder holding no other: the heading itself
+    x = c;
+  }
+}
+
+/**
+ * The heading before `el` (what `headingBefore` finds), skipping whole subtrees that hold no heading:
+ * siblings are passed over unless they hold one, then the walk goes up. Every element passed on the
+ * way has the same answer, which is kept: in a grid of a thousand rows, wrapped or not, each lookup then
+ * costs a step or two, not a walk through the row above. At the top of the tree the walk takes over,
+ * as it knows how to go on to a shadow host or a frame.
+ */
+function headingBeforeBySkipping(el: Element, holders: ReadonlySet<Element>, cache: NeighborCache): string {
+  const passed: Element[] = [];
+  let found: string | undefined;
+  let node: Element = el;
+  outer: for (;;) {
+    const known = cache.rowHeadings.get(node);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    passed.push(node);
+    for (let s = node.previousElementSibling; s !== null; s = s.previousElementSibling) {
+      const hit = cache.rowHeadings.get(s);
+      if (hit !== undefined && !holders.has(s)) {
+        found = hit;
+        break outer;
+      }
+      if (holders.has(s)) {
+        found = headingText(lastHeadingIn(s, holders)) ?? '';
+        break outer;
+      }
+      passed.push(s);
+    }
+    const parent = node.parentElement;
+    if (parent === null) {
+      found = headingBefore(passed[passed.length - 1] as Element, cache);
+      break;
+    }
+    if (holders.has(parent) && (HEADING_TAGS.has(parent.localName) || roleHeadingsOf(parent, cache).has(parent)) && headingText(parent) !== undefined) {
+      found = headingText(parent) as string;
+      break;
+    }
+    node = parent;
+  }
+  for (const p of passed) cache.rowHeadings.set(p, found);
   return found;
 }
 
@@ -169,12 +231,12 @@ function headingBeforeRow(row: Element, cache: NeighborCache): string {
  */
 function sectionHeading(el: Element, row: Element | null, cache: NeighborCache): string {
   if (row === null || row === el) return headingBefore(el, cache);
-  const before = headingBeforeRow(row, cache);
-  return cache.plainRows.has(row) ? before : headingBefore(el, cache);
+  const holders = holdersOf(row, cache);
+  return holders.has(row) ? headingBefore(el, cache) : headingBeforeBySkipping(row, holders, cache);
 }
 
-/** Cells scanned for a row label: a label is at the start of a row, after a checkbox or two. */
-const ROW_CELLS = 3;
+/** Only the first cell with text is the label (see `rowLabel`): the scan stops there. */
+const ROW_CELLS = 1;
 
 /**
  * The row's label: its first cell with text, unless that cell holds the element itself (the element's

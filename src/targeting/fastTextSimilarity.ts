@@ -1,21 +1,23 @@
 import { tokenize, tokenizeAscii } from './normalizeText';
 import { textSimilarity, type CompiledText } from './similarity';
 
+/** Distinct strings remembered per compiled target text; beyond that, strings are compared afresh. */
+const MEMO_LIMIT = 4096;
+
 /**
- * Per-target text comparison for ranking thousands of candidates. Candidate strings are mostly ASCII and
- * mostly unique (row labels, cell text): they are tokenized without regexes and compared at once; any
- * other string takes the Unicode tokenizer, cached per distinct string (pages repeat their strings).
+ * Per-target text comparison for ranking thousands of candidates. Pages repeat their strings (the Edit of
+ * every row, the section heading of every row), so results are remembered per distinct string, up to a
+ * bound. ASCII strings are tokenized without regexes; any other string takes the Unicode tokenizer.
  */
 export function fastTextSimilarity(target: CompiledText): (s: string) => number {
-  const slow = new Map<string, number>();
+  const memo = new Map<string, number>();
   return (s: string): number => {
     if (s === '' || target.words.length === 0) return 0;
-    const tokens = tokenizeAscii(s);
-    if (tokens !== null) return textSimilarity(target, tokens);
-    let v = slow.get(s);
+    let v = memo.get(s);
     if (v === undefined) {
-      v = textSimilarity(target, tokenize(s));
-      slow.set(s, v);
+      const tokens = tokenizeAscii(s);
+      v = textSimilarity(target, tokens ?? tokenize(s));
+      if (memo.size < MEMO_LIMIT) memo.set(s, v);
     }
     return v;
   };

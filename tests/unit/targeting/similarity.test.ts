@@ -58,4 +58,12 @@ describe('string similarity', () => {
       for (const b of samples) expect(fast(b)).toBeCloseTo(textSimilarity(compileText(a), tokenize(b)), 12);
     }
   });
+
+  it('the fast path remembers repeated strings without changing answers', () => {
+    const samples = ['Edit', 'Edit', 'Delete', 'Édition', 'Edit', 'Édition', 'edit ', 'Delete'];
+    const fast = fastTextSimilarity(compileText('Edit'));
+    for (const b of samples) expect(fast(b)).toBeCloseTo(textSimilarity(compileText('Edit'), tokenize(b)), 12);
+    // Far more distinct strings than it remembers: the ones past the bound are still compared.
+    for (let i = 0; i < 5000; i++) expect(fast(`Edit ${i}`)).toBeCloseTo(textSimilarity(compileText('Edit'), tokenize(`Edit ${i}`)), 12);
+  });
 });
