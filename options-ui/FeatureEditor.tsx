@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Feature } from '../src/schema/flow';
 import type { DocIssue } from '../src/schema/migrate';
 import { send } from './api';
@@ -15,6 +15,7 @@ import { slugify, uniqueId } from './uniqueId';
 import { UrlPatternList } from './UrlPatternList';
 import { useAdminData } from './useAdminData';
 import { navigate } from './useRoute';
+import { useSaveFeedback } from './useSaveFeedback';
 
 /** `#/features/<id>` and `#/features/new`. */
 export function FeatureEditor({ id }: { id: string | null }) {
@@ -47,10 +48,7 @@ function FeatureForm({ feature, takenIds }: { feature: Feature | null; takenIds:
   const [baseline, setBaseline] = useState(initial);
   const [draft, setDraft] = useState(initial);
   const [idFollowsName, setIdFollowsName] = useState(feature === null);
-  const [issues, setIssues] = useState<DocIssue[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { issues, error, saving, setSaving, summaryRef, fail, clear } = useSaveFeedback();
   const dirty = !sameFeatureDraft(draft, baseline);
   useUnsavedGuard(dirty);
 
@@ -68,12 +66,6 @@ function FeatureForm({ feature, takenIds }: { feature: Feature | null; takenIds:
       if (el) return el.focus();
     }
   };
-  const fail = (list: DocIssue[], message: string | null) => {
-    setIssues(list);
-    setError(message);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  };
-
   const save = async (e: Event) => {
     e.preventDefault();
     if (saving) return;
@@ -83,8 +75,7 @@ function FeatureForm({ feature, takenIds }: { feature: Feature | null; takenIds:
     const r = await send({ type: 'admin/features/save', feature: check.feature });
     setSaving(false);
     if (!r.ok) return fail(r.issues ?? [], `Not saved: ${r.error}`);
-    setIssues([]);
-    setError(null);
+    clear();
     const message = `Saved “${r.feature.name}”.`;
     if (draft.isNew) {
       setDirty(false);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { StepHealth } from '../src/metrics/stepHealth';
 import type { Flow } from '../src/schema/flow';
 import type { DocIssue } from '../src/schema/migrate';
@@ -19,6 +19,7 @@ import { slugify, uniqueId } from './uniqueId';
 import { UrlPatternList } from './UrlPatternList';
 import { useAdminData } from './useAdminData';
 import { navigate } from './useRoute';
+import { useSaveFeedback } from './useSaveFeedback';
 
 /** `#/flows/<id>` and `#/flows/new`: loads the stored flows, then edits one (or a new one). */
 export function FlowEditor({ id }: { id: string | null }) {
@@ -53,9 +54,7 @@ function FlowForm({ flow, takenIds }: { flow: Flow | null; takenIds: ReadonlySet
   const [draft, setDraft] = useState(initial);
   const [idFollowsName, setIdFollowsName] = useState(flow === null);
   const [selected, setSelected] = useState(0);
-  const [issues, setIssues] = useState<DocIssue[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { issues, setIssues, error, saving, setSaving, summaryRef, fail, clear } = useSaveFeedback();
   const [removed, setRemoved] = useState<{ step: StepDraft; index: number } | null>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ key: string; action: 'up' | 'down' } | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -65,7 +64,6 @@ function FlowForm({ flow, takenIds }: { flow: Flow | null; takenIds: ReadonlySet
     if (!flow) return;
     void send({ type: 'admin/steps/health', flowId: flow.id }).then((r) => r.ok && setHealth(r.health));
   }, []);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const dirty = !sameDraft(draft, baseline);
   useUnsavedGuard(dirty);
 
@@ -129,12 +127,6 @@ function FlowForm({ flow, takenIds }: { flow: Flow | null; takenIds: ReadonlySet
     } else focusField();
   };
 
-  const fail = (list: DocIssue[], message: string | null) => {
-    setIssues(list);
-    setError(message);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  };
-
   const save = async (e: Event) => {
     e.preventDefault();
     if (saving) return;
@@ -144,8 +136,7 @@ function FlowForm({ flow, takenIds }: { flow: Flow | null; takenIds: ReadonlySet
     const r = await send({ type: 'admin/flows/save', flow: check.flow });
     setSaving(false);
     if (!r.ok) return fail(r.issues ?? [], `Not saved: ${r.error}`);
-    setIssues([]);
-    setError(null);
+    clear();
     const message = `Saved “${r.flow.name}” (version ${r.flow.version}).`;
     if (draft.isNew) {
       setDirty(false);
