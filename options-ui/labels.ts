@@ -27,4 +27,11 @@ export const EVENT_LABELS: Record<EventType, string> = {
   target_missing: 'Target missing',
   target_ambiguous: 'Target ambiguous',
   feature_used: 'Feature used',
+  feature_seen: 'Feature first seen',
+  feature_outcome: 'Feature outcome',
+  prompt_used: 'Prompt used',
+  prompt_rated: 'Prompt rated',
+  survey_answered: 'Survey answered',
+  step_confused: 'Step confused someone',
+  content_shown: 'Guidance shown',
 };

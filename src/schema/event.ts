@@ -15,6 +15,13 @@ export const EVENT_TYPES = [
   'target_missing',
   'target_ambiguous',
   'feature_used',
+  'feature_seen',
+  'feature_outcome',
+  'prompt_used',
+  'prompt_rated',
+  'survey_answered',
+  'step_confused',
+  'content_shown',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -71,6 +78,50 @@ export const WaymarkEventSchema = z.discriminatedUnion('type', [
     featureId: DocIdSchema,
     /** True for this user's first use of the feature, false for every repeat use. */
     firstUse: z.boolean(),
+  }),
+  z.strictObject({
+    ...base,
+    /** The user's first exposure to a feature (its target was on screen, or its beacon shown): recorded once per user. */
+    type: z.literal('feature_seen'),
+    featureId: DocIdSchema,
+  }),
+  z.strictObject({
+    ...base,
+    /** A use of the feature was followed by the feature's outcome (the "value" rung of the adoption ladder). */
+    type: z.literal('feature_outcome'),
+    featureId: DocIdSchema,
+  }),
+  z.strictObject({
+    ...base,
+    /** A prompt template was inserted into its target input. Only the template id: never the text. */
+    type: z.literal('prompt_used'),
+    templateId: DocIdSchema,
+    /** True for this user's first use of the template, false for every re-use. */
+    firstUse: z.boolean(),
+  }),
+  z.strictObject({
+    ...base,
+    /** Thumbs up or down given after a prompt template was used. */
+    type: z.literal('prompt_rated'),
+    templateId: DocIdSchema,
+    rating: z.enum(['up', 'down']),
+  }),
+  z.strictObject({
+    ...base,
+    /** The micro-survey after a flow. The comment is present only when the user wrote one. */
+    type: z.literal('survey_answered'),
+    ...flowRef,
+    score: z.number().int().min(1).max(5),
+    comment: z.string().trim().min(1).max(1000).optional(),
+  }),
+  /** "This confused me", pressed on a step. */
+  z.strictObject({ ...base, type: z.literal('step_confused'), ...stepRef }),
+  z.strictObject({
+    ...base,
+    /** A piece of guidance other than a flow step was shown: a smart tip, a beacon, a checklist, a prompt helper. */
+    type: z.literal('content_shown'),
+    contentId: DocIdSchema,
+    contentKind: z.enum(['tip', 'beacon', 'checklist', 'prompt_helper', 'survey', 'launcher']),
   }),
 ]);
 export type WaymarkEvent = z.infer<typeof WaymarkEventSchema>;

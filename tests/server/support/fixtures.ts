@@ -30,6 +30,19 @@ export function makeEvent(i = 0, type?: WaymarkEvent['type']): WaymarkEvent {
       return { ...base, type: t, ...step, waitedMs: 8000, confidence: 0.4 };
     case 'feature_used':
       return { ...base, type: t, featureId: `feature-${i % 5}`, firstUse: i % 2 === 0 };
+    case 'feature_seen':
+    case 'feature_outcome':
+      return { ...base, type: t, featureId: `feature-${i % 5}` };
+    case 'prompt_used':
+      return { ...base, type: t, templateId: `prompt-${i % 3}`, firstUse: i % 2 === 0 };
+    case 'prompt_rated':
+      return { ...base, type: t, templateId: `prompt-${i % 3}`, rating: i % 2 === 0 ? 'up' : 'down' };
+    case 'survey_answered':
+      return { ...base, type: t, ...flow, score: 1 + (i % 5) };
+    case 'step_confused':
+      return { ...base, type: t, ...step };
+    case 'content_shown':
+      return { ...base, type: t, contentId: `tip-${i % 3}`, contentKind: 'tip' };
   }
 }
 
