@@ -66,6 +66,15 @@ export const StepSchema = z.strictObject({
 export type Step = z.infer<typeof StepSchema>;
 export type StepInput = z.input<typeof StepSchema>;
 
+/** The micro-survey after a flow: a score from 1 to 5 and an optional comment. */
+export const FlowSurveySchema = z.strictObject({
+  /** The question above the 1-5 score. */
+  question: z.string().trim().min(1, 'a survey needs a question').max(200),
+  /** Offer an optional comment box; a comment is stored only if the user writes one. @default true */
+  allowComment: z.boolean().default(true),
+});
+export type FlowSurvey = z.infer<typeof FlowSurveySchema>;
+
 export const FlowStartSchema = z.enum(['auto', 'launcher', 'manual']);
 export type FlowStart = z.infer<typeof FlowStartSchema>;
 
@@ -88,6 +97,8 @@ export const FlowSchema = z
      */
     start: FlowStartSchema,
     steps: z.array(StepSchema).min(1, 'a flow needs at least one step').max(100),
+    /** Asked when the flow is completed. */
+    survey: FlowSurveySchema.optional(),
     updatedAt: z.iso.datetime(),
   })
   .superRefine((flow, ctx) => {
