@@ -1,6 +1,6 @@
 import type { TenantId } from '../../src/schema/api';
 import type { AdminTeamListResponse, TeamAssignment } from '../../src/schema/insights';
-import type { DayRange } from '../../src/metrics/insightWindow';
+import { byteOrder, type DayRange } from '../../src/metrics/insightWindow';
 import type { TeamSize } from '../../src/metrics/teamSuppression';
 import type { SqlQueryable } from '../db/sql';
 import { num, str } from './rowValues';
@@ -58,7 +58,7 @@ export async function listTeams(sql: SqlQueryable, tenant: TenantId): Promise<Om
   const { rows } = await sql.query(
     `SELECT ${EFFECTIVE_TEAM} AS team, count(*) AS members, count(t.admin_team) AS mapped
      FROM user_teams t WHERE t.tenant = $1 AND ${EFFECTIVE_TEAM} IS NOT NULL
-     GROUP BY 1 ORDER BY 1 COLLATE "C"`,
+     GROUP BY 1`,
     [tenant],
   );
   const unassigned = await sql.query(
@@ -68,7 +68,9 @@ export async function listTeams(sql: SqlQueryable, tenant: TenantId): Promise<Om
     [tenant],
   );
   return {
-    teams: rows.map((r) => ({ team: str(r.team), members: num(r.members), mappedByAdmin: num(r.mapped) })),
+    teams: rows
+      .map((r) => ({ team: str(r.team), members: num(r.members), mappedByAdmin: num(r.mapped) }))
+      .sort((a, b) => byteOrder(a.team, b.team)),
     unassigned: num(unassigned.rows[0]?.n ?? 0),
   };
 }
