@@ -3,6 +3,7 @@ import { getDocs, invalidateDocs } from './docs';
 import { adminHandlers } from './handlers/admin';
 import { contentHandlers } from './handlers/content';
 import { getUserId } from './identity';
+import { createChromeInsightsAccess } from './insights/chromeInsightsAccess';
 import { watchPickerTabs } from './pickerSession';
 import { bootstrapMatches, syncBootstrap } from './registration';
 import { createChromeSyncEngine } from './sync/chromeSyncEngine';
@@ -27,7 +28,10 @@ const sync = createChromeSyncEngine({
   },
 });
 
-const dispatch = createDispatch(contentHandlers(writer), adminHandlers(writer, refreshBootstrap, sync));
+// Insights are read with a champion token of their own, kept apart from sync's employee token.
+const insights = createChromeInsightsAccess(sync.settings);
+
+const dispatch = createDispatch(contentHandlers(writer), adminHandlers(writer, refreshBootstrap, sync, insights));
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   dispatch(message, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) }));

@@ -6,6 +6,7 @@ import { FeaturesPage } from './FeaturesPage';
 import { FlowEditor } from './FlowEditor';
 import { FlowsPage } from './FlowsPage';
 import { ImportExportPage } from './ImportExportPage';
+import { LazyInsightsPage } from './LazyInsightsPage';
 import { routeHref, sectionOf, type Route, type Section } from './route';
 import { SyncPage } from './SyncPage';
 import { useRoute } from './useRoute';
@@ -16,16 +17,24 @@ const SECTIONS: { section: Section; label: string; href: string }[] = [
   { section: 'import', label: 'Import / export', href: '#/import' },
   { section: 'activity', label: 'Activity', href: '#/activity' },
   { section: 'sync', label: 'Sync', href: '#/sync' },
+  { section: 'insights', label: 'Insights', href: '#/insights' },
 ];
 
-const TITLES: Record<Section, string> = { flows: 'Flows', features: 'Features', import: 'Import / export', activity: 'Activity', sync: 'Sync' };
+const TITLES: Record<Section, string> = {
+  flows: 'Flows',
+  features: 'Features',
+  import: 'Import / export',
+  activity: 'Activity',
+  sync: 'Sync',
+  insights: 'Insights',
+};
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'flows':
       return <FlowsPage />;
     case 'flow':
-      return <FlowEditor id={route.id} />;
+      return <FlowEditor id={route.id} step={route.step} />;
     case 'features':
       return <FeaturesPage />;
     case 'feature':
@@ -36,6 +45,8 @@ function Page({ route }: { route: Route }) {
       return <ActivityPage />;
     case 'sync':
       return <SyncPage />;
+    case 'insights':
+      return <LazyInsightsPage />;
   }
 }
 

@@ -22,7 +22,7 @@ import { navigate } from './useRoute';
 import { useSaveFeedback } from './useSaveFeedback';
 
 /** `#/flows/<id>` and `#/flows/new`: loads the stored flows, then edits one (or a new one). */
-export function FlowEditor({ id }: { id: string | null }) {
+export function FlowEditor({ id, step }: { id: string | null; step?: string | undefined }) {
   const [state, reload] = useAdminData(async () => {
     const r = await send({ type: 'admin/flows/list' });
     return r.ok ? { ok: true as const, value: r.flows } : r;
@@ -44,16 +44,28 @@ export function FlowEditor({ id }: { id: string | null }) {
     );
   }
   const others = new Set(state.data.filter((f) => f.id !== id).map((f) => f.id));
-  return <FlowForm flow={flow} takenIds={others} />;
+  return <FlowForm flow={flow} takenIds={others} openStep={step} />;
 }
 
-function FlowForm({ flow, takenIds }: { flow: Flow | null; takenIds: ReadonlySet<string> }) {
+function FlowForm({ flow, takenIds, openStep }: { flow: Flow | null; takenIds: ReadonlySet<string>; openStep?: string | undefined }) {
   const { flash, setDirty } = useApp();
   const initial = useMemo(() => (flow ? flowToDraft(flow) : newFlowDraft(uniqueId(newId('flow'), takenIds))), []);
   const [baseline, setBaseline] = useState(initial);
   const [draft, setDraft] = useState(initial);
   const [idFollowsName, setIdFollowsName] = useState(flow === null);
-  const [selected, setSelected] = useState(0);
+  // Opened at a step (from the insights' stuck list): that step is selected and its title focused.
+  const [selected, setSelected] = useState(() => Math.max(0, initial.steps.findIndex((s) => s.id === openStep)));
+  useEffect(() => {
+    if (openStep === undefined || !initial.steps.some((s) => s.id === openStep)) return;
+    // Two frames: after the app has moved focus to the new page's heading.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const el = document.getElementById(fieldId(`steps.${selected}.title`));
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus();
+      }),
+    );
+  }, []);
   const { issues, setIssues, error, saving, setSaving, summaryRef, fail, clear } = useSaveFeedback();
   const [removed, setRemoved] = useState<{ step: StepDraft; index: number } | null>(null);
   const [focusAfterMove, setFocusAfterMove] = useState<{ key: string; action: 'up' | 'down' } | null>(null);

@@ -50,6 +50,26 @@ export function FlowSettings({ draft, issues, onChange, onIdEdited }: FlowSettin
         {(a11y) => <textarea {...a11y} rows={2} value={draft.description} maxLength={2000} onInput={(e) => onChange({ description: e.currentTarget.value })} />}
       </Field>
 
+      <Field
+        id={fieldId('baselineMinutes')}
+        label="Minutes without guidance (optional)"
+        hint="How long the task usually takes without this guide. Insights compare it with the measured task time to show the time saved."
+        issues={issuesAt(issues, 'baselineMinutes')}
+      >
+        {(a11y) => (
+          <input
+            {...a11y}
+            type="text"
+            inputMode="decimal"
+            class="input-short"
+            value={draft.baselineMinutes}
+            maxLength={12}
+            onInput={(e) => onChange({ baselineMinutes: e.currentTarget.value })}
+            data-testid="flow-baseline"
+          />
+        )}
+      </Field>
+
       <fieldset class="group" id={fieldId('status')} tabIndex={-1}>
         <legend>Status</legend>
         <FieldErrors messages={issuesAt(issues, 'status').map((i) => i.message)} />

@@ -44,6 +44,8 @@ export interface FlowDraft {
   match: PatternEntry[];
   steps: StepDraft[];
   version: number;
+  /** Minutes the task takes without guidance, as typed; empty: no baseline (no time saved shown). */
+  baselineMinutes: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 8000;
@@ -79,6 +81,7 @@ export function newFlowDraft(id: string): FlowDraft {
     match: [patternEntry('')],
     steps: [newStepDraft()],
     version: 1,
+    baselineMinutes: '',
   };
 }
 
@@ -111,6 +114,7 @@ export function flowToDraft(flow: Flow): FlowDraft {
     match: flow.match.map(patternEntry),
     steps: flow.steps.map(stepToDraft),
     version: flow.version,
+    baselineMinutes: flow.baselineMinutes === undefined ? '' : String(flow.baselineMinutes),
   };
 }
 
@@ -143,6 +147,9 @@ export function draftToRaw(d: FlowDraft, now: string): { raw: Record<string, unk
       timeoutMs: Number.isInteger(timeout) ? timeout : DEFAULT_TIMEOUT_MS,
     };
   });
+  const baselineText = d.baselineMinutes.trim();
+  const baseline = baselineText === '' ? undefined : Number(baselineText.replace(',', '.'));
+  if (baseline !== undefined && !Number.isFinite(baseline)) issues.push({ path: 'baselineMinutes', message: 'enter a number of minutes, or leave it empty' });
   const raw = {
     schemaVersion: FLOW_SCHEMA_VERSION,
     kind: 'flow',
@@ -154,6 +161,7 @@ export function draftToRaw(d: FlowDraft, now: string): { raw: Record<string, unk
     match: d.match.map((m) => m.value.trim()),
     start: d.start,
     steps,
+    ...(baseline === undefined || !Number.isFinite(baseline) ? {} : { baselineMinutes: baseline }),
     updatedAt: now,
   };
   return { raw, issues };

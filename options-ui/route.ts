@@ -1,25 +1,29 @@
 /**
  * The options page's places, kept in the URL hash so that reloads, bookmarks and the browser's Back
  * button work: `#/flows`, `#/flows/new`, `#/flows/<id>`, `#/features`, `#/features/new`,
- * `#/features/<id>`, `#/import`, `#/activity`, `#/sync`. Anything else is the flow list.
+ * `#/features/<id>`, `#/import`, `#/activity`, `#/sync`, `#/insights`. Anything else is the flow list.
+ * `#/flows/<id>/step/<stepId>` opens the flow editor at that step (the insights' "Edit the step").
  */
 export type Route =
   | { page: 'flows' }
-  | { page: 'flow'; id: string | null }
+  | { page: 'flow'; id: string | null; step?: string }
   | { page: 'features' }
   | { page: 'feature'; id: string | null }
   | { page: 'import' }
   | { page: 'activity' }
-  | { page: 'sync' };
+  | { page: 'sync' }
+  | { page: 'insights' };
 
-export type Section = 'flows' | 'features' | 'import' | 'activity' | 'sync';
+export type Section = 'flows' | 'features' | 'import' | 'activity' | 'sync' | 'insights';
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(safeDecode);
-  const [head, id] = parts;
+  const [head, id, sub, stepId] = parts;
   switch (head) {
     case 'flows':
-      return id === undefined ? { page: 'flows' } : { page: 'flow', id: id === 'new' ? null : id };
+      if (id === undefined) return { page: 'flows' };
+      if (id !== 'new' && sub === 'step' && stepId !== undefined) return { page: 'flow', id, step: stepId };
+      return { page: 'flow', id: id === 'new' ? null : id };
     case 'features':
       return id === undefined ? { page: 'features' } : { page: 'feature', id: id === 'new' ? null : id };
     case 'import':
@@ -28,6 +32,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'activity' };
     case 'sync':
       return { page: 'sync' };
+    case 'insights':
+      return { page: 'insights' };
     default:
       return { page: 'flows' };
   }
@@ -36,6 +42,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   switch (route.page) {
     case 'flow':
+      if (route.id !== null && route.step !== undefined) return `#/flows/${encodeURIComponent(route.id)}/step/${encodeURIComponent(route.step)}`;
       return `#/flows/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
     case 'feature':
       return `#/features/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;

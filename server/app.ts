@@ -9,9 +9,11 @@ import type { AppEnv } from './http/appEnv';
 import { ResponseValidationError, sendError } from './http/reply';
 import { adminClientRoutes } from './routes/adminClientRoutes';
 import { adminFlowRoutes } from './routes/adminFlowRoutes';
+import { adminTeamRoutes } from './routes/adminTeamRoutes';
 import { eventRoutes } from './routes/eventRoutes';
 import { flowRoutes } from './routes/flowRoutes';
 import { healthRoutes } from './routes/healthRoutes';
+import { insightsRoutes } from './routes/insightsRoutes';
 import { meRoutes } from './routes/meRoutes';
 
 export interface AppDeps {
@@ -61,6 +63,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/v1', flowRoutes(routeDeps));
   app.route('/v1', adminFlowRoutes(routeDeps));
   app.route('/v1', adminClientRoutes(routeDeps));
+  app.route('/v1', adminTeamRoutes(routeDeps));
+  app.route('/v1', insightsRoutes(routeDeps));
 
   app.notFound((c) => sendError(c, 404, `no route ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {

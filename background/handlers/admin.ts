@@ -9,6 +9,8 @@ import { getDb } from '../db';
 import { getDocs, invalidateDocs } from '../docs';
 import type { ChromeSyncEngine } from '../sync/chromeSyncEngine';
 import type { Writer } from '../writer';
+import type { InsightsAccess } from '../insights/createInsightsAccess';
+import { insightsAdminHandlers } from './insights';
 import { pickerAdminHandlers } from './picker';
 
 /** What the admin messages need of the sync engine. */
@@ -22,7 +24,7 @@ function nextVersion(stored: { version: number } | undefined, incoming: number):
   return stored ? Math.max(stored.version + 1, incoming) : Math.max(1, incoming);
 }
 
-export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>, sync: SyncAdmin): AdminHandlers {
+export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>, sync: SyncAdmin, insights: InsightsAccess): AdminHandlers {
   const changed = async () => {
     invalidateDocs();
     await onDocsChanged();
@@ -171,5 +173,6 @@ export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>
     },
 
     ...pickerAdminHandlers(),
+    ...insightsAdminHandlers(insights),
   };
 }

@@ -30,6 +30,8 @@ export interface CollectorClient {
   flows(etag: string | null): Promise<Outcome<FlowsOutcome>>;
   /** GET /v1/me. */
   me(): Promise<Outcome<WhoAmIResponse>>;
+  /** Any other GET answered with 200 and a JSON body that must match `schema` (the insights routes). */
+  get<S extends z.ZodType>(path: string, schema: S): Promise<Outcome<z.output<S>>>;
 }
 
 export interface CollectorClientOptions {
@@ -159,6 +161,14 @@ export function createCollectorClient(opts: CollectorClientOptions): CollectorCl
       const { status, headers, text } = r.value;
       if (status !== 200) return { ok: false, failure: httpFailure(status, headers, text) };
       return parse(WhoAmIResponseSchema, text);
+    },
+
+    async get(path, schema) {
+      const r = await request('GET', path);
+      if (!r.ok) return r;
+      const { status, headers, text } = r.value;
+      if (status !== 200) return { ok: false, failure: httpFailure(status, headers, text) };
+      return parse(schema, text);
     },
   };
 }

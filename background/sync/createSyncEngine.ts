@@ -158,7 +158,13 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     s = await updateSyncState(db, (x) => ({ ...x, lastAttemptAt: now(), pause: kind === 'force' ? null : x.pause }));
 
     const client = createCollectorClient({ serverUrl: c.serverUrl, token: c.token, timeoutMs: c.requestTimeoutSeconds * 1000, fetch: opts.fetch });
-    const up = await uploadEvents({ db, client, toWire: toWire(c), ...(opts.batchLimits ? { limits: opts.batchLimits } : {}) });
+    const up = await uploadEvents({
+      db,
+      client,
+      toWire: toWire(c),
+      ...(opts.batchLimits ? { limits: opts.batchLimits } : {}),
+      ...(c.team !== undefined ? { team: c.team } : {}),
+    });
     if (!up.ok) {
       s = await recordFailure(db, up.failure, fingerprint);
     } else {

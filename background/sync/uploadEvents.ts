@@ -100,6 +100,8 @@ export interface UploadDeps {
   /** The event as the collector should see it (the stored copy without its `synced` flag). */
   toWire: (e: StoredEvent) => WaymarkEvent;
   limits?: BatchLimits;
+  /** The `team` sync setting or policy, reported with each batch so that insights can break down by team. */
+  team?: string;
 }
 
 /**
@@ -112,7 +114,7 @@ export async function uploadEvents(deps: UploadDeps): Promise<UploadResult> {
   for (let n = 0; n < MAX_BATCHES_PER_RUN; n++) {
     const batch = await readBatch(deps.db, limits, deps.toWire);
     if (batch.events.length === 0) return { ok: true, sent, more: false };
-    const r = await deps.client.ingest({ events: batch.events, client: { installId: batch.installId, dropped: batch.dropped } });
+    const r = await deps.client.ingest({ events: batch.events, client: { installId: batch.installId, dropped: batch.dropped, ...(deps.team !== undefined ? { team: deps.team } : {}) } });
     if (!r.ok) {
       const f = r.failure;
       if (f.kind === 'http' && f.status === 413 && batch.events.length > 1) {

@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/appEnv';
 import { readJsonBody, sendError, sendJson } from '../http/reply';
 import { recordClient } from '../store/clientStore';
 import { insertEvents, unstorableIssues } from '../store/eventStore';
+import { recordReportedTeam } from '../store/teamStore';
 import type { RouteDeps } from './routeDeps';
 
 /** The id of an event that failed validation, when it has a string one, so the client can match it up. */
@@ -44,6 +45,9 @@ export function eventRoutes({ sql, auth }: RouteDeps): Hono<AppEnv> {
       results[index] = { id: event.id, status: inserted.delete(event.id) ? 'stored' : 'duplicate' };
     }
     if (req.data.client !== undefined) await recordClient(sql, tenant, req.data.client);
+    // The team the browser's policy or settings name, for the users of this batch (an admin's mapping wins).
+    const team = req.data.client?.team;
+    if (team !== undefined) await recordReportedTeam(sql, tenant, valid.map((v) => v.event.userId), team);
     return sendJson(c, IngestResponseSchema, { results });
   });
 }

@@ -1,6 +1,7 @@
 import type { ApiIssue, TenantId } from '../../src/schema/api';
 import type { WaymarkEvent } from '../../src/schema/event';
 import type { SqlQueryable } from '../db/sql';
+import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT } from './insightRollup';
 
 /**
  * One statement for the whole batch: the events travel as one JSON array and are unpacked server-side,
@@ -8,14 +9,33 @@ import type { SqlQueryable } from '../db/sql';
  * `body` keeps the whole event. ON CONFLICT DO NOTHING makes a retried event a no-op, and RETURNING
  * lists exactly the ids this statement inserted, which is how each event's verdict is decided, even
  * when another instance stores the same id concurrently.
+ *
+ * The same statement maintains the insights rollups (`insight_daily`, `insight_user_days`, see
+ * migration 0002) from the rows it inserted, and only those: a duplicate is never counted twice, and
+ * the rollups commit or roll back with the events. Rows are upserted in key order so that concurrent
+ * batches on several instances take their row locks in the same order (no deadlock).
  */
 const INSERT_EVENTS = `
-INSERT INTO events (tenant, id, type, user_id, ts, seq, flow_id, flow_version, step_id, step_index, feature_id, body)
-SELECT $1, (e->>'id')::uuid, e->>'type', e->>'userId', (e->>'ts')::bigint, (e->>'seq')::bigint,
-       e->>'flowId', (e->>'flowVersion')::bigint, e->>'stepId', (e->>'stepIndex')::bigint, e->>'featureId', e
-FROM jsonb_array_elements($2::jsonb) AS e
-ON CONFLICT (tenant, id) DO NOTHING
-RETURNING id::text AS id`;
+WITH ins AS (
+  INSERT INTO events (tenant, id, type, user_id, ts, seq, flow_id, flow_version, step_id, step_index, feature_id, body)
+  SELECT $1, (e->>'id')::uuid, e->>'type', e->>'userId', (e->>'ts')::bigint, (e->>'seq')::bigint,
+         e->>'flowId', (e->>'flowVersion')::bigint, e->>'stepId', (e->>'stepIndex')::bigint, e->>'featureId', e
+  FROM jsonb_array_elements($2::jsonb) AS e
+  ON CONFLICT (tenant, id) DO NOTHING
+  RETURNING id, type, user_id, ts, flow_id, step_id, step_index, feature_id, body
+),
+facts AS (
+  SELECT ${ROLLUP_FACT_COLUMNS} FROM ins
+),
+rolled AS (
+  ${ROLLUP_UPSERT}
+),
+active AS (
+  INSERT INTO insight_user_days (tenant, day, user_id)
+  SELECT DISTINCT $1, day, user_id FROM facts ORDER BY 2, 3
+  ON CONFLICT DO NOTHING
+)
+SELECT id::text AS id FROM ins`;
 
 /** Stores valid events for `tenant`; returns the ids that were new (the rest were already stored). */
 export async function insertEvents(sql: SqlQueryable, tenant: TenantId, events: readonly WaymarkEvent[]): Promise<Set<string>> {

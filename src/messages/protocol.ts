@@ -6,6 +6,7 @@ import type { DocIssue } from '../schema/migrate';
 import { SyncSettingsInputSchema, type SyncSettingKey, type SyncSettings } from '../schema/config';
 import type { WhoAmIResponse } from '../schema/api';
 import type { StepHealth } from '../metrics/stepHealth';
+import { InsightsAdminRequestSchemas, type InsightsAccessView, type InsightsAnswer, type InsightsFailureReason } from './insights';
 import { PickerAdminRequestSchemas, PickerContentRequestSchemas, type PickerSession, type PickerTab } from './picker';
 
 /**
@@ -77,6 +78,7 @@ export const AdminRequestSchemas = {
     ...SyncSettingsInputSchema.pick({ serverUrl: true, token: true }).shape,
   }),
   ...PickerAdminRequestSchemas,
+  ...InsightsAdminRequestSchemas,
 } as const;
 
 /** Every request schema, keyed by its type: the receiver looks the schema up by `type`, then parses. */
@@ -201,6 +203,11 @@ export interface Responses {
   'admin/picker/start': Reply<{ session: PickerSession }>;
   'admin/picker/cancel': Reply<object>;
   'admin/picker/status': Reply<{ session: PickerSession | null }>;
+  'admin/insights/access/get': Reply<{ access: InsightsAccessView }>;
+  'admin/insights/access/set': Reply<{ access: InsightsAccessView; whoami: WhoAmIResponse }>;
+  'admin/insights/access/clear': Reply<{ access: InsightsAccessView }>;
+  /** A failure says why (`reason`) besides the message; a message the dispatcher refused has none. */
+  'admin/insights/query': Ok<{ answer: InsightsAnswer }> | (Failure & { reason?: InsightsFailureReason });
 }
 
 export type RequestOf<K extends RequestType> = Extract<AnyRequest, { type: K }>;

@@ -72,6 +72,11 @@ export const ClientInfoSchema = z.object({
   installId: z.string().min(1).max(128),
   /** Events this install dropped because its bounded queue was full, counted since install. */
   dropped: z.number().int().min(0).optional(),
+  /**
+   * The browser's team (the `team` sync setting or policy). The collector records it for the users of
+   * the batch's events; an admin's mapping (`POST /v1/admin/teams`) wins over it.
+   */
+  team: z.string().trim().min(1).max(64).optional(),
 });
 export type ClientInfo = z.infer<typeof ClientInfoSchema>;
 

@@ -99,6 +99,11 @@ export const FlowSchema = z
     steps: z.array(StepSchema).min(1, 'a flow needs at least one step').max(100),
     /** Asked when the flow is completed. */
     survey: FlowSurveySchema.optional(),
+    /**
+     * The admin's estimate of how many minutes the task takes without guidance: insights compare it with
+     * the measured task time (flow_started → flow_completed) to show the time saved. Optional.
+     */
+    baselineMinutes: z.number().min(0).max(10_000).optional(),
     updatedAt: z.iso.datetime(),
   })
   .superRefine((flow, ctx) => {

@@ -12,6 +12,9 @@ describe('routes', () => {
     ['#/features/save%20deal', { page: 'feature', id: 'save deal' }],
     ['#/import', { page: 'import' }],
     ['#/activity', { page: 'activity' }],
+    ['#/insights', { page: 'insights' }],
+    ['#/flows/crm-first-deal/step/add%20contact', { page: 'flow', id: 'crm-first-deal', step: 'add contact' }],
+    ['#/flows/crm-first-deal/other/x', { page: 'flow', id: 'crm-first-deal' }],
     ['#/nonsense/1', { page: 'flows' }],
     ['#/flows/%E0%A4%A', { page: 'flow', id: '%E0%A4%A' }],
   ])('reads %s', (hash, route) => {
@@ -19,7 +22,7 @@ describe('routes', () => {
   });
 
   it('writes what it reads', () => {
-    for (const r of [{ page: 'flow', id: 'a b' }, { page: 'feature', id: null }, { page: 'activity' }] as const) {
+    for (const r of [{ page: 'flow', id: 'a b' }, { page: 'flow', id: 'a/b', step: 's 1' }, { page: 'feature', id: null }, { page: 'activity' }, { page: 'insights' }] as const) {
       expect(parseRoute(routeHref(r))).toEqual(r);
     }
     expect(sectionOf({ page: 'flow', id: 'x' })).toBe('flows');

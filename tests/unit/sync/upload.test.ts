@@ -43,6 +43,14 @@ describe('uploading the event queue', () => {
     expect(body.client).toEqual({ installId: expect.stringMatching(/^i-/), dropped: 0 });
   });
 
+  it('reports the team set by policy with each batch, for the collector’s team breakdown', async () => {
+    const b = bench({ managed: { team: 'finance' } });
+    await b.record(3);
+    await b.engine.trigger('soon');
+    const body = b.collector.uploads()[0]?.body as { client: { team?: string } };
+    expect(body.client.team).toBe('finance');
+  });
+
   it('marks nothing synced before the collector answers, and nothing when it does not', async () => {
     const b = bench();
     await b.record(10);

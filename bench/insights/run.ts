@@ -1,0 +1,256 @@
+/**
+ * `npm run bench:insights`: how long the insights queries take over 1M and 10M events, on PGlite and on
+ * PostgreSQL.
+ *
+ * Data: the seeded simulator (tests/sim) replicated with distinct user ids until the event count is
+ * reached (about 32 events per user over 8 weeks, 12 teams). Loading: the rollup tables the queries
+ * read (`insight_daily`, `insight_user_days`, `user_teams`) are written directly, rows computed exactly
+ * as ingest computes them (bench/insights/rollupRows.ts), in multi-row INSERTs of 20,000 rows; the raw
+ * `events` table is not loaded, because no insights query reads it. Before loading, a sample replica is
+ * pushed through the real ingest statement and its rollups compared with the direct loader's.
+ *
+ * Queries: the real HTTP routes, in process (`app.request`, with auth, validation and suppression), over
+ * the full 8 weeks; each run once to warm up, then TIMED_RUNS times; the median is reported.
+ *
+ * Flags: --sizes=1m,10m (any of 100k, 1m, 10m…) --backends=pglite,postgres
+ * Prints a table, then, as the last line, one JSON object {"bench":"insights","pglite1MFunnelMs":N,...}.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app';
+import { createToken } from '../../server/auth/tokenStore';
+import { openDatabase } from '../../server/db/openDatabase';
+import type { Sql } from '../../server/db/sql';
+import { insertEvents } from '../../server/store/eventStore';
+import { publishFlow } from '../../server/store/flowStore';
+import { readFlow } from '../../src/schema/migrate';
+import { simulate, SIM_FROM, SIM_TO } from '../../tests/sim/simulate';
+import { findPostgres, startPostgres } from '../../tests/server/support/postgres';
+import { rollupRows, type RollupRow } from './rollupRows';
+
+const TENANT = 'bench';
+const TIMED_RUNS = 3;
+const CHUNK = 20_000;
+
+function flag(name: string, fallback: string): string {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? a.slice(name.length + 3) : fallback;
+}
+
+const parseSize = (s: string): number => {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(s.trim());
+  if (!m) throw new Error(`bad size ${s}: use e.g. 100k, 1m, 10m`);
+  const mult = m[2]?.toLowerCase() === 'm' ? 1e6 : m[2]?.toLowerCase() === 'k' ? 1e3 : 1;
+  return Math.round(Number(m[1]) * mult);
+};
+const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}K` : String(n));
+
+const SIZES = flag('sizes', '1m,10m').split(',').map(parseSize);
+const BACKENDS = flag('backends', 'pglite,postgres').split(',');
+
+async function insertDaily(sql: Sql, tenant: string, rows: readonly RollupRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_daily (tenant, kind, subject, detail, day, user_id, n, first_ts, min_index)
+       SELECT $1, kind, subject, detail, day, user_id, n, first_ts, min_index
+       FROM jsonb_to_recordset($2::jsonb) AS x(kind text, subject text, detail text, day integer, user_id text, n integer, first_ts bigint, min_index integer)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+async function insertUserDays(sql: Sql, tenant: string, rows: readonly { day: number; user_id: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_user_days (tenant, day, user_id)
+       SELECT $1, day, user_id FROM jsonb_to_recordset($2::jsonb) AS x(day integer, user_id text)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+async function insertTeams(sql: Sql, tenant: string, rows: readonly { user_id: string; reported: string | null; admin: string | null }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO user_teams (tenant, user_id, reported_team, admin_team)
+       SELECT $1, user_id, reported, admin FROM jsonb_to_recordset($2::jsonb) AS x(user_id text, reported text, admin text)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+/** A replica of the simulated company: same behaviour, different people. */
+function replica(i: number) {
+  const s = simulate(20260105 + i);
+  const users = s.users.map((u) => ({ ...u, userId: `r${i}-${u.userId}` }));
+  return { flows: s.flows, users: users.map((u) => ({ ...u, events: u.events.map((e) => ({ ...e, userId: u.userId })) })) };
+}
+
+const dump = async (sql: Sql, tenant: string) =>
+  JSON.stringify(
+    (
+      await sql.query(
+        `SELECT kind, subject, detail, day, user_id, n, first_ts, min_index FROM insight_daily WHERE tenant = $1
+         ORDER BY kind, subject, detail, day, user_id COLLATE "C"`,
+        [tenant],
+      )
+    ).rows,
+  );
+
+/** The direct loader must write exactly what ingest writes, or the timings would be of other data. */
+async function checkLoaderMatchesIngest(sql: Sql): Promise<void> {
+  const r = replica(999);
+  const events = r.users.flatMap((u) => u.events);
+  for (let i = 0; i < events.length; i += 500) await insertEvents(sql, 'verify-ingest', events.slice(i, i + 500));
+  const rows = rollupRows(events);
+  await insertDaily(sql, 'verify-direct', rows.daily);
+  const [a, b] = [await dump(sql, 'verify-ingest'), await dump(sql, 'verify-direct')];
+  if (a !== b) throw new Error('the direct rollup loader disagrees with ingest');
+}
+
+async function load(sql: Sql, target: number): Promise<{ events: number; users: number; rows: number; seconds: number }> {
+  const t0 = performance.now();
+  let events = 0;
+  let users = 0;
+  let rows = 0;
+  for (let i = 0; events < target; i++) {
+    const r = replica(i);
+    if (i === 0) for (const f of r.flows) {
+      const read = readFlow(f);
+      if (!read.ok) throw new Error('bad simulated flow');
+      await publishFlow(sql, TENANT, read.value, 'bench');
+    }
+    // Take whole users until the target is reached.
+    const take = [];
+    for (const u of r.users) {
+      if (events >= target) break;
+      take.push(u);
+      events += u.events.length;
+    }
+    const roll = rollupRows(take.flatMap((u) => u.events));
+    await insertDaily(sql, TENANT, roll.daily);
+    await insertUserDays(sql, TENANT, roll.userDays);
+    await insertTeams(
+      sql,
+      TENANT,
+      take.flatMap((u) => (u.reportedTeam ?? u.adminTeam ? [{ user_id: u.userId, reported: u.reportedTeam ?? null, admin: u.adminTeam ?? null }] : [])),
+    );
+    users += take.length;
+    rows += roll.daily.length;
+    if (i % 50 === 49) process.stderr.write(`  loaded ${events} events (${rows} rollup rows)\n`);
+  }
+  // Fresh statistics (and a visibility map for index-only scans), as autovacuum would leave them.
+  for (const t of ['insight_daily', 'insight_user_days', 'user_teams']) await sql.query(`VACUUM ANALYZE ${t}`);
+  return { events, users, rows, seconds: (performance.now() - t0) / 1000 };
+}
+
+const QUERIES: Record<string, string> = {
+  Overview: `/v1/insights/overview?from=${SIM_FROM}&to=${SIM_TO}`,
+  Funnel: `/v1/insights/flows?from=${SIM_FROM}&to=${SIM_TO}`,
+  OneFlow: `/v1/insights/flows?from=${SIM_FROM}&to=${SIM_TO}&flowId=create-deal`,
+  TeamFunnel: `/v1/insights/flows?from=${SIM_FROM}&to=${SIM_TO}&team=sales`,
+  Features: `/v1/insights/features?from=${SIM_FROM}&to=${SIM_TO}`,
+  Prompts: `/v1/insights/prompts?from=${SIM_FROM}&to=${SIM_TO}`,
+  Stuck: `/v1/insights/stuck?from=${SIM_FROM}&to=${SIM_TO}`,
+  Teams: `/v1/insights/teams?from=${SIM_FROM}&to=${SIM_TO}`,
+  LastWeekFunnel: `/v1/insights/flows?from=2026-02-23&to=${SIM_TO}`,
+};
+
+interface Row {
+  backend: string;
+  size: number;
+  loaded: { events: number; users: number; rows: number; seconds: number };
+  ms: Record<string, number>;
+}
+
+async function measure(backend: string, sql: Sql, size: number): Promise<Row> {
+  await checkLoaderMatchesIngest(sql);
+  process.stderr.write(`${backend} ${label(size)}: loading…\n`);
+  const loaded = await load(sql, size);
+  const { secret } = await createToken(sql, { tenant: TENANT, role: 'champion' });
+  const app = createApp({ sql, limits: { maxBodyBytes: 1 << 20, rateLimit: { perSecond: 0, burst: 1 } }, log: (l) => console.error(l) });
+  const ms: Record<string, number> = {};
+  for (const [name, path] of Object.entries(QUERIES)) {
+    const once = async () => {
+      const t = performance.now();
+      const res = await app.request(path, { headers: { Authorization: `Bearer ${secret}` } });
+      const body = (await res.json()) as { suppressed?: boolean };
+      if (res.status !== 200 || body.suppressed !== false) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+      return performance.now() - t;
+    };
+    await once();
+    const times = [];
+    for (let i = 0; i < TIMED_RUNS; i++) times.push(await once());
+    ms[name] = Math.round([...times].sort((a, b) => a - b)[Math.floor(TIMED_RUNS / 2)] ?? 0);
+    process.stderr.write(`  ${name}: ${ms[name]} ms\n`);
+  }
+  return { backend, size, loaded, ms };
+}
+
+async function main(): Promise<void> {
+  const results: Row[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'waymark-bench-insights-'));
+  try {
+    for (const size of SIZES) {
+      if (BACKENDS.includes('pglite')) {
+        const d = join(dir, `pglite-${size}`);
+        const sql = await openDatabase({ databaseUrl: undefined, dataDir: d });
+        try {
+          results.push(await measure('pglite', sql, size));
+        } finally {
+          await sql.close();
+          rmSync(d, { recursive: true, force: true });
+        }
+      }
+      if (BACKENDS.includes('postgres')) {
+        const found = findPostgres();
+        if (!found.ok) {
+          console.error(`PostgreSQL skipped: ${found.reason}`);
+          continue;
+        }
+        const pg = await startPostgres({ durable: true });
+        try {
+          const url = await pg.createDatabase('waymark_bench');
+          const sql = await openDatabase({ databaseUrl: url, dataDir: join(dir, 'unused') });
+          try {
+            results.push(await measure('postgres', sql, size));
+          } finally {
+            await sql.close();
+          }
+        } finally {
+          await pg.stop();
+        }
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log('\nInsights queries over 8 weeks of simulated use (median of 3 runs after a warm-up, ms)\n');
+  const names = Object.keys(QUERIES);
+  const table = [
+    ['backend', 'events', 'users', 'rollup rows', 'load s', ...names],
+    ...results.map((r) => [
+      r.backend,
+      String(r.loaded.events),
+      String(r.loaded.users),
+      String(r.loaded.rows),
+      r.loaded.seconds.toFixed(1),
+      ...names.map((n) => String(r.ms[n] ?? '')),
+    ]),
+  ];
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length))) ?? [];
+  for (const row of table) console.log(row.map((c, i) => c.padStart(widths[i] ?? 0)).join('  '));
+  const json: Record<string, string | number> = { bench: 'insights' };
+  for (const r of results) {
+    for (const n of names) json[`${r.backend}${label(r.size)}${n}Ms`] = r.ms[n] ?? -1;
+    json[`${r.backend}${label(r.size)}LoadSeconds`] = Math.round(r.loaded.seconds);
+  }
+  console.log(JSON.stringify(json));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

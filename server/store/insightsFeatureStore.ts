@@ -1,0 +1,78 @@
+import type { TenantId } from '../../src/schema/api';
+import { HABIT_MIN_ACTIVE_WEEKS, HABIT_WEEKS } from '../../src/schema/insights';
+import { type FeatureAggregate } from '../../src/metrics/featureAdoption';
+import { DAY_MS } from '../../src/metrics/insightWindow';
+import type { SqlQueryable } from '../db/sql';
+import { dailyWhere, type InsightFilter } from './insightsFlowStore';
+import { num, numOrNull, str } from './rowValues';
+import { teamClause } from './teamStore';
+
+/**
+ * The SQL twin of `featureAggregates` (src/metrics/featureAdoption.ts). First use and first exposure
+ * look at the whole history of the feature (a first use is first ever, not first in the range), and
+ * the habit window reaches back 28 days from `to`, so this query is bounded by feature, not by range.
+ */
+export async function featureAggregatesSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter): Promise<Map<string, FeatureAggregate>> {
+  const { fromDay, toDay } = f.range;
+  const params: unknown[] = [tenant, fromDay, toDay, fromDay * DAY_MS, (toDay + 1) * DAY_MS, toDay - HABIT_WEEKS * 7 + 1];
+  let where = `d.tenant = $1 AND d.kind IN ('feature_used', 'feature_seen', 'feature_outcome')`;
+  if (f.team !== undefined) {
+    params.push(f.team);
+    where += ` ${teamClause('d', params.length)}`;
+  }
+  if (f.subject !== undefined) {
+    params.push(f.subject);
+    where += ` AND d.subject = $${params.length}`;
+  }
+  const firstInRange = 'first_use >= $4 AND first_use < $5';
+  const ttfu = `${firstInRange} AND first_seen <= first_use`;
+  const { rows } = await sql.query(
+    `WITH per_user AS (
+       SELECT d.subject, d.user_id,
+              COALESCE(sum(d.n) FILTER (WHERE d.kind = 'feature_used' AND d.day BETWEEN $2 AND $3), 0) AS uses,
+              bool_or(d.kind = 'feature_outcome' AND d.day BETWEEN $2 AND $3) AS outcome,
+              bool_or(d.day BETWEEN $2 AND $3) AS in_range,
+              min(d.first_ts) FILTER (WHERE d.kind = 'feature_used') AS first_use,
+              min(d.first_ts) FILTER (WHERE d.kind = 'feature_seen') AS first_seen,
+              count(DISTINCT ($3 - d.day) / 7) FILTER (WHERE d.kind = 'feature_used' AND d.day BETWEEN $6 AND $3) AS periods
+       FROM insight_daily d WHERE ${where}
+       GROUP BY d.subject, d.user_id)
+     SELECT subject,
+            sum(uses) AS uses,
+            count(*) FILTER (WHERE uses >= 1) AS users,
+            count(*) FILTER (WHERE uses >= 2) AS repeat_users,
+            count(*) FILTER (WHERE uses >= 2 AND outcome) AS repeat_outcome,
+            count(*) FILTER (WHERE ${firstInRange}) AS first_users,
+            count(*) FILTER (WHERE ${ttfu}) AS ttfu_n,
+            percentile_disc(0.5) WITHIN GROUP (ORDER BY first_use - first_seen) FILTER (WHERE ${ttfu}) AS ttfu_median,
+            percentile_disc(0.9) WITHIN GROUP (ORDER BY first_use - first_seen) FILTER (WHERE ${ttfu}) AS ttfu_p90,
+            count(*) FILTER (WHERE periods >= 1) AS habit_active,
+            count(*) FILTER (WHERE periods >= ${HABIT_MIN_ACTIVE_WEEKS}) AS habitual
+     FROM per_user GROUP BY subject HAVING bool_or(in_range)`,
+    params,
+  );
+  const w = dailyWhere(tenant, f, ['feature_used']);
+  const weekly = await sql.query(
+    `SELECT d.subject, (d.day - (d.day + 3) % 7) AS week, count(DISTINCT d.user_id) AS users
+     FROM insight_daily d WHERE ${w.where} GROUP BY 1, 2`,
+    w.params,
+  );
+  const out = new Map<string, FeatureAggregate>();
+  for (const r of rows) {
+    const id = str(r.subject);
+    out.set(id, {
+      featureId: id,
+      uses: num(r.uses),
+      users: num(r.users),
+      repeatUsers: num(r.repeat_users),
+      repeatWithOutcome: num(r.repeat_outcome),
+      firstUsers: num(r.first_users),
+      timeToFirstUse: { n: num(r.ttfu_n), median: numOrNull(r.ttfu_median), p90: numOrNull(r.ttfu_p90) },
+      habitActive: num(r.habit_active),
+      habitual: num(r.habitual),
+      weekly: new Map(),
+    });
+  }
+  for (const r of weekly.rows) out.get(str(r.subject))?.weekly.set(num(r.week), num(r.users));
+  return out;
+}

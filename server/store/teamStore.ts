@@ -1,0 +1,76 @@
+import type { TenantId } from '../../src/schema/api';
+import type { AdminTeamListResponse, TeamAssignment } from '../../src/schema/insights';
+import { byteOrder, type DayRange } from '../../src/metrics/insightWindow';
+import type { TeamSize } from '../../src/metrics/teamSuppression';
+import type { SqlQueryable } from '../db/sql';
+import { num, str } from './rowValues';
+
+/** A user's effective team: an admin's mapping wins over the team their extension reported. */
+export const EFFECTIVE_TEAM = 'COALESCE(t.admin_team, t.reported_team)';
+
+/**
+ * A WHERE clause limiting `alias.user_id` to the members of the team in parameter `$param`. The team
+ * is the current mapping: moving a user moves their history with them.
+ */
+export function teamClause(alias: string, param: number): string {
+  return `AND ${alias}.user_id IN (SELECT t.user_id FROM user_teams t WHERE t.tenant = $1 AND ${EFFECTIVE_TEAM} = $${param})`;
+}
+
+/** Records the team an extension reported for the users of its batch (the admin's mapping is left alone). */
+export async function recordReportedTeam(sql: SqlQueryable, tenant: TenantId, userIds: readonly string[], team: string): Promise<void> {
+  if (userIds.length === 0) return;
+  await sql.query(
+    `INSERT INTO user_teams (tenant, user_id, reported_team)
+     SELECT $1, u, $3 FROM jsonb_array_elements_text($2::jsonb) AS u ORDER BY u
+     ON CONFLICT (tenant, user_id) DO UPDATE SET reported_team = EXCLUDED.reported_team, updated_at = now()
+     WHERE user_teams.reported_team IS DISTINCT FROM EXCLUDED.reported_team`,
+    [tenant, JSON.stringify([...new Set(userIds)].sort()), team],
+  );
+}
+
+/** Sets (or, with `team: null`, clears) admins' mappings; a user listed twice gets the last one. */
+export async function assignTeams(sql: SqlQueryable, tenant: TenantId, assignments: readonly TeamAssignment[]): Promise<number> {
+  const last = new Map(assignments.map((a) => [a.userId, a.team]));
+  const rows = [...last].sort(([a], [b]) => (a < b ? -1 : 1)).map(([userId, team]) => ({ userId, team }));
+  const r = await sql.query(
+    `INSERT INTO user_teams (tenant, user_id, admin_team)
+     SELECT $1, e->>'userId', e->>'team' FROM jsonb_array_elements($2::jsonb) AS e
+     ON CONFLICT (tenant, user_id) DO UPDATE SET admin_team = EXCLUDED.admin_team, updated_at = now()`,
+    [tenant, JSON.stringify(rows)],
+  );
+  return r.rowCount;
+}
+
+/** Active users per effective team (null: no team) in the range: what suppression decides on. */
+export async function teamSizes(sql: SqlQueryable, tenant: TenantId, r: DayRange): Promise<TeamSize[]> {
+  const { rows } = await sql.query(
+    `SELECT ${EFFECTIVE_TEAM} AS team, count(DISTINCT a.user_id) AS users
+     FROM insight_user_days a LEFT JOIN user_teams t ON t.tenant = a.tenant AND t.user_id = a.user_id
+     WHERE a.tenant = $1 AND a.day BETWEEN $2 AND $3
+     GROUP BY 1`,
+    [tenant, r.fromDay, r.toDay],
+  );
+  return rows.map((row) => ({ team: row.team === null ? null : str(row.team, 'team'), users: num(row.users, 'users') }));
+}
+
+/** Every team's size, never its members. */
+export async function listTeams(sql: SqlQueryable, tenant: TenantId): Promise<Omit<AdminTeamListResponse, 'minGroupSize'>> {
+  const { rows } = await sql.query(
+    `SELECT ${EFFECTIVE_TEAM} AS team, count(*) AS members, count(t.admin_team) AS mapped
+     FROM user_teams t WHERE t.tenant = $1 AND ${EFFECTIVE_TEAM} IS NOT NULL
+     GROUP BY 1`,
+    [tenant],
+  );
+  const unassigned = await sql.query(
+    `SELECT count(DISTINCT a.user_id) AS n FROM insight_user_days a
+     WHERE a.tenant = $1 AND NOT EXISTS (
+       SELECT 1 FROM user_teams t WHERE t.tenant = a.tenant AND t.user_id = a.user_id AND ${EFFECTIVE_TEAM} IS NOT NULL)`,
+    [tenant],
+  );
+  return {
+    teams: rows
+      .map((r) => ({ team: str(r.team), members: num(r.members), mappedByAdmin: num(r.mapped) }))
+      .sort((a, b) => byteOrder(a.team, b.team)),
+    unassigned: num(unassigned.rows[0]?.n ?? 0),
+  };
+}
