@@ -4,7 +4,7 @@
  */
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
 import { ACCEPT_CONFIDENCE, rankWithAssessment } from '../../src/targeting';
-import { collectCandidates, fingerprintOf, locate } from '../../content-scripts/targeting';
+import { captureFingerprint, collectCandidates, fingerprintOf, locate } from '../../content-scripts/targeting';
 import { candidateQuery } from '../../content-scripts/targeting/candidateQuery';
 import { materialize } from '../../content-scripts/targeting/liveFingerprint';
 import { resolveSelectorChain, selectorChainOf } from './baselineSelector';
@@ -62,10 +62,11 @@ function capture(keys: string[]): Captured[] {
   return keys.map((key) => {
     const el = findByKey(key);
     if (el === null) throw new Error(`target ${key} not on the page`);
-    const fingerprint = fingerprintOf(el);
+    // What the picker stores: the fingerprint and the identifying fields unique on this page.
+    const fingerprint = captureFingerprint(el, document);
     const i = all.elements.indexOf(el);
     const collected = i < 0 ? undefined : all.fingerprints[i];
-    return { key, fingerprint, selector: selectorChainOf(el), consistent: collected !== undefined && plain(collected) === plain(fingerprint) };
+    return { key, fingerprint, selector: selectorChainOf(el), consistent: collected !== undefined && plain(collected) === plain(fingerprintOf(el)) };
   });
 }
 

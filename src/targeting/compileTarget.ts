@@ -1,4 +1,4 @@
-import type { ElementFingerprint } from '../schema/fingerprint';
+import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { classSignal } from './classSignal';
 import type { Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
@@ -25,12 +25,14 @@ export interface CompiledTarget {
   readonly lead: Signal | null;
   /** The accessible-name signal (in `first`), whose values the ranker keeps to count namesakes. */
   readonly name: Signal | undefined;
+  /** The target's `uniqueBy`: identifying fields no other element shared when it was captured. */
+  readonly uniqueBy: ReadonlySet<IdentifyingField>;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }
 
 /** Evidence for one candidate, with what the ranker needs to settle uniqueness. */
-export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'sharedUnique'> {
+export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'sharedUnique' | 'nameWasUnique' | 'sharedWasUnique'> {
   /** Same frame path and shadow-host chain as the target. */
   readonly sameScope: boolean;
   /** The shared-identifier signals this candidate matches (similarity at least 0.9). */
@@ -82,6 +84,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     late,
     lead: neighbor,
     name: nameSignal,
+    uniqueBy: new Set(target.uniqueBy ?? []),
     evidence(c) {
       let sharedId = 0;
       let contradicted = false;

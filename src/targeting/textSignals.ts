@@ -71,6 +71,9 @@ export interface NeighborSignal extends Signal {
   context(candidate: ElementFingerprint): NeighborContext | null;
 }
 
+/** What another row's label counts (see `hrefSignal`: another record's link counts the same). */
+const OTHER_ROW = -0.3;
+
 function ramp(x: number, lo: number, hi: number): number {
   return x <= lo ? 0 : x >= hi ? 1 : (x - lo) / (hi - lo);
 }
@@ -91,7 +94,9 @@ export function neighborTextSignal(target: ElementFingerprint): NeighborSignal |
     const theirs = neighborSlots(c.neighborText);
     const sim = (f: ((s: string) => number) | null, i: number) => (f === null ? null : f(theirs[i] ?? ''));
     const rowSim = sim(row, 1);
-    return { section: sim(section, 0), row: rowSim === null ? null : ramp(rowSim, 0.6, 1), caption: sim(caption, 2) };
+    // A candidate outside any row is no other record: no evidence either way (not a contradiction).
+    const rowless = (theirs[1] ?? '') === '';
+    return { section: sim(section, 0), row: rowSim === null ? null : ramp(rowSim, 0.6, 1), otherRow: rowSim !== null && !rowless && rowSim < 0.6, caption: sim(caption, 2) };
   };
   const mean = (xs: (number | null)[]) => {
     const present = xs.filter((x): x is number => x !== null);
@@ -100,15 +105,18 @@ export function neighborTextSignal(target: ElementFingerprint): NeighborSignal |
   return {
     name: 'neighborText',
     // Look-alikes (the Edit button of every row, the Save of every card) differ mainly here, so it must
-    // weigh enough for one mismatch to separate them.
-    weight: 3,
+    // weigh enough for one mismatch to separate them. A row label is data, like a record's id in a link:
+    // where the target has one, it weighs as much as a test id, which every row's Edit shares anyway.
+    weight: row === null ? 3 : 6,
     witness: 'context',
     similarity(c) {
       const p = parts(c);
       if (p === null) return 0;
       const wording = mean([p.section, p.caption]);
       if (p.row === null) return wording ?? 0;
-      return wording === null ? p.row : 0.3 * wording + 0.7 * p.row;
+      // Another row label is another record: evidence against, as another record's link is.
+      const rowScore = p.otherRow ? OTHER_ROW : p.row;
+      return wording === null ? rowScore : 0.3 * wording + 0.7 * rowScore;
     },
     context(c) {
       const p = parts(c);

@@ -95,7 +95,12 @@ describe('text signals', () => {
     const otherRow = fp({ neighborText: 'Invoices · INV-2024-09999' });
     const reworded = fp({ neighborText: 'Bills · INV-2024-01234' });
     expect(s?.similarity(sameRow)).toBe(1);
-    expect(s?.similarity(otherRow)).toBeCloseTo(0.3);
+    // Another row is another record: the same section does not make up for it.
+    expect(s?.similarity(otherRow)).toBeLessThan(0.1);
+    // A candidate in no row at all is no other record: only the section counts.
+    expect(s?.similarity(fp({ neighborText: 'Invoices' }))).toBeCloseTo(0.3);
+    // A row label weighs like a test id; a heading alone less.
+    expect(s?.weight).toBeGreaterThan(neighborTextSignal(fp({ neighborText: 'Invoices' }))?.weight ?? Infinity);
     expect(s?.context(otherRow)).toEqual({ agreement: 0, strict: true });
     expect(s?.context(reworded)).toEqual({ agreement: 1, strict: true });
     expect(s?.context(fp({}))).toBeNull();
