@@ -56,5 +56,10 @@ export const ElementFingerprintSchema = z.strictObject({
    * element, not a namesake left behind by a removal. Absent: not known (compare surroundings).
    */
   uniqueBy: z.array(IdentifyingFieldSchema).max(5).optional(),
+  /**
+   * The names of the nearest elements of the same kind before and after it in document order ('' for
+   * none): an element renamed in place still sits between the same two.
+   */
+  adjacentNames: z.tuple([text(64), text(64)]).optional(),
 });
 export type ElementFingerprint = z.infer<typeof ElementFingerprintSchema>;

@@ -31,6 +31,11 @@ export interface Evidence {
   readonly context: number;
   /** Both have neighbour text, so `context` compared surroundings, not only places. */
   readonly contextKnown: boolean;
+  /**
+   * 1 when the candidate sits between the same two neighbours of its kind as the target did (their
+   * names agree on both sides), else 0; see `adjacentNames`.
+   */
+  readonly inPlace?: number;
   /** A written test id, form name or link target of the candidate contradicts the target's. */
   readonly contradicted: boolean;
   /** No other candidate carries the name, and the candidate is in the target's frame and shadow scope. */
@@ -42,6 +47,9 @@ export interface Evidence {
   /** A shared identifier unique now was unique on the capture page too. */
   readonly sharedWasUnique?: boolean;
 }
+
+/** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
+const RENAMED = 0.75;
 
 /** What a name or shared identifier that nothing else on the page carries is worth without context. */
 const UNIQUE_FLOOR = 0.75;
@@ -69,7 +77,11 @@ export function identityOf(e: Evidence): number {
   const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || !e.contextKnown) ? UNIQUE_FLOOR : 0);
   const name = e.name * Math.max(corroboration, floor(e.nameUnique, e.nameWasUnique));
   const shared = e.sharedId * Math.max(corroboration, floor(e.sharedUnique, e.sharedWasUnique));
-  const identity = Math.max(e.uniqueId, name, shared);
+  // Renamed in place: the name changed (reworded, translated), but the element still sits between the
+  // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
+  // does not: the element after it is another one. Never more than a name would give.
+  const renamed = (e.inPlace ?? 0) * RENAMED * corroboration;
+  const identity = Math.max(e.uniqueId, name, shared, renamed);
   return e.contradicted ? identity / 2 : identity;
 }
 

@@ -164,11 +164,15 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   const c = candidates[index] as ElementFingerprint;
   const ev = compiled.evidence(c);
   const plain = { ...ev, nameUnique: false, sharedUnique: false };
-  if (!best || !ev.sameScope) return identityOf(plain);
+  // Uniqueness is counted over the whole page, frames and shadow roots included. Where the capture did
+  // not count it too (no `uniqueBy`), a holder in another frame or shadow root may be a second instance
+  // of a component that was there all along, so it counts only within the target's own scope.
+  const wasUnique = compiled.uniqueBy;
+  if (!best || (!ev.sameScope && wasUnique.size === 0)) return identityOf(plain);
   let namesakes = 0;
   if (ev.name >= SAME) for (let i = 0; i < names.length && namesakes < 2; i++) if ((names[i] as number) >= SAME) namesakes++;
-  const wasUnique = compiled.uniqueBy;
-  const withName = { ...plain, nameUnique: namesakes === 1, nameWasUnique: wasUnique.has('accessibleName') };
+  const own = ev.sameScope;
+  const withName = { ...plain, nameUnique: namesakes === 1 && (own || wasUnique.has('accessibleName')), nameWasUnique: wasUnique.has('accessibleName') };
   const sofar = identityOf(withName);
   // Counting shared identifiers reads an attribute of every candidate: only when it could matter.
   if (ev.sharedMatches.length === 0 || identityOf({ ...withName, sharedUnique: true, sharedWasUnique: true }) <= sofar) return sofar;
@@ -177,9 +181,10 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   for (const s of ev.sharedMatches) {
     let holders = 0;
     for (let i = 0; i < candidates.length && holders < 2; i++) if (s.similarity(candidates[i] as ElementFingerprint) >= SAME) holders++;
-    if (holders !== 1) continue;
+    const was = wasUnique.has(s.name as IdentifyingField);
+    if (holders !== 1 || (!own && !was)) continue;
     sharedUnique = true;
-    if (wasUnique.has(s.name as IdentifyingField)) sharedWasUnique = true;
+    if (was) sharedWasUnique = true;
   }
   return identityOf({ ...withName, sharedUnique, sharedWasUnique });
 }

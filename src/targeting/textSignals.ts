@@ -46,6 +46,42 @@ export function accessibleNameSignal(target: ElementFingerprint): Signal | null 
   };
 }
 
+const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
+
+/** The caption slot of a fingerprint's neighbour text ('' for none). */
+function captionOf(fp: ElementFingerprint): string {
+  return fp.neighborText === undefined ? '' : (neighborSlots(fp.neighborText)[2] ?? '');
+}
+
+/**
+ * A form field's name when it has none of its own: the caption just before it ("Street" beside an
+ * unlinked input), which is what the user reads as its label. A release may link it as a real label,
+ * so the caption is compared with the candidate's name fields too, a little below full credit. It
+ * reads neighbour text, which is costly on a live page, so the ranker runs it after the cheap signals.
+ * `null` when the target has a name of its own (see `accessibleNameSignal`) or no caption.
+ */
+export function captionNameSignal(target: ElementFingerprint): Signal | null {
+  if (!FIELD_TAGS.has(target.tag) || NAME_FIELDS.some((f) => target[f] !== undefined && target[f] !== '')) return null;
+  const caption = compileText(captionOf(target));
+  if (caption.words.length === 0) return null;
+  const sim = fastTextSimilarity(caption);
+  return {
+    name: 'accessibleName',
+    // Less than a real name: the caption is inferred from layout, and may be a hint or a unit instead.
+    weight: 4,
+    witness: 'name',
+    similarity(c) {
+      let best = 0;
+      for (const field of NAME_FIELDS) {
+        const value = c[field];
+        if (value !== undefined && value !== '') best = Math.max(best, 0.9 * sim(value));
+      }
+      const theirs = captionOf(c);
+      return theirs === '' ? best : Math.max(best, sim(theirs));
+    },
+  };
+}
+
 /** The slots of a neighbour text (see `content-scripts/targeting/neighborText.ts`): section, item, caption. */
 export function neighborSlots(text: string): string[] {
   return text.split('\u00b7').map((p) => p.trim());
@@ -83,7 +119,7 @@ function ramp(x: number, lo: number, hi: number): number {
  * caption. The row weighs more than the rest, since look-alikes (the Edit of every row) share the
  * section and differ only in the row.
  */
-export function neighborTextSignal(target: ElementFingerprint): NeighborSignal | null {
+export function neighborTextSignal(target: ElementFingerprint, captionIsName = false): NeighborSignal | null {
   if (target.neighborText === undefined) return null;
   const slots = neighborSlots(target.neighborText).map((p) => (p === '' ? null : fastTextSimilarity(compileText(p))));
   const [section = null, row = null, caption = null] = slots;
@@ -122,7 +158,9 @@ export function neighborTextSignal(target: ElementFingerprint): NeighborSignal |
       const p = parts(c);
       if (p === null) return null;
       if (p.row !== null) return { agreement: p.row, strict: true };
-      return { agreement: mean([p.section, p.caption]) ?? 0, strict: false };
+      // A caption that serves as the name (see `captionNameSignal`) is evidence of the name, not of the
+      // surroundings: counting it twice would let the Street field of another section pass as this one.
+      return { agreement: mean(captionIsName ? [p.section] : [p.section, p.caption]) ?? 0, strict: false };
     },
   };
 }

@@ -26,6 +26,15 @@ describe('identity', () => {
     expect(identityOf({ ...moved, nameWasUnique: false })).toBe(0);
   });
 
+  it('an element renamed in place (between the same two neighbours, in the same surroundings) keeps its identity', () => {
+    const renamed = { ...none, name: 0, context: 1, contextKnown: true, inPlace: 1 };
+    expect(identityOf(renamed)).toBeGreaterThan(0.7);
+    // The neighbour that slid into a removed element's place has another element after it.
+    expect(identityOf({ ...renamed, inPlace: 0 })).toBe(0);
+    // Between the same neighbours, but in other surroundings: not enough.
+    expect(identityOf({ ...renamed, context: 0.3 })).toBe(0);
+  });
+
   it('a contradicting identifier halves the rest', () => {
     expect(identityOf({ ...none, name: 1, context: 1, contextKnown: true, contradicted: true })).toBe(0.5);
   });

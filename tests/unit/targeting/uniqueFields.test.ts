@@ -45,3 +45,31 @@ describe('uniqueBy in the abstain rule', () => {
     expect(rankWithAssessment(captured, [namesake, ...others]).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 });
+
+describe('adjacentNames in the abstain rule', () => {
+  const toolbar = (names: string[], over: Partial<ElementFingerprint> = {}): ElementFingerprint[] =>
+    names.map((text, i) => ({
+      tag: 'button',
+      role: 'button',
+      text,
+      neighborText: 'Reports',
+      adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''] as [string, string],
+      indexPath: `0/1/${i}`,
+      rect: { x: 10 + 90 * i, y: 40, width: 80, height: 24 },
+      ...over,
+    }));
+
+  it('anchors to the reworded element that still sits between the same two neighbours', () => {
+    const [target] = toolbar(['New', 'Export', 'Filter']).slice(1);
+    const release2 = toolbar(['New', 'Save as PDF', 'Filter']);
+    const { ranked, assessment } = rankWithAssessment(target as ElementFingerprint, release2);
+    expect(ranked[0]?.index).toBe(1);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when the element is gone and its neighbour slid into its place', () => {
+    const [target] = toolbar(['New', 'Export', 'Filter', 'Columns']).slice(1);
+    const release2 = toolbar(['New', 'Filter', 'Columns']);
+    expect(rankWithAssessment(target as ElementFingerprint, release2).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
