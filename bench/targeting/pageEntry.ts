@@ -90,9 +90,18 @@ function locateAll(items: Captured[]): Located[] {
   });
 }
 
-/** Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. */
-function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; baseline: number[] } {
+/** An attribute no part of Waymark reads: setting it is a DOM change that tells nothing about targets. */
+const TICK = 'data-bench-tick';
+
+/**
+ * Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. `waymark`: the
+ * page unchanged since the previous locate (what the locator kept stays valid: several targets located
+ * on one page state, re-checks). `cold`: right after a DOM change, so nothing kept is used (what a
+ * tour's re-locate after a host-app re-render costs).
+ */
+function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; cold: number[]; baseline: number[] } {
   const waymark: number[] = [];
+  const cold: number[] = [];
   const baseline: number[] = [];
   for (const { fingerprint, selector } of items) {
     for (let i = 0; i < warmup; i++) locate(fingerprint, document);
@@ -105,8 +114,14 @@ function timeLocate(items: Captured[], reps: number, warmup: number): { waymark:
       waymark.push(t1 - t0);
       baseline.push(t2 - t1);
     }
+    for (let i = 0; i < reps; i++) {
+      document.body.setAttribute(TICK, String(i));
+      const t0 = performance.now();
+      locate(fingerprint, document);
+      cold.push(performance.now() - t0);
+    }
   }
-  return { waymark, baseline };
+  return { waymark, cold, baseline };
 }
 
 /** `reps` locates of one target in one task, for measuring their CPU time from outside. */

@@ -71,7 +71,7 @@ type Memo<T> = T | typeof NOT_YET;
 export class LiveFingerprint implements ElementFingerprint {
   readonly tag: string;
   readonly #el: Element;
-  readonly #caches: PassCaches;
+  #caches: PassCaches;
   #scope: Scope | undefined;
   #id: Memo<string | undefined> = NOT_YET;
   #name: Memo<string | undefined> = NOT_YET;
@@ -97,6 +97,18 @@ export class LiveFingerprint implements ElementFingerprint {
     this.#el = el;
     this.#caches = caches;
     this.#scope = scope;
+  }
+
+  /**
+   * Readies the fingerprint for another pass over a page that has not changed since (see
+   * `pageState.ts`): what the DOM says is kept, geometry and form state (an input's value, a select's
+   * choice change without a mutation) are read afresh.
+   */
+  renew(caches: PassCaches, scope?: Scope): void {
+    this.#caches = caches;
+    this.#scope = scope;
+    this.#rect = undefined;
+    if (this.tag === 'input' || this.tag === 'select') this.#text = NOT_YET;
   }
 
   get element(): Element {
