@@ -4,7 +4,7 @@
  */
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
 import { ACCEPT_CONFIDENCE, rankWithAssessment } from '../../src/targeting';
-import { collectCandidates, fingerprintOf, locate } from '../../content-scripts/targeting';
+import { captureFingerprint, collectCandidates, fingerprintOf, locate } from '../../content-scripts/targeting';
 import { candidateQuery } from '../../content-scripts/targeting/candidateQuery';
 import { materialize } from '../../content-scripts/targeting/liveFingerprint';
 import { resolveSelectorChain, selectorChainOf } from './baselineSelector';
@@ -62,10 +62,11 @@ function capture(keys: string[]): Captured[] {
   return keys.map((key) => {
     const el = findByKey(key);
     if (el === null) throw new Error(`target ${key} not on the page`);
-    const fingerprint = fingerprintOf(el);
+    // What the picker stores: the fingerprint and the identifying fields unique on this page.
+    const fingerprint = captureFingerprint(el, document);
     const i = all.elements.indexOf(el);
     const collected = i < 0 ? undefined : all.fingerprints[i];
-    return { key, fingerprint, selector: selectorChainOf(el), consistent: collected !== undefined && plain(collected) === plain(fingerprint) };
+    return { key, fingerprint, selector: selectorChainOf(el), consistent: collected !== undefined && plain(collected) === plain(fingerprintOf(el)) };
   });
 }
 
@@ -89,9 +90,18 @@ function locateAll(items: Captured[]): Located[] {
   });
 }
 
-/** Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. */
-function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; baseline: number[] } {
+/** An attribute no part of Waymark reads: setting it is a DOM change that tells nothing about targets. */
+const TICK = 'data-bench-tick';
+
+/**
+ * Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. `waymark`: the
+ * page unchanged since the previous locate (what the locator kept stays valid: several targets located
+ * on one page state, re-checks). `cold`: right after a DOM change, so nothing kept is used (what a
+ * tour's re-locate after a host-app re-render costs).
+ */
+function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; cold: number[]; baseline: number[] } {
   const waymark: number[] = [];
+  const cold: number[] = [];
   const baseline: number[] = [];
   for (const { fingerprint, selector } of items) {
     for (let i = 0; i < warmup; i++) locate(fingerprint, document);
@@ -104,8 +114,14 @@ function timeLocate(items: Captured[], reps: number, warmup: number): { waymark:
       waymark.push(t1 - t0);
       baseline.push(t2 - t1);
     }
+    for (let i = 0; i < reps; i++) {
+      document.body.setAttribute(TICK, String(i));
+      const t0 = performance.now();
+      locate(fingerprint, document);
+      cold.push(performance.now() - t0);
+    }
   }
-  return { waymark, baseline };
+  return { waymark, cold, baseline };
 }
 
 /** `reps` locates of one target in one task, for measuring their CPU time from outside. */

@@ -107,6 +107,8 @@ async function main(): Promise<void> {
     const timing = {
       median: quantile(times.waymark, 0.5),
       p95: quantile(times.waymark, 0.95),
+      coldMedian: quantile(times.cold, 0.5),
+      coldP95: quantile(times.cold, 0.95),
       baseMedian: quantile(times.baseline, 0.5),
       baseP95: quantile(times.baseline, 0.95),
       elements,
@@ -131,6 +133,9 @@ async function main(): Promise<void> {
         medianLocateMs: round(timing.median),
         baselineCoverage: round(r.baselineCoverage),
         baselineWrong: round(r.baselineWrong),
+        coldMedianLocateMs: round(timing.coldMedian),
+        coldP95LocateMs: round(timing.coldP95),
+        p95LocateToBaselineRatio: round(timing.p95 / Math.max(timing.baseP95, 1e-6)),
         baselineMedianLocateMs: round(timing.baseMedian),
         baselineP95LocateMs: round(timing.baseP95),
         wrongOfPairs: round(r.wrongOfPairs),

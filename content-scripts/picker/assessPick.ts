@@ -2,7 +2,7 @@ import type { PickedElement } from '../../src/messages/picker';
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
 import { rankCandidates } from '../../src/targeting';
 import { SEPARATION_FULL } from '../../src/targeting/confidence';
-import { collectCandidates, fingerprintOf, locate } from '../targeting';
+import { captureFingerprint, collectCandidates, locate } from '../targeting';
 import { candidateQuery } from '../targeting/candidateQuery';
 
 export type Assessment = Omit<PickedElement, 'frameUrl'>;
@@ -31,7 +31,7 @@ function countSimilar(fp: ElementFingerprint, root: Document, ignore: (el: Eleme
  * the admin learns why ("2 similar elements") and what to add.
  */
 export function assessPick(el: Element, root: Document, ignore: (el: Element) => boolean): Assessment {
-  const fingerprint = fingerprintOf(el);
+  const fingerprint = captureFingerprint(el, root, ignore);
   const found = locate(fingerprint, root, { ignore });
   const unambiguous = found.status === 'found' && found.element === el;
   const similar = unambiguous ? 1 : countSimilar(fingerprint, root, ignore);

@@ -52,6 +52,8 @@ export interface CandidateQuery {
   selectors: readonly string[];
   /** The finer test, on the selectors' matches only. */
   filter: (el: Element) => boolean;
+  /** Names the query: two targets with the same key have the same candidates (see `collectCandidates`). */
+  cacheKey: string;
 }
 
 /**
@@ -76,5 +78,7 @@ export function candidateQuery(target: ElementFingerprint): CandidateQuery {
     if (testId !== undefined) for (const name of TEST_ID_ATTRIBUTES) if (el.getAttribute(name) === testId) return true;
     return false;
   };
-  return { selectors: selectors.length === 0 ? ['*'] : selectors, filter };
+  // Everything the selectors and the filter depend on.
+  const cacheKey = JSON.stringify([group, tag, role ?? null, id ?? null, testId ?? null]);
+  return { selectors: selectors.length === 0 ? ['*'] : selectors, filter, cacheKey };
 }

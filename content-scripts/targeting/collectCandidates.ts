@@ -1,6 +1,7 @@
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
-import { createPassCaches, LiveFingerprint } from './liveFingerprint';
-import { scopeOf, type Scope } from './scopeOf';
+import { createPassCaches, LiveFingerprint, type PassCaches } from './liveFingerprint';
+import { pageStateOf, watchTree } from './pageState';
+import { createScopeCache, scopeOf, type Scope, type ScopeCache } from './scopeOf';
 
 export interface CollectOptions {
   /**
@@ -20,6 +21,12 @@ export interface CollectOptions {
    * @default every element that matches `selectors`
    */
   filter?: (el: Element) => boolean;
+  /**
+   * Names this query (selectors and filter together; see `candidateQuery`) so that its answer, and the
+   * fields read from its candidates, are kept for the next call on an unchanged page (see
+   * `pageState.ts`). Without it, every call starts afresh.
+   */
+  cacheKey?: string;
 }
 
 export interface Candidates {
@@ -42,6 +49,79 @@ function framesIn(tree: Document | ShadowRoot): ArrayLike<Element> {
   return frames.length === 0 ? iframes : [...Array.from(iframes), ...Array.from(frames)];
 }
 
+const PLAIN_TAG = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * A selector's matches in a tree. A document answers a plain tag name with its own live collection,
+ * which the browser keeps between calls and refreshes only when the DOM changes: a locate that runs
+ * again on an unchanged page (the next step, a re-check) gets it for free. Anything else, and any
+ * shadow root, takes a query.
+ */
+function query(tree: Document | ShadowRoot, selector: string): ArrayLike<Element> {
+  return tree.nodeType === 9 && PLAIN_TAG.test(selector) ? (tree as Document).getElementsByTagName(selector) : tree.querySelectorAll(selector);
+}
+
+/** A tree to collect from, with where it sits. */
+interface Tree {
+  readonly tree: Document | ShadowRoot;
+  readonly scope: Scope;
+  /** Is the element in a subtree with the `hidden` attribute (within this tree)? */
+  readonly hidden: (el: Element) => boolean;
+}
+
+/**
+ * `hidden` roots are usually few or none: one query for them beats asking every candidate (the query
+ * is made when first needed, then kept for the pass).
+ */
+function hiddenTest(tree: Document | ShadowRoot): (el: Element) => boolean {
+  let roots: NodeListOf<Element> | null = null;
+  return (el) => {
+    roots ??= tree.querySelectorAll('[hidden]');
+    for (let k = 0; k < roots.length; k++) if ((roots[k] as Element).contains(el)) return true;
+    return false;
+  };
+}
+
+/**
+ * The trees of a page: the document, its open shadow roots and its same-origin frames' documents
+ * (cross-origin ones are skipped: reading them throws), in a fixed order. Shadow roots cannot be
+ * selected: every element has to be asked. An indexed loop is the cheapest way the DOM offers (a for-of
+ * took three times as long); a document's own live collection beats a static query list, which must be
+ * built anew each time (shadow roots have no such collection).
+ */
+function treesOf(root: Document, skipped: (el: Element) => boolean, scopes: ScopeCache): Tree[] {
+  const out: Tree[] = [];
+  const visit = (tree: Document | ShadowRoot, scope: Scope): void => {
+    const hidden = hiddenTest(tree);
+    out.push({ tree, scope, hidden });
+    const all: ArrayLike<Element> = tree.nodeType === 9 ? (tree as Document).getElementsByTagName('*') : tree.querySelectorAll('*');
+    for (let i = 0, n = all.length; i < n; i++) {
+      const shadow = (all[i] as Element).shadowRoot;
+      if (shadow !== null && !skipped(shadow.host) && !hidden(shadow.host)) visit(shadow, scopeOf(shadow, scopes));
+    }
+    const frames = framesIn(tree);
+    for (let i = 0; i < frames.length; i++) {
+      const frame = frames[i] as HTMLIFrameElement;
+      if (skipped(frame) || hidden(frame)) continue;
+      let doc: Document | null = null;
+      try {
+        doc = frame.contentDocument;
+      } catch {
+        doc = null; // cross-origin
+      }
+      if (doc !== null) visit(doc, scopeOf(doc, scopes));
+    }
+  };
+  visit(root, scopeOf(root, scopes));
+  return out;
+}
+
+function sameTrees(a: readonly Node[], b: readonly Tree[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== (b[i] as Tree).tree) return false;
+  return true;
+}
+
 /**
  * The candidates on a page: the elements matching `selectors` (and `filter`) in the document, its open
  * shadow roots and its same-origin iframes (cross-origin ones are skipped: reading them throws).
@@ -51,56 +131,38 @@ function framesIn(tree: Document | ShadowRoot): ArrayLike<Element> {
  * in the order given.
  */
 export function collectCandidates(root: Document, opts: CollectOptions = {}): Candidates {
-  const { ignore, filter } = opts;
+  const { ignore, filter, cacheKey } = opts;
   const selectors = opts.selectors ?? ['*'];
-  const caches = createPassCaches();
+  const state = cacheKey === undefined ? null : pageStateOf(root);
+  const caches: PassCaches = state === null ? createPassCaches() : { paths: state.paths, neighbors: state.neighbors, scopes: createScopeCache() };
+  const ignored = (el: Element) => ignore !== undefined && ignore(el);
+  const trees = treesOf(root, ignored, caches.scopes);
+  if (state !== null && cacheKey !== undefined) {
+    for (const t of trees) watchTree(root, t.tree);
+    const kept = state.queries.get(cacheKey);
+    if (kept !== undefined && kept.ignore === ignore && sameTrees(kept.trees, trees)) {
+      for (const fp of kept.fingerprints) fp.renew(caches);
+      return { elements: [...kept.elements], fingerprints: [...kept.fingerprints] };
+    }
+  }
   const elements: Element[] = [];
-  const fingerprints: ElementFingerprint[] = [];
-
-  const visit = (tree: Document | ShadowRoot, scope: Scope): void => {
-    // `hidden` roots are usually few or none: one query for them beats asking every candidate.
-    const hiddenRoots = tree.querySelectorAll('[hidden]');
-    const isHidden = (el: Element) => {
-      for (let k = 0; k < hiddenRoots.length; k++) if ((hiddenRoots[k] as Element).contains(el)) return true;
-      return false;
-    };
-    const skipped = (el: Element) => (hiddenRoots.length > 0 && isHidden(el)) || (ignore !== undefined && ignore(el));
+  const fingerprints: LiveFingerprint[] = [];
+  for (const { tree, scope, hidden } of trees) {
     const seen = selectors.length > 1 ? new Set<Element>() : null;
     for (const selector of selectors) {
-      const matches = tree.querySelectorAll(selector);
+      const matches = query(tree, selector);
       for (let i = 0; i < matches.length; i++) {
         const el = matches[i] as Element;
         if (seen !== null) {
           if (seen.has(el)) continue;
           seen.add(el);
         }
-        if (NOT_TARGETS.has(el.localName) || skipped(el) || (filter !== undefined && !filter(el))) continue;
+        if (NOT_TARGETS.has(el.localName) || hidden(el) || ignored(el) || (filter !== undefined && !filter(el))) continue;
         elements.push(el);
         fingerprints.push(new LiveFingerprint(el, caches, scope));
       }
     }
-    // Shadow roots cannot be selected: every element has to be asked. An indexed loop is the cheapest way
-    // the DOM offers (a for-of took three times as long); a document's own live collection beats a
-    // static query list, which must be built anew each time (shadow roots have no such collection).
-    const all: ArrayLike<Element> = tree.nodeType === 9 ? (tree as Document).getElementsByTagName('*') : tree.querySelectorAll('*');
-    for (let i = 0, n = all.length; i < n; i++) {
-      const shadow = (all[i] as Element).shadowRoot;
-      if (shadow !== null && !skipped(shadow.host)) visit(shadow, scopeOf(shadow, caches.scopes));
-    }
-    const frames = framesIn(tree);
-    for (let i = 0; i < frames.length; i++) {
-      const frame = frames[i] as HTMLIFrameElement;
-      if (skipped(frame)) continue;
-      let doc: Document | null = null;
-      try {
-        doc = frame.contentDocument;
-      } catch {
-        doc = null; // cross-origin
-      }
-      if (doc !== null) visit(doc, scopeOf(doc, caches.scopes));
-    }
-  };
-
-  visit(root, scopeOf(root, caches.scopes));
+  }
+  if (state !== null && cacheKey !== undefined) state.queries.set(cacheKey, { trees: trees.map((t) => t.tree), ignore, elements: [...elements], fingerprints: [...fingerprints] });
   return { elements, fingerprints };
 }

@@ -19,7 +19,8 @@ const FOLLOWING = 4;
 export function treeHeadings(root: Document | ShadowRoot, textOf: (heading: Element) => string | undefined): TreeHeadings {
   const seen = new Set<Element>();
   for (const selector of SELECTORS) {
-    const found = root.querySelectorAll(selector);
+    // A document's live collection for a tag is kept by the browser until the DOM changes.
+    const found: ArrayLike<Element> = root.nodeType === 9 && selector[0] !== '[' ? (root as Document).getElementsByTagName(selector) : root.querySelectorAll(selector);
     for (let i = 0; i < found.length; i++) seen.add(found[i] as Element);
   }
   const ordered = [...seen].sort((a, b) => (a === b ? 0 : (a.compareDocumentPosition(b) & FOLLOWING) !== 0 ? -1 : 1));

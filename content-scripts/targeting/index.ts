@@ -4,3 +4,4 @@ export { collectCandidates } from './collectCandidates';
 export type { Candidates, CollectOptions } from './collectCandidates';
 export { locate } from './locate';
 export type { LocateOptions, LocateResult } from './locate';
+export { captureFingerprint } from './captureFingerprint';

@@ -1,5 +1,6 @@
 import type { ElementFingerprint, Rect } from '../../src/schema/fingerprint';
 import { implicitRole } from '../../src/targeting';
+import { adjacentNamesOf } from './adjacentNames';
 import { clip, visibleText } from './domText';
 import { labelOf } from './elementLabel';
 import { createPathCache, pathsOf, type ElementPaths, type PathCache } from './elementPath';
@@ -15,7 +16,7 @@ export const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', '
 /** Every field of the contract, in the order `materialize` writes them. */
 export const FINGERPRINT_KEYS = [
   'tag', 'id', 'name', 'classes', 'role', 'ariaLabel', 'label', 'placeholder', 'title', 'type', 'href', 'alt',
-  'testId', 'text', 'neighborText', 'xpath', 'indexPath', 'rect', 'isButton', 'framePath', 'shadowPath',
+  'testId', 'text', 'neighborText', 'xpath', 'indexPath', 'rect', 'isButton', 'framePath', 'shadowPath', 'adjacentNames',
 ] as const satisfies readonly (keyof ElementFingerprint)[];
 
 const BUTTON_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'image']);
@@ -70,7 +71,7 @@ type Memo<T> = T | typeof NOT_YET;
 export class LiveFingerprint implements ElementFingerprint {
   readonly tag: string;
   readonly #el: Element;
-  readonly #caches: PassCaches;
+  #caches: PassCaches;
   #scope: Scope | undefined;
   #id: Memo<string | undefined> = NOT_YET;
   #name: Memo<string | undefined> = NOT_YET;
@@ -86,6 +87,7 @@ export class LiveFingerprint implements ElementFingerprint {
   #testId: Memo<string | undefined> = NOT_YET;
   #text: Memo<string | undefined> = NOT_YET;
   #neighborText: Memo<string | undefined> = NOT_YET;
+  #adjacentNames: Memo<[string, string] | undefined> = NOT_YET;
   #paths: ElementPaths | undefined;
   #rect: Rect | undefined;
 
@@ -95,6 +97,18 @@ export class LiveFingerprint implements ElementFingerprint {
     this.#el = el;
     this.#caches = caches;
     this.#scope = scope;
+  }
+
+  /**
+   * Readies the fingerprint for another pass over a page that has not changed since (see
+   * `pageState.ts`): what the DOM says is kept, geometry and form state (an input's value, a select's
+   * choice change without a mutation) are read afresh.
+   */
+  renew(caches: PassCaches, scope?: Scope): void {
+    this.#caches = caches;
+    this.#scope = scope;
+    this.#rect = undefined;
+    if (this.tag === 'input' || this.tag === 'select') this.#text = NOT_YET;
   }
 
   get element(): Element {
@@ -192,6 +206,11 @@ export class LiveFingerprint implements ElementFingerprint {
   get neighborText(): string | undefined {
     if (this.#neighborText === NOT_YET) this.#neighborText = neighborTextOf(this.#el, this.label !== undefined, this.#caches.neighbors);
     return this.#neighborText;
+  }
+  /** Read only for the few leading candidates (see `compileTarget`'s evidence): a short DOM walk. */
+  get adjacentNames(): [string, string] | undefined {
+    if (this.#adjacentNames === NOT_YET) this.#adjacentNames = adjacentNamesOf(this.#el);
+    return this.#adjacentNames;
   }
   get xpath(): string | undefined {
     return (this.#paths ??= pathsOf(this.#el, this.#caches.paths)).xpath;

@@ -261,6 +261,9 @@ function rowLabel(el: Element, row: Element | null, cache: NeighborCache): strin
   if (cells === undefined) {
     const found: { cell: Element; text: string | undefined }[] = [];
     const consider = (cell: Element) => {
+      // Most cells without text (a checkbox's, an actions cell) say so in one native call.
+      const raw = cell.textContent;
+      if (raw === null || raw.trim() === '') return;
       const text = visibleText(cell, 120);
       if (text !== undefined) found.push({ cell, text });
     };

@@ -11,6 +11,10 @@ export type Rect = z.infer<typeof RectSchema>;
 
 const text = (max: number) => z.string().max(max);
 
+/** The fields that can single an element out, for `uniqueBy`. */
+export const IdentifyingFieldSchema = z.enum(['id', 'testId', 'name', 'href', 'accessibleName']);
+export type IdentifyingField = z.infer<typeof IdentifyingFieldSchema>;
+
 /**
  * A plain JSON description of an element, captured at authoring time so that the element can be found
  * again later (and scored offline by other tools). Only `tag` is required: every matcher must work on
@@ -46,5 +50,16 @@ export const ElementFingerprintSchema = z.strictObject({
   framePath: z.array(z.number().int().nonnegative()).max(16).optional(),
   /** Chain of shadow-host descriptions (tag#id) from the document to the element's shadow root. */
   shadowPath: z.array(text(512)).max(16).optional(),
+  /**
+   * The identifying fields that no other element on the page shared when the fingerprint was captured.
+   * A later page where one element still carries such a field, in other surroundings, shows a moved
+   * element, not a namesake left behind by a removal. Absent: not known (compare surroundings).
+   */
+  uniqueBy: z.array(IdentifyingFieldSchema).max(5).optional(),
+  /**
+   * The names of the nearest elements of the same kind before and after it in document order ('' for
+   * none): an element renamed in place still sits between the same two.
+   */
+  adjacentNames: z.tuple([text(64), text(64)]).optional(),
 });
 export type ElementFingerprint = z.infer<typeof ElementFingerprintSchema>;

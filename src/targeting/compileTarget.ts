@@ -1,11 +1,13 @@
-import type { ElementFingerprint } from '../schema/fingerprint';
+import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { classSignal } from './classSignal';
 import type { Evidence } from './confidence';
+import { fastTextSimilarity } from './fastTextSimilarity';
+import { compileText } from './similarity';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
 import type { Signal, SignalName } from './signal';
-import { accessibleNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
+import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
 
 /**
  * A target prepared for scoring many candidates: the per-target work of every signal done once. Scores
@@ -25,12 +27,14 @@ export interface CompiledTarget {
   readonly lead: Signal | null;
   /** The accessible-name signal (in `first`), whose values the ranker keeps to count namesakes. */
   readonly name: Signal | undefined;
+  /** The target's `uniqueBy`: identifying fields no other element shared when it was captured. */
+  readonly uniqueBy: ReadonlySet<IdentifyingField>;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }
 
 /** Evidence for one candidate, with what the ranker needs to settle uniqueness. */
-export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'sharedUnique'> {
+export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'sharedUnique' | 'nameWasUnique' | 'sharedWasUnique'> {
   /** Same frame path and shadow-host chain as the target. */
   readonly sameScope: boolean;
   /** The shared-identifier signals this candidate matches (similarity at least 0.9). */
@@ -46,11 +50,36 @@ const DISOWNED = 0.6;
 /** Similarity at which a name or identifier counts as the same one, for uniqueness. */
 export const SAME = 0.9;
 
+/**
+ * Whether a candidate sits between the same two neighbours of its kind as the target did: 1 when both
+ * neighbours' names agree (a missing neighbour must be missing on both sides), else 0. `null` when the
+ * target has no neighbours recorded.
+ */
+function adjacencyOf(target: ElementFingerprint): ((c: ElementFingerprint) => number) | null {
+  const pair = target.adjacentNames;
+  if (pair === undefined) return null;
+  const sides = pair.map((name) => (name === '' ? null : fastTextSimilarity(compileText(name))));
+  return (c) => {
+    const theirs = c.adjacentNames;
+    if (theirs === undefined) return 0;
+    for (let i = 0; i < 2; i++) {
+      const side = sides[i] ?? null;
+      const other = theirs[i] ?? '';
+      if (side === null ? other !== '' : other === '' || side(other) < SAME) return 0;
+    }
+    return 1;
+  };
+}
+
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
-  const neighbor: NeighborSignal | null = neighborTextSignal(target);
+  const ownName = accessibleNameSignal(target);
+  const caption = ownName === null ? captionNameSignal(target) : null;
+  const neighbor: NeighborSignal | null = neighborTextSignal(target, caption !== null);
   const present = (list: (Signal | null)[]) => list.filter((s): s is Signal => s !== null && s.weight > 0);
-  const first = present([tagSignal(target), accessibleNameSignal(target)]);
+  const first = present([tagSignal(target), ownName]);
   const middle = present([
+    // A caption read as the name costs a neighbour-text read: not on every candidate.
+    caption,
     roleSignal(target),
     scopeSignal(target),
     typeSignal(target),
@@ -74,6 +103,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const scope = byName('scope');
   const rect = byName('rect');
   const sim = (s: Signal | undefined, c: ElementFingerprint) => (s === undefined ? 0 : Math.max(0, s.similarity(c)));
+  const adjacent = adjacencyOf(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -82,6 +112,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     late,
     lead: neighbor,
     name: nameSignal,
+    uniqueBy: new Set(target.uniqueBy ?? []),
     evidence(c) {
       let sharedId = 0;
       let contradicted = false;
@@ -104,6 +135,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         name: sim(nameSignal, c),
         context: around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place),
         contextKnown: around !== null,
+        inPlace: adjacent === null ? 0 : adjacent(c),
         contradicted,
         sameScope: scope === undefined || scope.similarity(c) === 1,
         sharedMatches,

@@ -31,13 +31,25 @@ export interface Evidence {
   readonly context: number;
   /** Both have neighbour text, so `context` compared surroundings, not only places. */
   readonly contextKnown: boolean;
+  /**
+   * 1 when the candidate sits between the same two neighbours of its kind as the target did (their
+   * names agree on both sides), else 0; see `adjacentNames`.
+   */
+  readonly inPlace?: number;
   /** A written test id, form name or link target of the candidate contradicts the target's. */
   readonly contradicted: boolean;
   /** No other candidate carries the name, and the candidate is in the target's frame and shadow scope. */
   readonly nameUnique: boolean;
   /** No other candidate carries the matching shared identifier, and the scope is the target's. */
   readonly sharedUnique: boolean;
+  /** The name was unique on the page the target was captured on too (its `uniqueBy`). */
+  readonly nameWasUnique?: boolean;
+  /** A shared identifier unique now was unique on the capture page too. */
+  readonly sharedWasUnique?: boolean;
 }
+
+/** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
+const RENAMED = 0.75;
 
 /** What a name or shared identifier that nothing else on the page carries is worth without context. */
 const UNIQUE_FLOOR = 0.75;
@@ -48,20 +60,28 @@ const UNIQUE_FLOOR = 0.75;
  * A release can move an element to another container, and it can remove one while a second instance of
  * the same component (same text, same test id: components carry theirs everywhere) lives elsewhere on
  * the page; from the element alone the two look the same. So a shared identifier or a name counts in
- * full only where the surroundings agree too. Where surroundings cannot be compared (no neighbour text
- * on one side), it also counts when nothing else on the page carries it: a moved "Export" is still the
- * only Export. Where they can and differ, uniqueness does not help: the page may have held two
- * namesakes when the step was written (a Save per section, an Edit per row), and the target's may be
- * the one removed. Only a written id, unique by definition, suffices by itself. Kind, classes and place never do: when a button is removed, its
- * neighbour slides into its place with the same tag and classes. A contradicting identifier (another
- * test id, another form name, another record's link) halves whatever the rest says.
+ * full only where the surroundings agree too, or where uniqueness settles it:
+ * - where surroundings cannot be compared (no neighbour text on one side), when nothing else on the page
+ *   carries it: a moved "Export" is still the only Export;
+ * - where they can and differ, only when the target was known to be the only holder when it was captured
+ *   as well (`uniqueBy`): then no namesake was there to be left behind by a removal, and the one holder
+ *   now is the element itself, moved or relabelled around. Without that knowledge uniqueness does not
+ *   help: the page may have held two namesakes when the step was written (a Save per section, an Edit
+ *   per row), and the target's may be the one removed.
+ * Only a written id, unique by definition, suffices by itself. Kind, classes and place never do: when a
+ * button is removed, its neighbour slides into its place with the same tag and classes. A contradicting
+ * identifier (another test id, another form name, another record's link) halves whatever the rest says.
  */
 export function identityOf(e: Evidence): number {
   const corroboration = ramp(e.context, 0.45, 0.85);
-  const floor = (unique: boolean) => (unique && !e.contextKnown ? UNIQUE_FLOOR : 0);
-  const name = e.name * Math.max(corroboration, floor(e.nameUnique));
-  const shared = e.sharedId * Math.max(corroboration, floor(e.sharedUnique));
-  const identity = Math.max(e.uniqueId, name, shared);
+  const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || !e.contextKnown) ? UNIQUE_FLOOR : 0);
+  const name = e.name * Math.max(corroboration, floor(e.nameUnique, e.nameWasUnique));
+  const shared = e.sharedId * Math.max(corroboration, floor(e.sharedUnique, e.sharedWasUnique));
+  // Renamed in place: the name changed (reworded, translated), but the element still sits between the
+  // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
+  // does not: the element after it is another one. Never more than a name would give.
+  const renamed = (e.inPlace ?? 0) * RENAMED * corroboration;
+  const identity = Math.max(e.uniqueId, name, shared, renamed);
   return e.contradicted ? identity / 2 : identity;
 }
 

@@ -34,7 +34,7 @@ export function identitySignal(target: ElementFingerprint, field: IdentityField,
       if (other === value) return 1;
       const a = analyzeToken(other);
       if (analysis.stable !== '' && a.stable === analysis.stable) return 0.9;
-      return contradicts && a.generated === 'none' ? -0.3 : 0;
+      return contradicts && a.generated === 'none' ? (field === 'name' ? -0.6 : -0.3) : 0;
     },
   };
 }

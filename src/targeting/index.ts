@@ -9,3 +9,4 @@ export { implicitRole, kindOf, INTERACTIVE_ROLES, INTERACTIVE_TAGS } from './rol
 export type { ElementKind } from './roles';
 export { effectiveRole } from './shapeSignals';
 export { stringSimilarity } from './similarity';
+export { uniqueFields } from './uniqueFields';

@@ -1,4 +1,4 @@
-import type { ElementFingerprint } from '../schema/fingerprint';
+import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { compileTarget, SAME, type CompiledTarget } from './compileTarget';
 import { assess, identityOf, SEPARATION_FULL, type Assessment } from './confidence';
 import type { Signal } from './signal';
@@ -164,19 +164,29 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   const c = candidates[index] as ElementFingerprint;
   const ev = compiled.evidence(c);
   const plain = { ...ev, nameUnique: false, sharedUnique: false };
-  if (!best || !ev.sameScope) return identityOf(plain);
+  // Uniqueness is counted over the whole page, frames and shadow roots included. Where the capture did
+  // not count it too (no `uniqueBy`), a holder in another frame or shadow root may be a second instance
+  // of a component that was there all along, so it counts only within the target's own scope.
+  const wasUnique = compiled.uniqueBy;
+  if (!best || (!ev.sameScope && wasUnique.size === 0)) return identityOf(plain);
   let namesakes = 0;
   if (ev.name >= SAME) for (let i = 0; i < names.length && namesakes < 2; i++) if ((names[i] as number) >= SAME) namesakes++;
-  const withName = { ...plain, nameUnique: namesakes === 1 };
+  const own = ev.sameScope;
+  const withName = { ...plain, nameUnique: namesakes === 1 && (own || wasUnique.has('accessibleName')), nameWasUnique: wasUnique.has('accessibleName') };
   const sofar = identityOf(withName);
   // Counting shared identifiers reads an attribute of every candidate: only when it could matter.
-  if (ev.sharedMatches.length === 0 || identityOf({ ...withName, sharedUnique: true }) <= sofar) return sofar;
-  const sharedUnique = ev.sharedMatches.some((s) => {
+  if (ev.sharedMatches.length === 0 || identityOf({ ...withName, sharedUnique: true, sharedWasUnique: true }) <= sofar) return sofar;
+  let sharedUnique = false;
+  let sharedWasUnique = false;
+  for (const s of ev.sharedMatches) {
     let holders = 0;
     for (let i = 0; i < candidates.length && holders < 2; i++) if (s.similarity(candidates[i] as ElementFingerprint) >= SAME) holders++;
-    return holders === 1;
-  });
-  return identityOf({ ...withName, sharedUnique });
+    const was = wasUnique.has(s.name as IdentifyingField);
+    if (holders !== 1 || (!own && !was)) continue;
+    sharedUnique = true;
+    if (was) sharedWasUnique = true;
+  }
+  return identityOf({ ...withName, sharedUnique, sharedWasUnique });
 }
 
 /** `rankCandidates` plus the factors of the abstain rule, which tell "ambiguous" from "missing". */

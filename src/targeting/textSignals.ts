@@ -46,6 +46,42 @@ export function accessibleNameSignal(target: ElementFingerprint): Signal | null 
   };
 }
 
+const FIELD_TAGS = new Set(['input', 'select', 'textarea']);
+
+/** The caption slot of a fingerprint's neighbour text ('' for none). */
+function captionOf(fp: ElementFingerprint): string {
+  return fp.neighborText === undefined ? '' : (neighborSlots(fp.neighborText)[2] ?? '');
+}
+
+/**
+ * A form field's name when it has none of its own: the caption just before it ("Street" beside an
+ * unlinked input), which is what the user reads as its label. A release may link it as a real label,
+ * so the caption is compared with the candidate's name fields too, a little below full credit. It
+ * reads neighbour text, which is costly on a live page, so the ranker runs it after the cheap signals.
+ * `null` when the target has a name of its own (see `accessibleNameSignal`) or no caption.
+ */
+export function captionNameSignal(target: ElementFingerprint): Signal | null {
+  if (!FIELD_TAGS.has(target.tag) || NAME_FIELDS.some((f) => target[f] !== undefined && target[f] !== '')) return null;
+  const caption = compileText(captionOf(target));
+  if (caption.words.length === 0) return null;
+  const sim = fastTextSimilarity(caption);
+  return {
+    name: 'accessibleName',
+    // Less than a real name: the caption is inferred from layout, and may be a hint or a unit instead.
+    weight: 4,
+    witness: 'name',
+    similarity(c) {
+      let best = 0;
+      for (const field of NAME_FIELDS) {
+        const value = c[field];
+        if (value !== undefined && value !== '') best = Math.max(best, 0.9 * sim(value));
+      }
+      const theirs = captionOf(c);
+      return theirs === '' ? best : Math.max(best, sim(theirs));
+    },
+  };
+}
+
 /** The slots of a neighbour text (see `content-scripts/targeting/neighborText.ts`): section, item, caption. */
 export function neighborSlots(text: string): string[] {
   return text.split('\u00b7').map((p) => p.trim());
@@ -71,6 +107,9 @@ export interface NeighborSignal extends Signal {
   context(candidate: ElementFingerprint): NeighborContext | null;
 }
 
+/** What another row's label counts (see `hrefSignal`: another record's link counts the same). */
+const OTHER_ROW = -0.3;
+
 function ramp(x: number, lo: number, hi: number): number {
   return x <= lo ? 0 : x >= hi ? 1 : (x - lo) / (hi - lo);
 }
@@ -80,7 +119,7 @@ function ramp(x: number, lo: number, hi: number): number {
  * caption. The row weighs more than the rest, since look-alikes (the Edit of every row) share the
  * section and differ only in the row.
  */
-export function neighborTextSignal(target: ElementFingerprint): NeighborSignal | null {
+export function neighborTextSignal(target: ElementFingerprint, captionIsName = false): NeighborSignal | null {
   if (target.neighborText === undefined) return null;
   const slots = neighborSlots(target.neighborText).map((p) => (p === '' ? null : fastTextSimilarity(compileText(p))));
   const [section = null, row = null, caption = null] = slots;
@@ -91,7 +130,9 @@ export function neighborTextSignal(target: ElementFingerprint): NeighborSignal |
     const theirs = neighborSlots(c.neighborText);
     const sim = (f: ((s: string) => number) | null, i: number) => (f === null ? null : f(theirs[i] ?? ''));
     const rowSim = sim(row, 1);
-    return { section: sim(section, 0), row: rowSim === null ? null : ramp(rowSim, 0.6, 1), caption: sim(caption, 2) };
+    // A candidate outside any row is no other record: no evidence either way (not a contradiction).
+    const rowless = (theirs[1] ?? '') === '';
+    return { section: sim(section, 0), row: rowSim === null ? null : ramp(rowSim, 0.6, 1), otherRow: rowSim !== null && !rowless && rowSim < 0.6, caption: sim(caption, 2) };
   };
   const mean = (xs: (number | null)[]) => {
     const present = xs.filter((x): x is number => x !== null);
@@ -100,21 +141,26 @@ export function neighborTextSignal(target: ElementFingerprint): NeighborSignal |
   return {
     name: 'neighborText',
     // Look-alikes (the Edit button of every row, the Save of every card) differ mainly here, so it must
-    // weigh enough for one mismatch to separate them.
-    weight: 3,
+    // weigh enough for one mismatch to separate them. A row label is data, like a record's id in a link:
+    // where the target has one, it weighs as much as a test id, which every row's Edit shares anyway.
+    weight: row === null ? 3 : 6,
     witness: 'context',
     similarity(c) {
       const p = parts(c);
       if (p === null) return 0;
       const wording = mean([p.section, p.caption]);
       if (p.row === null) return wording ?? 0;
-      return wording === null ? p.row : 0.3 * wording + 0.7 * p.row;
+      // Another row label is another record: evidence against, as another record's link is.
+      const rowScore = p.otherRow ? OTHER_ROW : p.row;
+      return wording === null ? rowScore : 0.3 * wording + 0.7 * rowScore;
     },
     context(c) {
       const p = parts(c);
       if (p === null) return null;
       if (p.row !== null) return { agreement: p.row, strict: true };
-      return { agreement: mean([p.section, p.caption]) ?? 0, strict: false };
+      // A caption that serves as the name (see `captionNameSignal`) is evidence of the name, not of the
+      // surroundings: counting it twice would let the Street field of another section pass as this one.
+      return { agreement: mean(captionIsName ? [p.section] : [p.section, p.caption]) ?? 0, strict: false };
     },
   };
 }

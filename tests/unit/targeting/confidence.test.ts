@@ -16,6 +16,25 @@ describe('identity', () => {
     expect(identityOf({ ...none, name: 1, context: 0, contextKnown: true, nameUnique: true })).toBe(0);
   });
 
+  it('a name or shared identifier unique when captured and unique now survives a move to other surroundings', () => {
+    const moved = { ...none, name: 1, context: 0, contextKnown: true, nameUnique: true, nameWasUnique: true };
+    expect(identityOf(moved)).toBeGreaterThan(0.7);
+    expect(identityOf({ ...none, sharedId: 1, context: 0.2, contextKnown: true, sharedUnique: true, sharedWasUnique: true })).toBeGreaterThan(0.7);
+    // Unique then, but two holders now (a look-alike was added): surroundings must decide.
+    expect(identityOf({ ...moved, nameUnique: false })).toBe(0);
+    // Unique now, but not known to be unique then: the target may be the namesake a removal took.
+    expect(identityOf({ ...moved, nameWasUnique: false })).toBe(0);
+  });
+
+  it('an element renamed in place (between the same two neighbours, in the same surroundings) keeps its identity', () => {
+    const renamed = { ...none, name: 0, context: 1, contextKnown: true, inPlace: 1 };
+    expect(identityOf(renamed)).toBeGreaterThan(0.7);
+    // The neighbour that slid into a removed element's place has another element after it.
+    expect(identityOf({ ...renamed, inPlace: 0 })).toBe(0);
+    // Between the same neighbours, but in other surroundings: not enough.
+    expect(identityOf({ ...renamed, context: 0.3 })).toBe(0);
+  });
+
   it('a contradicting identifier halves the rest', () => {
     expect(identityOf({ ...none, name: 1, context: 1, contextKnown: true, contradicted: true })).toBe(0.5);
   });

@@ -5,7 +5,7 @@ import { hrefSignal, identitySignal, normalizeHref } from '../../../src/targetin
 import { pathSignal, rectSignal, scopeSignal } from '../../../src/targeting/placeSignals';
 import { rectSimilarity } from '../../../src/targeting/rectSimilarity';
 import { effectiveRole, roleSignal, tagSignal, typeSignal } from '../../../src/targeting/shapeSignals';
-import { accessibleNameSignal, neighborTextSignal } from '../../../src/targeting/textSignals';
+import { accessibleNameSignal, captionNameSignal, neighborTextSignal } from '../../../src/targeting/textSignals';
 
 const fp = (over: Partial<ElementFingerprint>): ElementFingerprint => ({ tag: 'button', ...over });
 
@@ -95,7 +95,12 @@ describe('text signals', () => {
     const otherRow = fp({ neighborText: 'Invoices · INV-2024-09999' });
     const reworded = fp({ neighborText: 'Bills · INV-2024-01234' });
     expect(s?.similarity(sameRow)).toBe(1);
-    expect(s?.similarity(otherRow)).toBeCloseTo(0.3);
+    // Another row is another record: the same section does not make up for it.
+    expect(s?.similarity(otherRow)).toBeLessThan(0.1);
+    // A candidate in no row at all is no other record: only the section counts.
+    expect(s?.similarity(fp({ neighborText: 'Invoices' }))).toBeCloseTo(0.3);
+    // A row label weighs like a test id; a heading alone less.
+    expect(s?.weight).toBeGreaterThan(neighborTextSignal(fp({ neighborText: 'Invoices' }))?.weight ?? Infinity);
     expect(s?.context(otherRow)).toEqual({ agreement: 0, strict: true });
     expect(s?.context(reworded)).toEqual({ agreement: 1, strict: true });
     expect(s?.context(fp({}))).toBeNull();
@@ -128,5 +133,37 @@ describe('place signals', () => {
     expect(s.similarity(fp({ shadowPath: ['app-toolbar#ember57'] }))).toBe(1);
     expect(s.similarity(fp({}))).toBe(0.5);
     expect(s.similarity(fp({ framePath: [0] }))).toBe(0);
+  });
+});
+
+describe('a caption read as the name', () => {
+  it('an unlabelled field is named by the caption just before it, compared with names and captions', () => {
+    const street = fp({ tag: 'input', type: 'text', neighborText: 'Shipping address ·  · Street' });
+    const s = captionNameSignal(street);
+    expect(s?.witness).toBe('name');
+    expect(s?.similarity(fp({ tag: 'input', neighborText: 'Billing address ·  · Street' }))).toBe(1);
+    // A release linked it as a real label.
+    expect(s?.similarity(fp({ tag: 'input', label: 'Street' }))).toBeCloseTo(0.9);
+    expect(s?.similarity(fp({ tag: 'input', neighborText: 'Shipping address ·  · City' }))).toBe(0);
+    // Fields with a name of their own, and other elements, are named by `accessibleNameSignal`.
+    expect(captionNameSignal({ ...street, placeholder: 'Street' })).toBeNull();
+    expect(captionNameSignal(fp({ neighborText: 'Toolbar ·  · Street' }))).toBeNull();
+  });
+
+  it('then the surroundings are the section only: the Street of another section is not corroborated', () => {
+    const t = fp({ tag: 'input', neighborText: 'Shipping address ·  · Street' });
+    const other = fp({ tag: 'input', neighborText: 'Billing address ·  · Street' });
+    const sectionOnly = neighborTextSignal(t, true)?.context(other)?.agreement ?? 1;
+    expect(sectionOnly).toBeLessThan(neighborTextSignal(t, false)?.context(other)?.agreement ?? 0);
+    expect(sectionOnly).toBeLessThanOrEqual(0.5);
+  });
+});
+
+describe('identity signals: contradictions', () => {
+  it('another written form name counts against more than another test id (it is what the server reads)', () => {
+    const name = identitySignal(fp({ tag: 'input', name: 'shippingCity' }), 'name', 3.5);
+    const testId = identitySignal(fp({ testId: 'city-input' }), 'testId', 5);
+    expect(name?.similarity(fp({ tag: 'input', name: 'billingCity' }))).toBeLessThan(testId?.similarity(fp({ testId: 'street-input' })) ?? 0);
+    expect(testId?.similarity(fp({ testId: 'street-input' }))).toBeLessThan(0);
   });
 });

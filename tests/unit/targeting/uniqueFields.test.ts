@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { ElementFingerprint } from '../../../src/schema/fingerprint';
+import { ACCEPT_CONFIDENCE, rankWithAssessment, uniqueFields } from '../../../src/targeting';
+
+const save = (section: string, over: Partial<ElementFingerprint> = {}): ElementFingerprint => ({
+  tag: 'button',
+  role: 'button',
+  text: 'Save',
+  testId: 'save-button',
+  neighborText: section,
+  ...over,
+});
+
+describe('uniqueFields', () => {
+  it('lists the identifying fields no other candidate shares', () => {
+    const target = save('Billing address', { name: 'saveBilling' });
+    const page = [target, save('Shipping address', { name: 'saveShipping' }), { tag: 'button', text: 'Cancel' }];
+    expect(uniqueFields(target, page).sort()).toEqual(['name']);
+    expect(uniqueFields(target, [target]).sort()).toEqual(['accessibleName', 'name', 'testId']);
+  });
+
+  it('leaves out fields the matcher does not trust (generated ids) and fields the target lacks', () => {
+    const target: ElementFingerprint = { tag: 'input', id: ':r1f:', label: 'Email' };
+    expect(uniqueFields(target, [target])).toEqual(['accessibleName']);
+  });
+});
+
+describe('uniqueBy in the abstain rule', () => {
+  const captured = save('Billing address');
+  const others = [{ tag: 'button', text: 'Cancel', neighborText: 'Billing address' }, { tag: 'a', href: '/help', text: 'Help' }];
+
+  it('anchors to the only holder in other surroundings when the target was the only one when captured', () => {
+    const moved = save('Payment');
+    const known = { ...captured, uniqueBy: uniqueFields(captured, [captured, ...others]) };
+    const { assessment } = rankWithAssessment(known, [moved, ...others]);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains there when the capture page had a namesake (the target may be the one removed)', () => {
+    const namesake = save('Shipping address');
+    const known = { ...captured, uniqueBy: uniqueFields(captured, [captured, namesake, ...others]) };
+    expect(known.uniqueBy).toEqual([]);
+    expect(rankWithAssessment(known, [namesake, ...others]).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    // And without `uniqueBy` (not known), the same.
+    expect(rankWithAssessment(captured, [namesake, ...others]).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
+
+describe('adjacentNames in the abstain rule', () => {
+  const toolbar = (names: string[], over: Partial<ElementFingerprint> = {}): ElementFingerprint[] =>
+    names.map((text, i) => ({
+      tag: 'button',
+      role: 'button',
+      text,
+      neighborText: 'Reports',
+      adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''] as [string, string],
+      indexPath: `0/1/${i}`,
+      rect: { x: 10 + 90 * i, y: 40, width: 80, height: 24 },
+      ...over,
+    }));
+
+  it('anchors to the reworded element that still sits between the same two neighbours', () => {
+    const [target] = toolbar(['New', 'Export', 'Filter']).slice(1);
+    const release2 = toolbar(['New', 'Save as PDF', 'Filter']);
+    const { ranked, assessment } = rankWithAssessment(target as ElementFingerprint, release2);
+    expect(ranked[0]?.index).toBe(1);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when the element is gone and its neighbour slid into its place', () => {
+    const [target] = toolbar(['New', 'Export', 'Filter', 'Columns']).slice(1);
+    const release2 = toolbar(['New', 'Filter', 'Columns']);
+    expect(rankWithAssessment(target as ElementFingerprint, release2).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
