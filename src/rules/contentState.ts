@@ -20,8 +20,11 @@ export const ContentStateSchema = z.strictObject({
 });
 export type ContentState = z.infer<typeof ContentStateSchema>;
 
-/** The kinds of content with per-user state: the guidance kinds and a flow's survey. */
-export type StatefulKind = 'prompt' | 'tip' | 'beacon' | 'checklist' | 'survey';
+/**
+ * The kinds of content with per-user state: the guidance kinds, a flow's survey, and the flow itself
+ * (`used` counts its completions, which a later run of the same flow must not erase for checklists).
+ */
+export type StatefulKind = 'prompt' | 'tip' | 'beacon' | 'checklist' | 'survey' | 'flow';
 
 export const contentKey = (kind: StatefulKind, id: string): string => `${kind}:${id}`;
 
