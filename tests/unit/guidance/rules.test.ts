@@ -176,3 +176,25 @@ describe('surveys and launcher guides', () => {
     expect(launcherGuides(flows, 'http://127.0.0.1/mail/')).toEqual([]);
   });
 });
+
+describe('prompt templates and tip rules (in the page)', async () => {
+  const { fillTemplate } = await import('../../../src/rules/promptVariables');
+  const { checkTipValue } = await import('../../../src/rules/checkTipValue');
+  it('fills variables and shows the label where the page gave nothing', () => {
+    expect(
+      fillTemplate('Summarize {{deal}} for {{ team }}; mention {{deal}}. {{other}}', [
+        { name: 'deal', label: 'Deal name', value: ' Acme ' },
+        { name: 'team', label: 'Team', value: '' },
+      ]),
+    ).toEqual({ text: 'Summarize Acme for [Team]; mention Acme. {{other}}', missing: ['Team'] });
+  });
+  it('checks required, maximum length and a whole-value pattern', () => {
+    const rules = { required: true, pattern: '\\d{8}', maxLength: 8 };
+    expect(checkTipValue(rules, '')).toBe('required');
+    expect(checkTipValue({ ...rules, required: false }, '  ')).toBeNull();
+    expect(checkTipValue(rules, '123456789')).toBe('maxLength');
+    expect(checkTipValue(rules, 'x12345678'.slice(0, 8))).toBe('pattern');
+    expect(checkTipValue(rules, '12345678')).toBeNull();
+    expect(checkTipValue({ required: false, pattern: '(' }, 'x')).toBeNull();
+  });
+});
