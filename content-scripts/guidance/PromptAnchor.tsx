@@ -46,6 +46,9 @@ export function PromptAnchor(p: PromptAnchorProps) {
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<PromptHelperStage>({ kind: 'list' });
   const boxRef = useRef<HTMLDivElement>(null);
+  /** After an insertion the helper waits for the optional rating: the user clicking Ask must not hide it. */
+  const stageRef = useRef(stage);
+  stageRef.current = stage;
   const ids = p.templates.map((t) => t.id);
 
   useEffect(() => {
@@ -61,6 +64,7 @@ export function PromptAnchor(p: PromptAnchorProps) {
     // A click elsewhere on the page closes the helper; clicks in it or in the input do not.
     document.addEventListener('pointerdown', (e) => {
       if (through(e, el) || e.composedPath().some((n) => n instanceof Node && boxRef.current?.contains(n))) return;
+      if (stageRef.current.kind === 'used' && stageRef.current.rated === null) return;
       setOpen(false);
     }, { capture: true, signal: ac.signal });
     document.addEventListener('keydown', (e) => {
@@ -70,6 +74,9 @@ export function PromptAnchor(p: PromptAnchorProps) {
         return false;
       });
     }, { capture: true, signal: ac.signal });
+    // Focused before the input was located (the user was quicker than the locator): open now.
+    const active = document.activeElement;
+    if (active && (active === el || el.contains(active))) setOpen(true);
     return () => ac.abort();
   }, [el]);
 
