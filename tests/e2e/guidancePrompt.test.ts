@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
-import { doc, inOverlay, saveGuidance, selectText } from './support/guidance';
+import { clickOverlayButton, doc, inOverlay, saveGuidance, selectText } from './support/guidance';
 
 let host: HostServer;
 let ext: ExtensionBrowser;
@@ -79,10 +79,7 @@ describe('prompt helpers', () => {
       (el as HTMLTextAreaElement).select();
     });
     await editor.type('Reorder 24 pallet racks from Northwind Traders within 2 weeks.');
-    const insertBtn = await page.evaluateHandle(() =>
-      [...(document.querySelector('waymark-overlay')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Insert'),
-    );
-    if (await insertBtn.evaluate((b) => b !== undefined)) await (insertBtn as import('puppeteer-core').ElementHandle<HTMLButtonElement>).click();
+    await clickOverlayButton(page, 'Insert');
     const text = 'Reorder 24 pallet racks from Northwind Traders within 2 weeks.';
     await page.waitForFunction((t) => (document.querySelector('[data-testid="erp-assistant"]') as HTMLTextAreaElement).value === t, {}, text);
     // The host app's own state saw it: its counter and its Ask button use the state, not the DOM.
@@ -120,10 +117,7 @@ describe('prompt helpers', () => {
     const editor = await inOverlay(page, '[data-waymark-prompts] textarea');
     const filled = await editor.evaluate((el) => (el as HTMLTextAreaElement).value);
     expect(filled).toBe('Reply to "Fleet rollout: revised quote". Answer: Can you confirm the discount by Friday?');
-    const insert = await page.evaluateHandle(() =>
-      [...(document.querySelector('waymark-overlay')!.shadowRoot!.querySelectorAll('button'))].find((b) => b.textContent === 'Insert')!,
-    );
-    await insert.click();
+    await clickOverlayButton(page, 'Insert');
     await page.waitForFunction((t) => document.querySelector('[data-testid="mail-assistant"]')?.textContent === t, {}, filled);
     expect(await count(page, 'mail-assistant-count')).toBe(`${filled.length} characters`);
 

@@ -51,3 +51,13 @@ export async function selectText(page: Page, selector: string): Promise<string> 
 
 /** Waits for `ms` milliseconds, to show that something does not happen. */
 export const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Clicks (with the mouse) the overlay button whose text is `text`. */
+export async function clickOverlayButton(page: Page, text: string, timeout = 15_000): Promise<void> {
+  const handle = await page.waitForFunction(
+    (t) => [...(document.querySelector('waymark-overlay')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === t) ?? null,
+    { timeout, polling: 50 },
+    text,
+  );
+  await (handle as ElementHandle<HTMLButtonElement>).click();
+}
