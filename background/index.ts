@@ -30,8 +30,9 @@ const sync = createChromeSyncEngine({
 
 // Insights are read with a champion token of their own, kept apart from sync's employee token.
 const insights = createChromeInsightsAccess(sync.settings);
-
-const dispatch = createDispatch(contentHandlers(writer), adminHandlers(writer, refreshBootstrap, sync, insights));
+// Guidance may be meant for some teams only: the team comes from the sync settings or the policy.
+const team = async () => (await sync.settings.load()).values.team;
+const dispatch = createDispatch(contentHandlers(writer, { team }), adminHandlers(writer, refreshBootstrap, sync, insights));
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   dispatch(message, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) }));

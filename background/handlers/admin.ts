@@ -11,6 +11,7 @@ import type { ChromeSyncEngine } from '../sync/chromeSyncEngine';
 import type { Writer } from '../writer';
 import type { InsightsAccess } from '../insights/createInsightsAccess';
 import { insightsAdminHandlers } from './insights';
+import { guidanceAdminHandlers } from './guidance';
 import { pickerAdminHandlers } from './picker';
 
 /** What the admin messages need of the sync engine. */
@@ -92,16 +93,29 @@ export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>
           void ctx.tx.objectStore('flows').put({ ...f, version: nextVersion(stored, f.version), updatedAt: now }, f.id);
         }
         for (const f of r.bundle.features) void ctx.tx.objectStore('features').put({ ...f, updatedAt: now }, f.id);
+        for (const g of r.bundle.guidance) void ctx.tx.objectStore('guidance').put({ ...g, updatedAt: now }, g.id);
       });
       await changed();
-      return { ok: true, flows: r.bundle.flows.length, features: r.bundle.features.length, migrated: r.migrated };
+      return {
+        ok: true,
+        flows: r.bundle.flows.length,
+        features: r.bundle.features.length,
+        guidance: r.bundle.guidance.length,
+        migrated: r.migrated,
+      };
     },
 
     async 'admin/bundle/export'() {
       const docs = await getDocs();
       return {
         ok: true,
-        bundle: { format: BUNDLE_FORMAT, exportedAt: new Date().toISOString(), flows: docs.flows, features: docs.features },
+        bundle: {
+          format: BUNDLE_FORMAT,
+          exportedAt: new Date().toISOString(),
+          flows: docs.flows,
+          features: docs.features,
+          guidance: docs.guidance,
+        },
       };
     },
 
@@ -172,6 +186,7 @@ export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>
       return sync.testConnection({ serverUrl: req.serverUrl, token: req.token });
     },
 
+    ...guidanceAdminHandlers(writer, changed),
     ...pickerAdminHandlers(),
     ...insightsAdminHandlers(insights),
   };
