@@ -24,6 +24,13 @@ export interface WaymarkDB extends DBSchema {
   features: { key: string; value: unknown };
   progress: { key: string; value: unknown };
   featureUse: { key: string; value: FeatureUseRecord };
+  /** Prompt templates, tips, beacons and checklists (`src/schema/guidance.ts`), keyed by id. */
+  guidance: { key: string; value: unknown };
+  /**
+   * What each user has seen of each piece of guidance (visits, times shown, uses, closed), keyed by
+   * `<kind>:<id>` (`src/rules/contentState.ts`). Validated on read like the documents.
+   */
+  contentState: { key: string; value: unknown };
   events: { key: string; value: StoredEvent; indexes: { bySeq: number; bySynced: [number, number] } };
   /** Operation ids already applied, so a message retried after a worker restart is applied once. */
   ops: { key: string; value: OpRecord; indexes: { byTs: number } };
@@ -31,9 +38,9 @@ export interface WaymarkDB extends DBSchema {
 }
 
 export const DB_NAME = 'waymark';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export type Db = IDBPDatabase<WaymarkDB>;
-export const ALL_STORES = ['flows', 'features', 'progress', 'featureUse', 'events', 'ops', 'meta'] as const;
+export const ALL_STORES = ['flows', 'features', 'progress', 'featureUse', 'guidance', 'contentState', 'events', 'ops', 'meta'] as const;
 
 let opening: Promise<Db> | null = null;
 
@@ -52,6 +59,11 @@ export function getDb(): Promise<Db> {
         const ops = db.createObjectStore('ops', { keyPath: 'opId' });
         ops.createIndex('byTs', 'ts');
         db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Guidance beyond walkthroughs: its documents, and per-user state for targeting rules.
+        db.createObjectStore('guidance');
+        db.createObjectStore('contentState');
       }
     },
     terminated() {

@@ -1,27 +1,8 @@
 import bootstrapScript from '../content-scripts/bootstrap.ts?script';
-import type { Docs } from './docs';
-import { toRegistrationPattern } from '../src/rules/urlPattern';
+
+export { bootstrapMatches } from './bootstrapMatches';
 
 export const BOOTSTRAP_ID = 'waymark-bootstrap';
-
-/**
- * The browser match patterns of every host that some published flow or tagged feature applies to.
- * The bootstrap is registered on these hosts only, so pages elsewhere never load any Waymark code.
- */
-export function bootstrapMatches(docs: Pick<Docs, 'flows' | 'features'>): string[] {
-  const patterns = new Set<string>();
-  const add = (p: string) => {
-    const m = toRegistrationPattern(p);
-    if (m) patterns.add(m);
-  };
-  for (const f of docs.flows) {
-    if (f.status !== 'published') continue;
-    f.match.forEach(add);
-    for (const s of f.steps) if (s.page) add(s.page);
-  }
-  for (const f of docs.features) f.match.forEach(add);
-  return [...patterns].sort();
-}
 
 let chain: Promise<void> = Promise.resolve();
 

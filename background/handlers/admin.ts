@@ -9,6 +9,7 @@ import { getDb } from '../db';
 import { getDocs, invalidateDocs } from '../docs';
 import type { ChromeSyncEngine } from '../sync/chromeSyncEngine';
 import type { Writer } from '../writer';
+import { guidanceAdminHandlers } from './guidance';
 import { pickerAdminHandlers } from './picker';
 
 /** What the admin messages need of the sync engine. */
@@ -90,16 +91,29 @@ export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>
           void ctx.tx.objectStore('flows').put({ ...f, version: nextVersion(stored, f.version), updatedAt: now }, f.id);
         }
         for (const f of r.bundle.features) void ctx.tx.objectStore('features').put({ ...f, updatedAt: now }, f.id);
+        for (const g of r.bundle.guidance) void ctx.tx.objectStore('guidance').put({ ...g, updatedAt: now }, g.id);
       });
       await changed();
-      return { ok: true, flows: r.bundle.flows.length, features: r.bundle.features.length, migrated: r.migrated };
+      return {
+        ok: true,
+        flows: r.bundle.flows.length,
+        features: r.bundle.features.length,
+        guidance: r.bundle.guidance.length,
+        migrated: r.migrated,
+      };
     },
 
     async 'admin/bundle/export'() {
       const docs = await getDocs();
       return {
         ok: true,
-        bundle: { format: BUNDLE_FORMAT, exportedAt: new Date().toISOString(), flows: docs.flows, features: docs.features },
+        bundle: {
+          format: BUNDLE_FORMAT,
+          exportedAt: new Date().toISOString(),
+          flows: docs.flows,
+          features: docs.features,
+          guidance: docs.guidance,
+        },
       };
     },
 
@@ -170,6 +184,7 @@ export function adminHandlers(writer: Writer, onDocsChanged: () => Promise<void>
       return sync.testConnection({ serverUrl: req.serverUrl, token: req.token });
     },
 
+    ...guidanceAdminHandlers(writer, changed),
     ...pickerAdminHandlers(),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocIdSchema, type Feature, type Flow, type Step } from '../schema/flow';
 import { type EventType, type WaymarkEvent } from '../schema/event';
 import type { ElementFingerprint } from '../schema/fingerprint';
+import type { Guidance } from '../schema/guidance';
 import type { DocIssue } from '../schema/migrate';
 import { SyncSettingsInputSchema, type SyncSettingKey, type SyncSettings } from '../schema/config';
 import type { WhoAmIResponse } from '../schema/api';
@@ -58,6 +59,10 @@ export const AdminRequestSchemas = {
   'admin/features/list': z.strictObject({ type: z.literal('admin/features/list') }),
   'admin/features/save': z.strictObject({ type: z.literal('admin/features/save'), feature: z.unknown() }),
   'admin/features/delete': z.strictObject({ type: z.literal('admin/features/delete'), id: DocIdSchema }),
+  'admin/guidance/list': z.strictObject({ type: z.literal('admin/guidance/list') }),
+  /** Validated in the handler (`readGuidance`), so every problem is reported by field. */
+  'admin/guidance/save': z.strictObject({ type: z.literal('admin/guidance/save'), guidance: z.unknown() }),
+  'admin/guidance/delete': z.strictObject({ type: z.literal('admin/guidance/delete'), id: DocIdSchema }),
   'admin/bundle/import': z.strictObject({ type: z.literal('admin/bundle/import'), bundle: z.unknown() }),
   'admin/bundle/export': z.strictObject({ type: z.literal('admin/bundle/export') }),
   'admin/activity': z.strictObject({ type: z.literal('admin/activity'), limit: z.number().int().min(1).max(500).default(50) }),
@@ -184,8 +189,13 @@ export interface Responses {
   'admin/features/list': Reply<{ features: Feature[] }>;
   'admin/features/save': Reply<{ feature: Feature }>;
   'admin/features/delete': Reply<object>;
-  'admin/bundle/import': Reply<{ flows: number; features: number; migrated: number }>;
-  'admin/bundle/export': Reply<{ bundle: { format: 'waymark-bundle'; exportedAt: string; flows: Flow[]; features: Feature[] } }>;
+  'admin/guidance/list': Reply<{ guidance: Guidance[] }>;
+  'admin/guidance/save': Reply<{ guidance: Guidance }>;
+  'admin/guidance/delete': Reply<object>;
+  'admin/bundle/import': Reply<{ flows: number; features: number; guidance: number; migrated: number }>;
+  'admin/bundle/export': Reply<{
+    bundle: { format: 'waymark-bundle'; exportedAt: string; flows: Flow[]; features: Feature[]; guidance: Guidance[] };
+  }>;
   'admin/activity': Reply<{ activity: ActivitySummary }>;
   'admin/progress/reset': Reply<object>;
   'admin/steps/health': Reply<{ health: StepHealth[] }>;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Feature, Flow } from './flow';
-import { formatPath, readFeature, readFlow, type DocIssue } from './migrate';
+import type { Guidance } from './guidance';
+import { formatPath, readFeature, readFlow, readGuidance, type DocIssue } from './migrate';
 
-/** The import / export file: a set of flows and features. */
+/** The import / export file: a set of flows, features and guidance documents. */
 export const BUNDLE_FORMAT = 'waymark-bundle';
 
 export const BundleEnvelopeSchema = z.strictObject({
@@ -10,6 +11,7 @@ export const BundleEnvelopeSchema = z.strictObject({
   exportedAt: z.iso.datetime().optional(),
   flows: z.array(z.unknown()).max(1000).default([]),
   features: z.array(z.unknown()).max(5000).default([]),
+  guidance: z.array(z.unknown()).max(5000).default([]),
 });
 
 export interface Bundle {
@@ -17,6 +19,7 @@ export interface Bundle {
   exportedAt: string;
   flows: Flow[];
   features: Feature[];
+  guidance: Guidance[];
 }
 
 export type BundleResult = { ok: true; bundle: Bundle; migrated: number } | { ok: false; issues: DocIssue[] };
@@ -33,6 +36,7 @@ export function readBundle(raw: unknown, now = new Date().toISOString()): Bundle
   const issues: DocIssue[] = [];
   const flows: Flow[] = [];
   const features: Feature[] = [];
+  const guidance: Guidance[] = [];
   let migrated = 0;
   env.data.flows.forEach((f, i) => {
     const r = readFlow(f, now, ['flows', i]);
@@ -48,6 +52,11 @@ export function readBundle(raw: unknown, now = new Date().toISOString()): Bundle
       if (r.migratedFrom !== null) migrated++;
     } else issues.push(...r.issues);
   });
+  env.data.guidance.forEach((g, i) => {
+    const r = readGuidance(g, now, ['guidance', i]);
+    if (r.ok) guidance.push(r.value);
+    else issues.push(...r.issues);
+  });
   // Duplicates are reported at the index they have in the file, whatever else failed.
   const dup = (xs: unknown[], key: string) => {
     const seen = new Set<string>();
@@ -60,6 +69,7 @@ export function readBundle(raw: unknown, now = new Date().toISOString()): Bundle
   };
   dup(env.data.flows, 'flows');
   dup(env.data.features, 'features');
+  dup(env.data.guidance, 'guidance');
   if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, bundle: { format: BUNDLE_FORMAT, exportedAt: env.data.exportedAt ?? now, flows, features }, migrated };
+  return { ok: true, bundle: { format: BUNDLE_FORMAT, exportedAt: env.data.exportedAt ?? now, flows, features, guidance }, migrated };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WaymarkEventSchema } from './event';
 import { ElementFingerprintSchema } from './fingerprint';
 import { FeatureSchema, FlowSchema } from './flow';
+import { GuidanceSchema } from './guidance';
 
 /**
  * The JSON Schemas we publish (`schema/*.schema.json`), generated from the zod schemas so the two never
@@ -13,11 +14,13 @@ const BundleFileSchema = z.strictObject({
   exportedAt: z.iso.datetime().optional(),
   flows: z.array(FlowSchema).optional(),
   features: z.array(FeatureSchema).optional(),
+  guidance: z.array(GuidanceSchema).optional(),
 });
 
 const SOURCES = {
   flow: FlowSchema,
   feature: FeatureSchema,
+  guidance: GuidanceSchema,
   event: WaymarkEventSchema,
   'element-fingerprint': ElementFingerprintSchema,
   bundle: BundleFileSchema,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FLOW_SCHEMA_VERSION, FeatureSchema, FlowSchema, type Feature, type Flow } from './flow';
 import { plainToRichText } from './richText';
 import { ElementFingerprintSchema } from './fingerprint';
+import { GuidanceSchema, type Guidance } from './guidance';
 
 /**
  * Version 1 was the prototype format: one URL pattern, an `autoStart` flag, plain-text bodies and
@@ -139,4 +140,12 @@ export function readFlow(raw: unknown, now = new Date().toISOString(), prefix: r
 /** Reads a feature of any supported version, migrating it to the current one. */
 export function readFeature(raw: unknown, now = new Date().toISOString(), prefix: readonly PropertyKey[] = []): MigrateResult<Feature> {
   return migrate(raw, FeatureSchema, featureMigrations, now, prefix);
+}
+
+/**
+ * Reads a guidance document (prompt template, tip, beacon, checklist). Guidance started at schema
+ * version 2, so there is nothing to migrate yet; an older or newer version is reported, not guessed at.
+ */
+export function readGuidance(raw: unknown, now = new Date().toISOString(), prefix: readonly PropertyKey[] = []): MigrateResult<Guidance> {
+  return migrate(raw, GuidanceSchema, {}, now, prefix);
 }
