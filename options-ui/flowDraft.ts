@@ -34,6 +34,15 @@ export interface PatternEntry {
   value: string;
 }
 
+/** The micro-survey after the flow; question and comment choice are kept while it is off. */
+export interface SurveyDraft {
+  enabled: boolean;
+  question: string;
+  allowComment: boolean;
+}
+
+export const DEFAULT_SURVEY_QUESTION = 'How helpful was this guide?';
+
 export interface FlowDraft {
   isNew: boolean;
   id: string;
@@ -43,6 +52,7 @@ export interface FlowDraft {
   start: FlowStart;
   match: PatternEntry[];
   steps: StepDraft[];
+  survey: SurveyDraft;
   version: number;
 }
 
@@ -78,6 +88,7 @@ export function newFlowDraft(id: string): FlowDraft {
     start: 'auto',
     match: [patternEntry('')],
     steps: [newStepDraft()],
+    survey: { enabled: false, question: DEFAULT_SURVEY_QUESTION, allowComment: true },
     version: 1,
   };
 }
@@ -110,6 +121,7 @@ export function flowToDraft(flow: Flow): FlowDraft {
     start: flow.start,
     match: flow.match.map(patternEntry),
     steps: flow.steps.map(stepToDraft),
+    survey: flow.survey ? { enabled: true, ...flow.survey } : { enabled: false, question: DEFAULT_SURVEY_QUESTION, allowComment: true },
     version: flow.version,
   };
 }
@@ -154,6 +166,7 @@ export function draftToRaw(d: FlowDraft, now: string): { raw: Record<string, unk
     match: d.match.map((m) => m.value.trim()),
     start: d.start,
     steps,
+    ...(d.survey.enabled ? { survey: { question: d.survey.question, allowComment: d.survey.allowComment } } : {}),
     updatedAt: now,
   };
   return { raw, issues };
