@@ -5,6 +5,9 @@ import { FeatureEditor } from './FeatureEditor';
 import { FeaturesPage } from './FeaturesPage';
 import { FlowEditor } from './FlowEditor';
 import { FlowsPage } from './FlowsPage';
+import { GuidanceEditor } from './GuidanceEditor';
+import { GUIDANCE_INFO, GUIDANCE_ORDER } from './guidanceKinds';
+import { GuidanceListPage } from './GuidanceListPage';
 import { ImportExportPage } from './ImportExportPage';
 import { LazyInsightsPage } from './LazyInsightsPage';
 import { routeHref, sectionOf, type Route, type Section } from './route';
@@ -14,6 +17,7 @@ import { useRoute } from './useRoute';
 const SECTIONS: { section: Section; label: string; href: string }[] = [
   { section: 'flows', label: 'Flows', href: '#/flows' },
   { section: 'features', label: 'Features', href: '#/features' },
+  ...GUIDANCE_ORDER.map((k) => ({ section: GUIDANCE_INFO[k].slug, label: GUIDANCE_INFO[k].plural, href: `#/${GUIDANCE_INFO[k].slug}` })),
   { section: 'import', label: 'Import / export', href: '#/import' },
   { section: 'activity', label: 'Activity', href: '#/activity' },
   { section: 'sync', label: 'Sync', href: '#/sync' },
@@ -23,6 +27,10 @@ const SECTIONS: { section: Section; label: string; href: string }[] = [
 const TITLES: Record<Section, string> = {
   flows: 'Flows',
   features: 'Features',
+  prompts: GUIDANCE_INFO.prompt.plural,
+  tips: GUIDANCE_INFO.tip.plural,
+  beacons: GUIDANCE_INFO.beacon.plural,
+  checklists: GUIDANCE_INFO.checklist.plural,
   import: 'Import / export',
   activity: 'Activity',
   sync: 'Sync',
@@ -39,6 +47,10 @@ function Page({ route }: { route: Route }) {
       return <FeaturesPage />;
     case 'feature':
       return <FeatureEditor id={route.id} />;
+    case 'guidance':
+      return <GuidanceListPage kind={route.kind} />;
+    case 'guidanceItem':
+      return <GuidanceEditor kind={route.kind} id={route.id} />;
     case 'import':
       return <ImportExportPage />;
     case 'activity':

@@ -13,7 +13,7 @@ interface FlowSettingsProps {
   onIdEdited: () => void;
 }
 
-/** Name, id, description, status and start mode of a flow. */
+/** Name, id, description, status, start mode and micro-survey of a flow. */
 export function FlowSettings({ draft, issues, onChange, onIdEdited }: FlowSettingsProps) {
   return (
     <section class="card" aria-labelledby="settings-heading">
@@ -101,6 +101,36 @@ export function FlowSettings({ draft, issues, onChange, onIdEdited }: FlowSettin
             </p>
           </div>
         ))}
+      </fieldset>
+
+      <fieldset class="group" id={fieldId('survey')} tabIndex={-1} data-testid="flow-survey">
+        <legend>Micro-survey</legend>
+        <FieldErrors messages={issuesAt(issues, 'survey').map((i) => i.message)} />
+        <label class="check">
+          <input type="checkbox" checked={draft.survey.enabled} onChange={(e) => onChange({ survey: { ...draft.survey, enabled: e.currentTarget.checked } })} data-testid="survey-enabled" /> After the
+          last step, ask for a score from 1 to 5
+        </label>
+        {draft.survey.enabled ? (
+          <>
+            <Field id={fieldId('survey.question')} label="Question" issues={issuesAt(issues, 'survey.question')} required>
+              {(a11y) => (
+                <input {...a11y} type="text" value={draft.survey.question} maxLength={200} onInput={(e) => onChange({ survey: { ...draft.survey, question: e.currentTarget.value } })} data-testid="survey-question" />
+              )}
+            </Field>
+            <label class="check">
+              <input
+                id={fieldId('survey.allowComment')}
+                type="checkbox"
+                checked={draft.survey.allowComment}
+                onChange={(e) => onChange({ survey: { ...draft.survey, allowComment: e.currentTarget.checked } })}
+                data-testid="survey-comment"
+              />{' '}
+              Offer a comment box (a comment is stored only if the person writes one)
+            </label>
+          </>
+        ) : (
+          <p class="hint">Off: nobody is asked.</p>
+        )}
       </fieldset>
     </section>
   );

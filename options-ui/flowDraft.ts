@@ -34,6 +34,15 @@ export interface PatternEntry {
   value: string;
 }
 
+/** The micro-survey after the flow; question and comment choice are kept while it is off. */
+export interface SurveyDraft {
+  enabled: boolean;
+  question: string;
+  allowComment: boolean;
+}
+
+export const DEFAULT_SURVEY_QUESTION = 'How helpful was this guide?';
+
 export interface FlowDraft {
   isNew: boolean;
   id: string;
@@ -43,6 +52,7 @@ export interface FlowDraft {
   start: FlowStart;
   match: PatternEntry[];
   steps: StepDraft[];
+  survey: SurveyDraft;
   version: number;
   /** Minutes the task takes without guidance, as typed; empty: no baseline (no time saved shown). */
   baselineMinutes: string;
@@ -80,6 +90,7 @@ export function newFlowDraft(id: string): FlowDraft {
     start: 'auto',
     match: [patternEntry('')],
     steps: [newStepDraft()],
+    survey: { enabled: false, question: DEFAULT_SURVEY_QUESTION, allowComment: true },
     version: 1,
     baselineMinutes: '',
   };
@@ -113,6 +124,7 @@ export function flowToDraft(flow: Flow): FlowDraft {
     start: flow.start,
     match: flow.match.map(patternEntry),
     steps: flow.steps.map(stepToDraft),
+    survey: flow.survey ? { enabled: true, ...flow.survey } : { enabled: false, question: DEFAULT_SURVEY_QUESTION, allowComment: true },
     version: flow.version,
     baselineMinutes: flow.baselineMinutes === undefined ? '' : String(flow.baselineMinutes),
   };
@@ -162,6 +174,7 @@ export function draftToRaw(d: FlowDraft, now: string): { raw: Record<string, unk
     start: d.start,
     steps,
     ...(baseline === undefined || !Number.isFinite(baseline) ? {} : { baselineMinutes: baseline }),
+    ...(d.survey.enabled ? { survey: { question: d.survey.question, allowComment: d.survey.allowComment } } : {}),
     updatedAt: now,
   };
   return { raw, issues };

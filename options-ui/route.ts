@@ -1,7 +1,11 @@
+import type { GuidanceKind } from '../src/schema/guidance';
+import { GUIDANCE_INFO, KIND_OF_SLUG, type GuidanceSlug } from './guidanceKinds';
+
 /**
  * The options page's places, kept in the URL hash so that reloads, bookmarks and the browser's Back
  * button work: `#/flows`, `#/flows/new`, `#/flows/<id>`, `#/features`, `#/features/new`,
- * `#/features/<id>`, `#/import`, `#/activity`, `#/sync`, `#/insights`. Anything else is the flow list.
+ * `#/features/<id>`, the same three for each kind of guidance (`#/prompts`, `#/tips`, `#/beacons`,
+ * `#/checklists`), `#/import`, `#/activity`, `#/sync`, `#/insights`. Anything else is the flow list.
  * `#/flows/<id>/step/<stepId>` opens the flow editor at that step (the insights' "Edit the step").
  */
 export type Route =
@@ -9,16 +13,24 @@ export type Route =
   | { page: 'flow'; id: string | null; step?: string }
   | { page: 'features' }
   | { page: 'feature'; id: string | null }
+  | { page: 'guidance'; kind: GuidanceKind }
+  | { page: 'guidanceItem'; kind: GuidanceKind; id: string | null }
   | { page: 'import' }
   | { page: 'activity' }
   | { page: 'sync' }
   | { page: 'insights' };
 
-export type Section = 'flows' | 'features' | 'import' | 'activity' | 'sync' | 'insights';
+export type Section = 'flows' | 'features' | GuidanceSlug | 'import' | 'activity' | 'sync' | 'insights';
+
+const isSlug = (s: string | undefined): s is GuidanceSlug => s !== undefined && Object.hasOwn(KIND_OF_SLUG, s);
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(safeDecode);
   const [head, id, sub, stepId] = parts;
+  if (isSlug(head)) {
+    const kind = KIND_OF_SLUG[head];
+    return id === undefined ? { page: 'guidance', kind } : { page: 'guidanceItem', kind, id: id === 'new' ? null : id };
+  }
   switch (head) {
     case 'flows':
       if (id === undefined) return { page: 'flows' };
@@ -40,12 +52,17 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
+  const item = (id: string | null) => (id === null ? 'new' : encodeURIComponent(id));
   switch (route.page) {
     case 'flow':
       if (route.id !== null && route.step !== undefined) return `#/flows/${encodeURIComponent(route.id)}/step/${encodeURIComponent(route.step)}`;
-      return `#/flows/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
+      return `#/flows/${item(route.id)}`;
     case 'feature':
-      return `#/features/${route.id === null ? 'new' : encodeURIComponent(route.id)}`;
+      return `#/features/${item(route.id)}`;
+    case 'guidance':
+      return `#/${GUIDANCE_INFO[route.kind].slug}`;
+    case 'guidanceItem':
+      return `#/${GUIDANCE_INFO[route.kind].slug}/${item(route.id)}`;
     default:
       return `#/${route.page}`;
   }
@@ -53,7 +70,17 @@ export function routeHref(route: Route): string {
 
 /** The navigation section a route belongs to. */
 export function sectionOf(route: Route): Section {
-  return route.page === 'flow' ? 'flows' : route.page === 'feature' ? 'features' : route.page;
+  switch (route.page) {
+    case 'flow':
+      return 'flows';
+    case 'feature':
+      return 'features';
+    case 'guidance':
+    case 'guidanceItem':
+      return GUIDANCE_INFO[route.kind].slug;
+    default:
+      return route.page;
+  }
 }
 
 function safeDecode(s: string): string {

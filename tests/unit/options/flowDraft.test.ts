@@ -50,6 +50,21 @@ describe('flow drafts', () => {
     expect(r).toEqual({ ok: true, flow: { ...flow, updatedAt: NOW } });
   });
 
+  it('carry the micro-survey, keep its text while it is off, and report an empty question', () => {
+    const withSurvey: Flow = { ...flow, survey: { question: 'Did this help?', allowComment: false } };
+    const d = flowToDraft(withSurvey);
+    expect(d.survey).toEqual({ enabled: true, question: 'Did this help?', allowComment: false });
+    expect(draftToFlow(d, new Set(), NOW)).toEqual({ ok: true, flow: { ...withSurvey, updatedAt: NOW } });
+    d.survey.enabled = false;
+    const off = draftToFlow(d, new Set(), NOW);
+    expect(off.ok && off.flow.survey).toBe(undefined);
+    expect(d.survey.question).toBe('Did this help?');
+    d.survey = { enabled: true, question: '  ', allowComment: true };
+    const bad = draftToFlow(d, new Set(), NOW);
+    expect(bad.ok ? [] : bad.issues).toEqual([{ path: 'survey.question', message: 'a survey needs a question' }]);
+    expect(newFlowDraft('f').survey.enabled).toBe(false);
+  });
+
   it('report problems with the paths of the document', () => {
     const d = flowToDraft(flow);
     d.name = ' ';

@@ -10,6 +10,10 @@ describe('routes', () => {
     ['#/flows/crm-first-deal', { page: 'flow', id: 'crm-first-deal' }],
     ['#/features/new', { page: 'feature', id: null }],
     ['#/features/save%20deal', { page: 'feature', id: 'save deal' }],
+    ['#/prompts', { page: 'guidance', kind: 'prompt' }],
+    ['#/tips/new', { page: 'guidanceItem', kind: 'tip', id: null }],
+    ['#/beacons/new-export', { page: 'guidanceItem', kind: 'beacon', id: 'new-export' }],
+    ['#/checklists', { page: 'guidance', kind: 'checklist' }],
     ['#/import', { page: 'import' }],
     ['#/activity', { page: 'activity' }],
     ['#/insights', { page: 'insights' }],
@@ -26,5 +30,12 @@ describe('routes', () => {
       expect(parseRoute(routeHref(r))).toEqual(r);
     }
     expect(sectionOf({ page: 'flow', id: 'x' })).toBe('flows');
+    for (const r of [{ page: 'guidance', kind: 'prompt' }, { page: 'guidanceItem', kind: 'checklist', id: 'a/b' }, { page: 'guidanceItem', kind: 'tip', id: null }] as const) {
+      expect(parseRoute(routeHref(r))).toEqual(r);
+    }
+    expect(routeHref({ page: 'guidanceItem', kind: 'beacon', id: null })).toBe('#/beacons/new');
+    expect(sectionOf({ page: 'guidanceItem', kind: 'tip', id: 'x' })).toBe('tips');
+    // Names that are ordinary object keys are not sections.
+    expect(parseRoute('#/constructor')).toEqual({ page: 'flows' });
   });
 });
