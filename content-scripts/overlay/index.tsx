@@ -57,7 +57,11 @@ function draw(): void {
     featureKey = key;
     stopFeatures?.();
     stopFeatures = state.features.length
-      ? watchFeatures(state.features, (featureId) => void send({ type: 'feature/used', opId: newOpId(), featureId }))
+      ? watchFeatures(
+          state.features,
+          (featureId) => void send({ type: 'feature/used', opId: newOpId(), featureId }),
+          (featureId) => void send({ type: 'feature/seen', opId: newOpId(), featureId }),
+        )
       : null;
   }
   const s = state.session;

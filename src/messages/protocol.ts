@@ -49,6 +49,8 @@ export const ContentRequestSchemas = {
     ambiguous: z.boolean().default(false),
   }),
   'feature/used': z.strictObject({ type: z.literal('feature/used'), opId, featureId: DocIdSchema }),
+  /** The feature's target was on screen: its user's first exposure, recorded once (`feature_seen`). */
+  'feature/seen': z.strictObject({ type: z.literal('feature/seen'), opId, featureId: DocIdSchema }),
   ...PickerContentRequestSchemas,
 } as const;
 
@@ -112,6 +114,8 @@ export interface FeatureWatch {
   id: string;
   target: ElementFingerprint;
   use: Feature['use'];
+  /** Already seen (or used) by this user: the page need not report an exposure. */
+  seen: boolean;
 }
 
 export interface PageState {
@@ -180,6 +184,8 @@ export interface Responses {
   'flow/dismiss': Reply<{ state: PageState }>;
   'target/missing': Reply<object>;
   'feature/used': Reply<{ firstUse: boolean }>;
+  /** `recorded`: this was the first exposure, and `feature_seen` was recorded. */
+  'feature/seen': Reply<{ recorded: boolean }>;
   'admin/flows/list': Reply<{ flows: Flow[] }>;
   'admin/flows/save': Reply<{ flow: Flow }>;
   'admin/flows/delete': Reply<object>;
