@@ -63,7 +63,7 @@ function InsightsBody() {
     if (!flows.ok) return flows;
     return { ok: true as const, value: { flowIds: new Set(flows.flows.map((f) => f.id)), featureNames: new Map(features.ok ? features.features.map((f) => [f.id, f.name]) : []) } };
   });
-  const localFlowIds = local.status === 'ready' ? local.data.flowIds : new Set<string>();
+  const localFlowIds = local.status === 'ready' ? local.data.flowIds : null;
   const featureNames = local.status === 'ready' ? local.data.featureNames : new Map<string, string>();
 
   useEffect(() => run(draft), []);
