@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INGEST_MAX_EVENTS, IngestResponseSchema } from '../../src/schema/api';
 import { simulate, SIM_FLOWS, SIM_FROM, SIM_TO, TEAMS, type Simulation } from '../sim/simulate';
 import { adminSend, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { runCli } from '../server/support/processes';
 import { createToken, startCollector, tempDataDir, type Collector } from './support/collector';
 
 /*
@@ -253,7 +254,8 @@ describe('champion insights on the options page', () => {
     expect(exec.replace('fewer than 5 people', '')).not.toMatch(/\d/);
   });
 
-  it('says clearly when the collector cannot be reached', async () => {
+  it('says clearly when the collector cannot be reached, and when the token was revoked', async () => {
+    const me = (await (await fetch(`${collector.url}/v1/me`, { headers: { Authorization: `Bearer ${tokens.champion}` } })).json()) as { tokenId: string };
     await collector.stop();
     await show(null);
     const reasons = await page.$$eval('[data-testid="query-error"]', (els) => els.map((e) => e.getAttribute('data-reason')));
@@ -261,5 +263,14 @@ describe('champion insights on the options page', () => {
     expect(await text('[data-testid="insights-overview"]')).toContain('The collector could not be reached.');
     expect(await text('[data-testid="insights-overview"]')).toContain(`Could not reach the collector at ${collector.url}`);
     expect(await text('[data-testid="insights-progress"]')).toContain('6 of 6 queries done, 6 failed');
+
+    // The champion's token is revoked while the collector is down (PGlite: one process at a time).
+    const revoked = await runCli(['token', 'revoke', me.tokenId], { DATA_DIR: collector.dataDir });
+    expect(revoked.code).toBe(0);
+    await collector.start();
+    await page.click('[data-testid="insights-overview"] .notice-error .btn');
+    await page.waitForSelector('[data-testid="insights-overview"] [data-testid="query-error"][data-reason="unauthorized"]');
+    expect(await text('[data-testid="insights-overview"]')).toContain('The collector did not accept the champion token.');
+    expect(await text('[data-testid="insights-overview"]')).toContain('HTTP 401');
   });
 });
