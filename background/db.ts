@@ -4,9 +4,15 @@ import type { WaymarkEvent } from '../src/schema/event';
 /** An event as stored: the event, plus whether the collector has acknowledged it. */
 export type StoredEvent = WaymarkEvent & { synced: 0 | 1 };
 
+/**
+ * What this browser knows of one feature: when its user first saw it (`feature_seen` was recorded then),
+ * first used it, and how often. A record may exist with `count: 0` (seen, never used). Records written
+ * before exposure was tracked have no `firstSeenAt`.
+ */
 export interface FeatureUseRecord {
   featureId: string;
-  firstUsedAt: number;
+  firstSeenAt?: number;
+  firstUsedAt?: number;
   count: number;
 }
 

@@ -110,9 +110,10 @@ export async function computePageState(ctx: UnitContext, docs: Docs, url: string
     session = sessionView(decision.flow, p, url);
   }
 
-  const features = docs.features
-    .filter((f) => matchAny(f.match, url))
-    .map((f) => ({ id: f.id, target: f.target, use: f.use }));
+  const here = docs.features.filter((f) => matchAny(f.match, url));
+  const known = here.length === 0 ? [] : await ctx.tx.objectStore('featureUse').getAll();
+  const seen = new Set(known.filter((r) => r.firstSeenAt !== undefined || r.count > 0).map((r) => r.featureId));
+  const features = here.map((f) => ({ id: f.id, target: f.target, use: f.use, seen: seen.has(f.id) }));
   const pos = LauncherPositionSchema.safeParse(await ctx.tx.objectStore('meta').get(LAUNCHER_POSITION_KEY));
   return {
     session,

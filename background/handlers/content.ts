@@ -97,13 +97,31 @@ export function contentHandlers(writer: Writer, env: ContentEnv): ContentHandler
         if (await ctx.seenOp(req.opId)) return false;
         const store = ctx.tx.objectStore('featureUse');
         const prev = await store.get(req.featureId);
-        void store.put(
-          prev ? { ...prev, count: prev.count + 1 } : { featureId: req.featureId, firstUsedAt: ctx.now, count: 1 },
-        );
-        ctx.emit({ type: 'feature_used', featureId: req.featureId, firstUse: !prev });
-        return !prev;
+        // A record with no use yet was written by an exposure: this is still the first use.
+        const first = prev === undefined || prev.count === 0;
+        void store.put({ ...prev, featureId: req.featureId, firstUsedAt: prev?.firstUsedAt ?? ctx.now, count: (prev?.count ?? 0) + 1 });
+        ctx.emit({ type: 'feature_used', featureId: req.featureId, firstUse: first });
+        return first;
       });
       return { ok: true, firstUse };
+    },
+
+    async 'feature/seen'(req) {
+      const docs = await getDocs();
+      if (!docs.features.some((f) => f.id === req.featureId)) return { ok: false, error: `unknown feature "${req.featureId}"` };
+      const recorded = await writer.run(async (ctx) => {
+        if (await ctx.seenOp(req.opId)) return false;
+        const store = ctx.tx.objectStore('featureUse');
+        const prev = await store.get(req.featureId);
+        if (prev?.firstSeenAt !== undefined) return false;
+        void store.put({ ...prev, featureId: req.featureId, count: prev?.count ?? 0, firstSeenAt: ctx.now });
+        // Once per user, and only before a first use: an exposure noticed after a use (an install
+        // from before exposures were tracked) would make the time to first use negative.
+        if (prev !== undefined && prev.count > 0) return false;
+        ctx.emit({ type: 'feature_seen', featureId: req.featureId });
+        return true;
+      });
+      return { ok: true, recorded };
     },
 
     ...guidanceContentHandlers(writer, env),

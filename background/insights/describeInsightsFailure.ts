@@ -24,6 +24,9 @@ export function describeInsightsFailure(f: RequestFailure, serverUrl: string): {
         const wait = f.retryAfterMs === null ? '' : ` Try again in ${Math.max(1, Math.ceil(f.retryAfterMs / 1000))} s.`;
         return { reason: 'unavailable', error: `The collector is busy or unavailable (HTTP ${f.status}: ${f.message}).${wait}` };
       }
+      if (f.status === 404) {
+        return { reason: 'rejected', error: `This collector has no insights API (HTTP 404: ${f.message}). Update it to a version that serves /v1/insights.` };
+      }
       return { reason: 'rejected', error: `The collector refused the query (HTTP ${f.status}: ${f.message}).` };
   }
 }

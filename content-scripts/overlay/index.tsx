@@ -70,11 +70,14 @@ function draw(): void {
     featureKey = key;
     stopFeatures?.();
     stopFeatures = state.features.length
-      ? watchFeatures(state.features, (featureId) =>
-          // A first use may retire a beacon or tick a checklist item: the page state is asked for again.
-          void send({ type: 'feature/used', opId: newOpId(), featureId }).then((r) => {
-            if (r.ok && r.firstUse) void refresh();
-          }),
+      ? watchFeatures(
+          state.features,
+          (featureId) =>
+            // A first use may retire a beacon or tick a checklist item: the page state is asked for again.
+            void send({ type: 'feature/used', opId: newOpId(), featureId }).then((r) => {
+              if (r.ok && r.firstUse) void refresh();
+            }),
+          (featureId) => void send({ type: 'feature/seen', opId: newOpId(), featureId }),
         )
       : null;
   }

@@ -4,16 +4,53 @@ import { isOwnNode } from './shadowHost';
 
 const EVENT_OF = { click: 'click', input: 'change', submit: 'submit' } as const;
 
+/** DOM changes are batched: the unseen features are looked for at most this often. */
+export const EXPOSURE_CHECK_MS = 500;
+
 /**
- * Reports uses of the tagged features on this page. One capturing listener per kind of use on the
+ * Reports first exposures and uses of the tagged features on this page.
+ *
+ * Exposure: each feature not yet `seen` by this user is looked for once the locator has loaded, then
+ * again after DOM changes (batched, at most every `EXPOSURE_CHECK_MS`); the first time its target is
+ * rendered, `reportSeen` is called and the feature is no longer looked for. The observer stops once
+ * every feature was seen.
+ *
+ * Uses: One capturing listener per kind of use on the
  * document (so the host app cannot swallow the event first); the feature's element is located only when
  * such an event happens, and only the fact of the use is reported: never what was typed.
  */
-export function watchFeatures(features: FeatureWatch[], report: (featureId: string) => void): () => void {
+export function watchFeatures(
+  features: FeatureWatch[],
+  report: (featureId: string) => void,
+  reportSeen: (featureId: string) => void = () => {},
+): () => void {
   const ac = new AbortController();
   const kinds = new Set(features.map((f) => f.use));
   let locate: Locate | null = null;
-  void loadLocator().then((fn) => (locate = fn));
+  const unseen = features.filter((f) => !f.seen);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    timer ??= setTimeout(checkExposure, EXPOSURE_CHECK_MS);
+  });
+  function checkExposure(): void {
+    timer = undefined;
+    if (!locate || ac.signal.aborted) return;
+    for (let i = unseen.length - 1; i >= 0; i--) {
+      const f = unseen[i];
+      if (!f) continue;
+      const r = locate(f.target, document, { ignore: isOwnNode });
+      if (r.status !== 'found' || !r.element || r.element.getClientRects().length === 0) continue;
+      unseen.splice(i, 1);
+      reportSeen(f.id);
+    }
+    if (unseen.length === 0) observer.disconnect();
+  }
+  void loadLocator().then((fn) => {
+    locate = fn;
+    if (unseen.length === 0 || ac.signal.aborted) return;
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    checkExposure();
+  });
   for (const kind of kinds) {
     const own = features.filter((f) => f.use === kind);
     document.addEventListener(
@@ -34,5 +71,9 @@ export function watchFeatures(features: FeatureWatch[], report: (featureId: stri
       { capture: true, signal: ac.signal },
     );
   }
-  return () => ac.abort();
+  return () => {
+    ac.abort();
+    observer.disconnect();
+    clearTimeout(timer);
+  };
 }

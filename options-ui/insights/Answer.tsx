@@ -21,7 +21,7 @@ export function SuppressedNotice({ team, minGroupSize, reason }: { team: string 
   return (
     <div class="notice notice-suppressed" role="status" data-testid="suppressed">
       <p class="notice-title">
-        <span aria-hidden="true">🔒 </span>
+        <span aria-hidden="true">⊘ </span>
         {team === null ? 'The whole tenant' : `Team “${team}”`} has fewer than {minGroupSize} active people in this range, so no numbers are shown.
       </p>
       <p class="small">{reason}</p>

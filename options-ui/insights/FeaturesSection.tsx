@@ -47,8 +47,8 @@ const PROMPT_COLUMNS: Column<PromptInsight>[] = [
   { key: 'users', label: 'People', value: (p) => p.users, numeric: true },
   { key: 'reuses', label: 'Re-uses', value: (p) => p.reuses, numeric: true },
   { key: 'reusers', label: 'People who re-used', value: (p) => p.reusers, numeric: true },
-  { key: 'up', label: 'Thumbs up', value: (p) => p.thumbsUp, render: (p) => <span>👍 {p.thumbsUp}</span>, numeric: true },
-  { key: 'down', label: 'Thumbs down', value: (p) => p.thumbsDown, render: (p) => <span>👎 {p.thumbsDown}</span>, numeric: true },
+  { key: 'up', label: 'Thumbs up', value: (p) => p.thumbsUp, numeric: true },
+  { key: 'down', label: 'Thumbs down', value: (p) => p.thumbsDown, numeric: true },
 ];
 
 export function PromptsSection({ prompts, scope }: { prompts: PromptInsight[]; scope: InsightsScope }) {

@@ -2,23 +2,8 @@ import { useMemo } from 'preact/hooks';
 import uPlot from 'uplot';
 import type { FlowInsight } from '../../src/schema/insights';
 import { formatRate } from './formatInsight';
+import { funnelStages } from './funnelStages';
 import { SERIES_COLORS, UPlotChart } from './UPlotChart';
-
-export interface FunnelStage {
-  label: string;
-  users: number;
-  /** The step that loses the most users. */
-  dropOff: boolean;
-}
-
-/** Started, each step (users who reached it), completed. */
-export function funnelStages(flow: FlowInsight): FunnelStage[] {
-  return [
-    { label: 'Started', users: flow.started, dropOff: false },
-    ...flow.steps.map((s) => ({ label: `${s.index + 1}. ${s.title ?? s.stepId}`, users: s.reached, dropOff: s.stepId === flow.dropOffStepId })),
-    { label: 'Completed', users: flow.completed, dropOff: false },
-  ];
-}
 
 const BAR = SERIES_COLORS[0];
 const DROP = SERIES_COLORS[1];

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { InsightsAccessView, InsightsKind } from '../../src/messages/insights';
-import { dayOf, MAX_RANGE_DAYS, type TeamRow } from '../../src/schema/insights';
+import { MAX_RANGE_DAYS, type TeamRow } from '../../src/schema/insights';
 import { send } from '../api';
 import { ErrorNotice, Loading } from '../Status';
 import { useAdminData } from '../useAdminData';
 import { Answer } from './Answer';
+import { defaultRange } from './defaultRange';
 import { FeaturesSection, PromptsSection } from './FeaturesSection';
 import { FlowsSection } from './FlowsSection';
 import { InsightsAccessPanel } from './InsightsAccessPanel';
@@ -16,10 +17,6 @@ import { useInsightsQueries, type InsightsFilters } from './useInsightsQueries';
 import './insights.css';
 
 const DAY_MS = 86_400_000;
-/** The default range: the four weeks up to today (UTC), the habit window's length. */
-export function defaultRange(now: number): { from: string; to: string } {
-  return { from: dayOf(now - 27 * DAY_MS), to: dayOf(now) };
-}
 
 /** `#/insights`: adoption and value for champions, by date range and team, never by person. */
 export function InsightsPage() {
@@ -66,7 +63,7 @@ function InsightsBody() {
     if (!flows.ok) return flows;
     return { ok: true as const, value: { flowIds: new Set(flows.flows.map((f) => f.id)), featureNames: new Map(features.ok ? features.features.map((f) => [f.id, f.name]) : []) } };
   });
-  const localFlowIds = local.status === 'ready' ? local.data.flowIds : new Set<string>();
+  const localFlowIds = local.status === 'ready' ? local.data.flowIds : null;
   const featureNames = local.status === 'ready' ? local.data.featureNames : new Map<string, string>();
 
   useEffect(() => run(draft), []);

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { INSIGHTS_KINDS, type InsightsKind } from '../../src/messages/insights';
 import type { QueryStates } from './useInsightsQueries';
 
@@ -19,6 +20,17 @@ export function QueryProgress({ states, scopeText }: { states: QueryStates; scop
   const failed = INSIGHTS_KINDS.filter((k) => states[k].status === 'error').length;
   if (INSIGHTS_KINDS.every((k) => states[k].status === 'idle')) return null;
   const busy = finished < total;
+  return <ProgressView states={states} scopeText={scopeText} busy={busy} finished={finished} failed={failed} total={total} />;
+}
+
+function ProgressView({ states, scopeText, busy, finished, failed, total }: { states: QueryStates; scopeText: string; busy: boolean; finished: number; failed: number; total: number }) {
+  // While a query runs, its elapsed time is shown and updated every second.
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    if (!busy) return;
+    const t = setInterval(() => setNow(performance.now()), 1000);
+    return () => clearInterval(t);
+  }, [busy]);
   return (
     <section class="query-progress" aria-label="Queries" data-testid="insights-progress" data-busy={busy ? 'true' : 'false'}>
       <p class="progress-line" role="status">
@@ -30,7 +42,9 @@ export function QueryProgress({ states, scopeText }: { states: QueryStates; scop
         {ORDER.map((k) => {
           const s = states[k];
           const [mark, word] =
-            s.status === 'done' ? ['✓', `done in ${(s.ms / 1000).toFixed(1)} s`] : s.status === 'error' ? ['✗', 'failed'] : s.status === 'loading' ? ['…', 'loading'] : ['–', 'not asked'];
+            s.status === 'done' ? ['✓', `done in ${(s.ms / 1000).toFixed(1)} s`] : s.status === 'error' ? ['✗', 'failed'] : s.status === 'loading'
+                    ? ['…', `loading (${Math.max(0, Math.floor((now - s.since) / 1000))} s)`]
+                    : ['–', 'not asked'];
           return (
             <li key={k} data-kind={k} data-state={s.status}>
               <span aria-hidden="true">{mark} </span>

@@ -8,7 +8,8 @@ import { mailtoHref, reachTeamMessage } from './reachTeamMessage';
  * Where people get stuck, worst first: each step with why it is on the list and what a champion can do
  * (edit the step in the flow editor; reach the team with a message that names no one).
  */
-export function StuckList({ items, scope, localFlowIds }: { items: StuckItem[]; scope: InsightsScope; localFlowIds: ReadonlySet<string> }) {
+/** `localFlowIds`: the flows stored in this browser (null while loading), which "Edit the step" can open. */
+export function StuckList({ items, scope, localFlowIds }: { items: StuckItem[]; scope: InsightsScope; localFlowIds: ReadonlySet<string> | null }) {
   if (items.length === 0) {
     return (
       <p class="empty" data-testid="stuck-empty">
@@ -19,7 +20,7 @@ export function StuckList({ items, scope, localFlowIds }: { items: StuckItem[]; 
   return (
     <ol class="stuck-list" data-testid="stuck-list">
       {items.map((it, n) => (
-        <StuckRow key={`${it.flowId}/${it.stepId}`} item={it} rank={n + 1} scope={scope} local={localFlowIds.has(it.flowId)} />
+        <StuckRow key={`${it.flowId}/${it.stepId}`} item={it} rank={n + 1} scope={scope} local={localFlowIds === null || localFlowIds.has(it.flowId)} />
       ))}
     </ol>
   );

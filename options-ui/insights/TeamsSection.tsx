@@ -23,7 +23,7 @@ export function TeamsSection({ teams, total, scope }: { teams: TeamRow[]; total:
       key: 'note',
       label: 'Note',
       value: (t) => (t.suppressed ? suppressedLabel(t.why, scope.minGroupSize) : ''),
-      render: (t) => (t.suppressed ? <span class="tag tag-suppressed">🔒 {suppressedLabel(t.why, scope.minGroupSize)}</span> : ''),
+      render: (t) => (t.suppressed ? <span class="tag tag-suppressed"><span aria-hidden="true">⊘ </span>{suppressedLabel(t.why, scope.minGroupSize)}</span> : ''),
     },
   ];
   return (

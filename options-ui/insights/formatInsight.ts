@@ -19,7 +19,10 @@ export function formatDuration(ms: number | null | undefined): string {
 
 /** Minutes with one decimal ("12.5 min"); negative when guidance took longer than the baseline. */
 export function formatMinutes(min: number | null | undefined): string {
-  return min === null || min === undefined ? '—' : `${Math.round(min * 10) / 10} min`;
+  if (min === null || min === undefined) return '—';
+  const text = `${(Math.round(min * 10) / 10).toLocaleString('en')} min`;
+  // Totals run into hours: say so, so "2,725 min" is not misread.
+  return Math.abs(min) >= 120 ? `${text} (${(Math.round((min / 60) * 10) / 10).toLocaleString('en')} h)` : text;
 }
 
 export function formatCount(n: number | null | undefined): string {

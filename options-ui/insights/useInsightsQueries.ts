@@ -4,7 +4,8 @@ import { send } from '../api';
 
 export type QueryState<K extends InsightsKind> =
   | { status: 'idle' }
-  | { status: 'loading' }
+  /** `since`: `performance.now()` when it was sent, for the elapsed time of a long query. */
+  | { status: 'loading'; since: number }
   | { status: 'done'; response: InsightsResponses[K]; ms: number }
   | { status: 'error'; error: string; reason: InsightsFailureReason | null };
 
@@ -45,7 +46,7 @@ export function useInsightsQueries(): { states: QueryStates; run: (f: InsightsFi
 
   const one = useCallback((q: InsightsQueryRequest, gen: number) => {
     const started = performance.now();
-    setStates((s) => ({ ...s, [q.kind]: { status: 'loading' } }));
+    setStates((s) => ({ ...s, [q.kind]: { status: 'loading', since: started } }));
     void send({ type: 'admin/insights/query', query: q }).then((r) => {
       if (gen !== generation.current) return;
       const next: QueryState<InsightsKind> = r.ok

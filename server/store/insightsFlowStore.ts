@@ -38,12 +38,19 @@ const WEEK = '(d.day - (d.day + 3) % 7)';
 /** The SQL twin of `flowAggregates` (src/metrics/flowAggregate.ts), over the rollups. */
 export async function flowAggregatesSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter): Promise<Map<string, FlowAggregate>> {
   const counts = dailyWhere(tenant, f, FLOW_KINDS);
-  // Two grouping sets: per (flow, kind, detail) for steps and scores; per (flow, kind) for people counted once per flow.
+  // First one row per (flow, kind, detail, user) (a hash aggregate, no sort of the whole range), then
+  // people per (flow, kind, detail), and per (flow, kind) for the kinds whose detail splits one person
+  // over several rows (a dismissal at any step, an answer of any score).
   const countRows = await sql.query(
-    `SELECT d.subject, d.kind, d.detail, GROUPING(d.detail) AS whole,
-            count(DISTINCT d.user_id) AS users, sum(d.n) AS events, min(d.min_index) AS min_index
-     FROM insight_daily d WHERE ${counts.where}
-     GROUP BY GROUPING SETS ((d.subject, d.kind, d.detail), (d.subject, d.kind))`,
+    `WITH per_user AS (
+       SELECT d.subject, d.kind, d.detail, d.user_id, sum(d.n) AS n, min(d.min_index) AS mi
+       FROM insight_daily d WHERE ${counts.where}
+       GROUP BY 1, 2, 3, 4)
+     SELECT subject, kind, detail, 0 AS whole, count(*) AS users, sum(n) AS events, min(mi) AS min_index
+     FROM per_user GROUP BY 1, 2, 3
+     UNION ALL
+     SELECT subject, kind, '', 1, count(DISTINCT user_id), sum(n), NULL
+     FROM per_user WHERE kind IN ('flow_dismissed', 'survey_answered') GROUP BY 1, 2`,
     counts.params,
   );
   const timed = (startKind: string, endKind: string, byDetail: boolean) => {
@@ -97,13 +104,15 @@ export async function flowAggregatesSql(sql: SqlQueryable, tenant: TenantId, f: 
     const users = num(r.users);
     const events = num(r.events);
     if (num(r.whole) === 1) {
-      if (kind === 'flow_started') a.started = users;
-      else if (kind === 'flow_completed') {
-        a.completed = users;
-        a.completedRuns = events;
-      } else if (kind === 'flow_dismissed') a.dismissed = users;
+      if (kind === 'flow_dismissed') a.dismissed = users;
       else if (kind === 'survey_answered') a.survey.respondents = users;
       continue;
+    }
+    // Flow-level kinds have no detail: their one row is already per flow.
+    if (kind === 'flow_started') a.started = users;
+    else if (kind === 'flow_completed') {
+      a.completed = users;
+      a.completedRuns = events;
     }
     const detail = str(r.detail);
     if (kind === 'survey_answered') {

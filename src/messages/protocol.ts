@@ -106,6 +106,8 @@ export const ContentRequestSchemas = {
     x: z.number().finite().min(0).max(100_000),
     y: z.number().finite().min(0).max(100_000),
   }),
+  /** The feature's target was on screen: its user's first exposure, recorded once (`feature_seen`). */
+  'feature/seen': z.strictObject({ type: z.literal('feature/seen'), opId, featureId: DocIdSchema }),
   ...PickerContentRequestSchemas,
 } as const;
 
@@ -173,6 +175,8 @@ export interface FeatureWatch {
   id: string;
   target: ElementFingerprint;
   use: Feature['use'];
+  /** Already seen (or used) by this user: the page need not report an exposure. */
+  seen: boolean;
 }
 
 /** The guidance of a page (beyond the active flow), decided by the background (`src/rules/planGuidance.ts`). */
@@ -267,6 +271,8 @@ export interface Responses {
   'prompt/rated': Reply<object>;
   'survey/answer': Reply<{ state: PageState }>;
   'launcher/moved': Reply<object>;
+  /** `recorded`: this was the first exposure, and `feature_seen` was recorded. */
+  'feature/seen': Reply<{ recorded: boolean }>;
   'admin/flows/list': Reply<{ flows: Flow[] }>;
   'admin/flows/save': Reply<{ flow: Flow }>;
   'admin/flows/delete': Reply<object>;

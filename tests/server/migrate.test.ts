@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../server/db/migrate';
+import { openPgliteSql } from '../../server/db/pgliteSql';
 import { openPostgresSql } from '../../server/db/postgresSql';
+import { insertEvents } from '../../server/store/eventStore';
+import { makeEvents } from './support/fixtures';
 import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 
 afterAll(stopSharedPostgres);
@@ -31,6 +34,42 @@ describe.each(backends())('migrations on $name', (backend) => {
           'events_tenant_type_ts',
           'events_tenant_user_ts',
         ]);
+      } finally {
+        await sql.close();
+        await store.dispose();
+      }
+    });
+
+    it('0002 backfills the insights rollups from the events stored before it, as ingest would have', async () => {
+      const store = await backend.create();
+      const sql = store.config.databaseUrl !== undefined ? openPostgresSql(store.config.databaseUrl) : await openPgliteSql(undefined);
+      try {
+        const all = loadMigrations();
+        await migrate(sql, all.filter((m) => m.id === 1));
+        const events = makeEvents(300);
+        // As the collector stored events before schema 2 (no rollups yet).
+        await sql.query(
+          `INSERT INTO events (tenant, id, type, user_id, ts, seq, flow_id, flow_version, step_id, step_index, feature_id, body)
+           SELECT 'old', (e->>'id')::uuid, e->>'type', e->>'userId', (e->>'ts')::bigint, (e->>'seq')::bigint,
+                  e->>'flowId', (e->>'flowVersion')::bigint, e->>'stepId', (e->>'stepIndex')::bigint, e->>'featureId', e
+           FROM jsonb_array_elements($1::jsonb) AS e`,
+          [JSON.stringify(events)],
+        );
+        expect(await migrate(sql, all)).toEqual(all.filter((m) => m.id > 1).map((m) => m.id));
+        await insertEvents(sql, 'new', events);
+        const rollup = async (tenant: string) =>
+          (
+            await sql.query(
+              `SELECT kind, subject, detail, day, user_id, n, first_ts, min_index FROM insight_daily WHERE tenant = $1
+               ORDER BY kind, subject, detail, day, user_id COLLATE "C"`,
+              [tenant],
+            )
+          ).rows;
+        const old = await rollup('old');
+        expect(old.length).toBeGreaterThan(0);
+        expect(old).toEqual(await rollup('new'));
+        const days = async (tenant: string) => (await sql.query('SELECT count(*) AS n FROM insight_user_days WHERE tenant = $1', [tenant])).rows[0]?.n;
+        expect(await days('old')).toBe(await days('new'));
       } finally {
         await sql.close();
         await store.dispose();

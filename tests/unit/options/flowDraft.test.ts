@@ -80,6 +80,21 @@ describe('flow drafts', () => {
     expect(paths).toEqual(['match.0', 'name', 'steps.0.advance', 'steps.0.title', 'steps.1.timeoutMs', 'steps.2.advance.to']);
   });
 
+  it('edit the baseline minutes: kept, changed, cleared, and refused when not a number', () => {
+    const withBaseline = { ...flow, baselineMinutes: 12.5 };
+    const d = flowToDraft(withBaseline);
+    expect(d.baselineMinutes).toBe('12.5');
+    expect(draftToFlow(d, new Set(), NOW)).toEqual({ ok: true, flow: { ...withBaseline, updatedAt: NOW } });
+    const r = draftToFlow({ ...d, baselineMinutes: ' 7,5 ' }, new Set(), NOW);
+    expect(r.ok && r.flow.baselineMinutes).toBe(7.5);
+    const cleared = draftToFlow({ ...d, baselineMinutes: '' }, new Set(), NOW);
+    expect(cleared.ok && 'baselineMinutes' in cleared.flow).toBe(false);
+    const bad = draftToFlow({ ...d, baselineMinutes: 'ten' }, new Set(), NOW);
+    expect(!bad.ok && bad.issues.map((i) => i.path)).toEqual(['baselineMinutes']);
+    const negative = draftToFlow({ ...d, baselineMinutes: '-3' }, new Set(), NOW);
+    expect(!negative.ok && negative.issues.map((i) => i.path)).toEqual(['baselineMinutes']);
+  });
+
   it('refuse a new flow whose id is taken', () => {
     const d = newFlowDraft('first-deal');
     d.name = 'X';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRate } from '../../../options-ui/insights/formatInsight';
+import { formatDuration, formatMinutes, formatRate } from '../../../options-ui/insights/formatInsight';
 import { sortRows } from '../../../options-ui/insights/sortRows';
 
 describe('sortRows', () => {
@@ -36,5 +36,9 @@ describe('insight formats', () => {
     expect(formatDuration(12_400)).toBe('12 s');
     expect(formatDuration(185_000)).toBe('3 min 5 s');
     expect(formatDuration(7_440_000)).toBe('2 h 4 min');
+    expect(formatMinutes(11.44)).toBe('11.4 min');
+    expect(formatMinutes(-3)).toBe('-3 min');
+    expect(formatMinutes(2725)).toBe('2,725 min (45.4 h)');
+    expect(formatMinutes(null)).toBe('—');
   });
 });
