@@ -90,8 +90,22 @@ function locateAll(items: Captured[]): Located[] {
   });
 }
 
-/** An attribute no part of Waymark reads: setting it is a DOM change that tells nothing about targets. */
-const TICK = 'data-bench-tick';
+/**
+ * A DOM change that tells nothing about targets, as a host app makes all the time (a clock, a counter):
+ * the text of a span the harness adds once. Our kept page state is dropped on it like on any other.
+ */
+function tick(i: number): void {
+  let span = document.getElementById('bench-tick');
+  if (span === null) {
+    span = document.createElement('span');
+    span.id = 'bench-tick';
+    document.body.append(span);
+  }
+  span.textContent = String(i);
+  // The browser lays the page out after a change before the next locate runs (trackTarget waits for
+  // the batch): that layout is the host's cost, not the locator's, so it is left out of the timing.
+  void document.body.offsetHeight;
+}
 
 /**
  * Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. `waymark`: the
@@ -115,7 +129,7 @@ function timeLocate(items: Captured[], reps: number, warmup: number): { waymark:
       baseline.push(t2 - t1);
     }
     for (let i = 0; i < reps; i++) {
-      document.body.setAttribute(TICK, String(i));
+      tick(i);
       const t0 = performance.now();
       locate(fingerprint, document);
       cold.push(performance.now() - t0);
