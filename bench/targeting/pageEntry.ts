@@ -138,9 +138,15 @@ function timeLocate(items: Captured[], reps: number, warmup: number): { waymark:
   return { waymark, cold, baseline };
 }
 
-/** `reps` locates of one target in one task, for measuring their CPU time from outside. */
-function repeatLocate(item: Captured, reps: number): void {
-  for (let i = 0; i < reps; i++) locate(item.fingerprint, document);
+/**
+ * `reps` locates of one target in one task, for measuring their CPU time from outside. `cold`: each
+ * after a small DOM change (`tick`); `tickOnly`: the changes alone, to subtract.
+ */
+function repeatLocate(item: Captured, reps: number, mode: 'warm' | 'cold' | 'tickOnly' = 'warm'): void {
+  for (let i = 0; i < reps; i++) {
+    if (mode !== 'warm') tick(i);
+    if (mode !== 'tickOnly') locate(item.fingerprint, document);
+  }
 }
 
 function elementCount(): number {
