@@ -19,12 +19,21 @@ export function syncBootstrap(matches: string[]): Promise<void> {
       js: [bootstrapScript],
       matches,
       runAt: 'document_idle',
-      allFrames: false,
+      // Every frame: a flow may target an embedded app on another origin, which only a script inside
+      // that frame can reach. Frames under a same-origin parent stand down (see the bootstrap): the top
+      // frame's locator reaches into them. So about:, data: and blob: frames, which share their
+      // creator's origin, need no script of their own (no `matchOriginAsFallback`, which would also
+      // demand wildcard paths of every pattern).
+      allFrames: true,
       persistAcrossSessions: true,
     };
     const cur = existing[0];
     if (!cur) await chrome.scripting.registerContentScripts([script]);
-    else if (JSON.stringify(cur.matches) !== JSON.stringify(matches) || JSON.stringify(cur.js) !== JSON.stringify(script.js)) {
+    else if (
+      JSON.stringify(cur.matches) !== JSON.stringify(matches) ||
+      JSON.stringify(cur.js) !== JSON.stringify(script.js) ||
+      cur.allFrames !== script.allFrames
+    ) {
       await chrome.scripting.updateContentScripts([script]);
     }
   });

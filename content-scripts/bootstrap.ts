@@ -93,4 +93,20 @@ function start(): void {
   void refresh();
 }
 
-start();
+/**
+ * Whether this document is served by a Waymark running above it. The bootstrap is registered in every
+ * frame, but the top frame's locator already reaches into the same-origin frames below it, and draws
+ * the card over the whole page: a frame whose parent can be read leaves the work to its parent, so a
+ * flow never plays twice. A frame under a cross-origin parent (an embedded app on another origin,
+ * which no parent can read) runs on its own, for its own URL.
+ */
+function servedFromAbove(): boolean {
+  if (window.parent === window) return false;
+  try {
+    return window.parent.document !== null;
+  } catch {
+    return false; // cross-origin parent
+  }
+}
+
+if (!servedFromAbove()) start();

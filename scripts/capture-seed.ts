@@ -1,5 +1,5 @@
 /**
- * Captures the demo seed's target fingerprints the way the element picker does: `fingerprintOf` on the
+ * Captures the demo seed's target fingerprints the way the element picker does: `captureFingerprint` on the
  * live element, in Chromium, on release 1 of the demo host app. Writes the targets back into
  * `demo/seed/crm-onboarding.json`, leaving the rest of the file as it is.
  *
@@ -66,7 +66,7 @@ async function capture(page: Page, base: string, code: string, path: string, sel
     (sel, g) => {
       const el = document.querySelector(sel);
       if (!el) throw new Error(`no element for ${sel}`);
-      return (window as unknown as Record<string, { fingerprintOf(e: Element): unknown }>)[g]!.fingerprintOf(el);
+      return (window as unknown as Record<string, { captureFingerprint(e: Element, root: Document): unknown }>)[g]!.captureFingerprint(el, document);
     },
     selector,
     GLOBAL,
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   const extraAt = args.indexOf('--extra');
   const extra = extraAt >= 0 ? { path: args[extraAt + 1]!, selector: args[extraAt + 2]! } : null;
 
-  const { code } = await bundleIife(ROOT, join(ROOT, 'content-scripts/targeting/fingerprintOf.ts'), GLOBAL, false);
+  const { code } = await bundleIife(ROOT, join(ROOT, 'content-scripts/targeting/captureFingerprint.ts'), GLOBAL, false);
   const host = await startHostServer({ release: 1 });
   const userDataDir = await mkdtemp(join(tmpdir(), 'waymark-capture-'));
   const browser = await puppeteer.launch({

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { ContentRequest, PageState, Responses } from '../../src/messages/protocol';
 import { matchUrl } from '../../src/rules/urlPattern';
 import { send } from '../runtime';
+import { releaseLocator } from './locator';
 import { newOpId } from './opId';
 import { createShadowHost, type ShadowHost } from './shadowHost';
 import { Tour, type TourActions } from './Tour';
@@ -138,6 +139,7 @@ export async function urlChanged(_from: string, to: string): Promise<boolean> {
 export function destroy(): void {
   void guidance?.then((g) => g.destroy());
   guidance = null;
+  releaseLocator();
   stopFeatures?.();
   stopFeatures = null;
   if (host) render(null, host.container);

@@ -34,25 +34,6 @@ function nameOf(el: Element): string {
   return name === undefined ? '' : name.slice(0, MAX_NAME);
 }
 
-/** The element before `el` in document order within its tree, skipping opaque subtrees. */
-function before(el: Element): Element | null {
-  let p = el.previousElementSibling;
-  if (p === null) return el.parentElement;
-  while (!OPAQUE.has(p.localName) && p.lastElementChild !== null) p = p.lastElementChild;
-  return p;
-}
-
-/** The element after `el`'s subtree in document order within its tree. */
-function afterSubtree(el: Element): Element | null {
-  for (let x: Element | null = el; x !== null; x = x.parentElement) if (x.nextElementSibling !== null) return x.nextElementSibling;
-  return null;
-}
-
-function after(el: Element): Element | null {
-  const first = OPAQUE.has(el.localName) ? null : el.firstElementChild;
-  return first ?? afterSubtree(el);
-}
-
 /**
  * The names of the nearest elements of the same kind before and after `el` in document order, within
  * its own tree ('' where there is none nearby, or it has no name); `undefined` when there is neither.
@@ -62,15 +43,20 @@ function after(el: Element): Element | null {
  */
 export function adjacentNamesOf(el: Element): [string, string] | undefined {
   const kind = kindKey(el);
-  const find = (step: (x: Element) => Element | null, start: Element | null): string => {
-    let n = 0;
-    for (let x = start; x !== null && n < STEPS; x = step(x), n++) {
-      // Ancestors come before an element in document order; they hold it, they are not beside it.
-      if (x.contains(el)) continue;
+  // The browser's own walker, in document order within the element's tree (shadow roots and frames are
+  // other trees); opaque subtrees (an icon's SVG) are passed over whole.
+  const walker = el.ownerDocument.createTreeWalker(el.getRootNode(), 1, (n) => ((n as Element).parentElement !== null && OPAQUE.has((n as Element).parentElement!.localName) ? 2 : 1));
+  const find = (back: boolean): string => {
+    walker.currentNode = el;
+    for (let n = 0; n < STEPS; n++) {
+      const x = (back ? walker.previousNode() : walker.nextNode()) as Element | null;
+      if (x === null) break;
+      // Ancestors come before an element and its descendants after it: they are not beside it.
+      if (x.contains(el) || el.contains(x)) continue;
       if (kindKey(x) === kind) return nameOf(x);
     }
     return '';
   };
-  const pair: [string, string] = [find(before, before(el)), find(after, afterSubtree(el))];
+  const pair: [string, string] = [find(true), find(false)];
   return pair[0] === '' && pair[1] === '' ? undefined : pair;
 }

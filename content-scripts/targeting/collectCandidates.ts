@@ -116,12 +116,6 @@ function treesOf(root: Document, skipped: (el: Element) => boolean, scopes: Scop
   return out;
 }
 
-function sameTrees(a: readonly Node[], b: readonly Tree[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== (b[i] as Tree).tree) return false;
-  return true;
-}
-
 /**
  * The candidates on a page: the elements matching `selectors` (and `filter`) in the document, its open
  * shadow roots and its same-origin iframes (cross-origin ones are skipped: reading them throws).
@@ -140,7 +134,7 @@ export function collectCandidates(root: Document, opts: CollectOptions = {}): Ca
   if (state !== null && cacheKey !== undefined) {
     for (const t of trees) watchTree(root, t.tree);
     const kept = state.queries.get(cacheKey);
-    if (kept !== undefined && kept.ignore === ignore && sameTrees(kept.trees, trees)) {
+    if (kept !== undefined && kept.ignore === ignore && kept.trees.length === trees.length && trees.every((t, i) => t.tree === kept.trees[i])) {
       for (const fp of kept.fingerprints) fp.renew(caches);
       return { elements: [...kept.elements], fingerprints: [...kept.fingerprints] };
     }

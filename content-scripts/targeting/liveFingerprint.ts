@@ -248,10 +248,6 @@ export class LiveFingerprint implements ElementFingerprint {
   #scopeOf(): Scope {
     return (this.#scope ??= scopeOf(this.#el, this.#caches.scopes));
   }
-
-  toJSON(): ElementFingerprint {
-    return materialize(this);
-  }
 }
 
 /** A plain copy with every field computed, absent fields left out. */

@@ -3,6 +3,8 @@ import { ACCEPT_CONFIDENCE, rankWithAssessment } from '../../src/targeting';
 import { candidateQuery } from './candidateQuery';
 import { collectCandidates } from './collectCandidates';
 
+export { releasePageState } from './pageState';
+
 export interface LocateResult {
   /**
    * `found`: one candidate is confidently the target. `ambiguous`: something resembles it, but not

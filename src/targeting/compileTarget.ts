@@ -115,12 +115,14 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     uniqueBy: new Set(target.uniqueBy ?? []),
     evidence(c) {
       let sharedId = 0;
+      let renamedTestId = false;
       let contradicted = false;
       const sharedMatches: Signal[] = [];
       for (const s of shared) {
         const v = s.similarity(c);
         sharedId = Math.max(sharedId, v);
-        if (v < 0) contradicted = true;
+        if (v < 0 && s.name === 'testId') renamedTestId = true;
+        else if (v < 0) contradicted = true;
         if (v >= SAME) sharedMatches.push(s);
       }
       // Place (counting only where the path agrees step for step and the position too: after a removal,
@@ -136,7 +138,10 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         context: around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place),
         contextKnown: around !== null,
         inPlace: adjacent === null ? 0 : adjacent(c),
-        contradicted,
+        // Test ids are renamed in refactors: another one while another contract holds (the form name the
+        // server reads, the link target) is this element renamed. Another record's link or another form
+        // name always counts against: a test id derived from a label is shared by every item so labelled.
+        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0),
         sameScope: scope === undefined || scope.similarity(c) === 1,
         sharedMatches,
       };

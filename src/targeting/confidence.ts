@@ -36,7 +36,10 @@ export interface Evidence {
    * names agree on both sides), else 0; see `adjacentNames`.
    */
   readonly inPlace?: number;
-  /** A written test id, form name or link target of the candidate contradicts the target's. */
+  /**
+   * A written form name or link target of the candidate contradicts the target's; or its test id does,
+   * and no other developer-chosen identifier agrees (test ids are renamed in refactors).
+   */
   readonly contradicted: boolean;
   /** No other candidate carries the name, and the candidate is in the target's frame and shadow scope. */
   readonly nameUnique: boolean;

@@ -76,12 +76,21 @@ export function normalizeHref(href: string): string | null {
   return path + (query ? '?' + query : '') + hash;
 }
 
-/** The path and query keys of a link, with the origin, query values and fragment dropped. */
+/** A fragment that is a client-side route (`#/sent`, `#!/inbox`), not an anchor in the page. */
+const HASH_ROUTE = /#!?\//;
+
+/**
+ * The path of a link, with the origin, query and anchor fragment dropped. A hash route is the path of
+ * a hash-routed app (`#/sent` and `#/starred` are two places, not one page), so it is kept.
+ */
 function hrefPath(href: string): string {
   const h = href.trim().replace(ORIGIN, '');
   const cut = h.search(/[?#]/);
-  const path = (cut < 0 ? h : h.slice(0, cut)).toLowerCase();
-  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  let path = (cut < 0 ? h : h.slice(0, cut)).toLowerCase();
+  if (path.endsWith('/')) path = path.slice(0, -1);
+  const hashAt = h.indexOf('#');
+  const route = hashAt >= 0 && HASH_ROUTE.test(h.slice(hashAt, hashAt + 3)) ? h.slice(hashAt).split('?')[0]?.toLowerCase() ?? '' : '';
+  return path + route;
 }
 
 /**

@@ -189,10 +189,28 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   return identityOf({ ...withName, sharedUnique, sharedWasUnique });
 }
 
+/**
+ * Compiled targets by fingerprint object. A step's target is located again and again (after every batch
+ * of DOM changes while its step is shown): its compiled signals, with the text comparisons they
+ * remember (every row label of a grid, compared once), are kept as long as the fingerprint object
+ * lives. Fingerprints are plain data that nothing here mutates; a caller that edits one in place must
+ * pass a copy instead.
+ */
+const compiledTargets = new WeakMap<ElementFingerprint, CompiledTarget>();
+
+function compiledFor(target: ElementFingerprint): CompiledTarget {
+  let c = compiledTargets.get(target);
+  if (c === undefined) {
+    c = compileTarget(target);
+    compiledTargets.set(target, c);
+  }
+  return c;
+}
+
 /** `rankCandidates` plus the factors of the abstain rule, which tell "ambiguous" from "missing". */
 export function rankWithAssessment(target: ElementFingerprint, candidates: readonly ElementFingerprint[]): Ranking {
   if (candidates.length === 0) return { ranked: [], assessment: null };
-  const compiled = compileTarget(target);
+  const compiled = compiledFor(target);
   const names = new Float64Array(candidates.length);
   const sums = scoreAll(compiled, candidates, names);
   const scores = new Float64Array(sums.length);

@@ -167,3 +167,14 @@ describe('identity signals: contradictions', () => {
     expect(testId?.similarity(fp({ testId: 'street-input' }))).toBeLessThan(0);
   });
 });
+
+describe('links of hash-routed apps', () => {
+  it('a hash route is the path: #/sent and #/starred are two places, #/sent is the same one', () => {
+    const s = hrefSignal(fp({ tag: 'a', href: '#/sent' }));
+    expect(s?.similarity(fp({ tag: 'a', href: '#/sent' }))).toBe(1);
+    expect(s?.similarity(fp({ tag: 'a', href: 'https://mail.example.com/#/sent' }))).toBeGreaterThanOrEqual(0.9);
+    expect(s?.similarity(fp({ tag: 'a', href: '#/starred' }))).toBeLessThan(0.5);
+    // A plain anchor is not a route: the page's own path decides.
+    expect(hrefSignal(fp({ tag: 'a', href: '/help#faq' }))?.similarity(fp({ tag: 'a', href: '/help#contact' }))).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -73,3 +73,19 @@ describe('adjacentNames in the abstain rule', () => {
     expect(rankWithAssessment(target as ElementFingerprint, release2).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 });
+
+describe('contradicting identifiers', () => {
+  const prompt: ElementFingerprint = { tag: 'textarea', name: 'prompt', testId: 'ai-assistant-input', label: 'Ask the AI assistant', neighborText: 'AI assistant' };
+  const other: ElementFingerprint = { tag: 'textarea', name: 'notes', label: 'Notes', neighborText: 'Deal' };
+
+  it('a test id renamed in a refactor, while the form name holds, is the same element', () => {
+    const renamed = { ...prompt, testId: 'assistant-prompt' };
+    expect(rankWithAssessment(prompt, [other, renamed]).assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('a link to another record is another element, whatever test id it shares', () => {
+    const link = (href: string): ElementFingerprint => ({ tag: 'a', href, testId: 'migrate-database-link', text: 'Migrate database', neighborText: 'In progress' });
+    // The target's card was removed; a card with the same title (and so the same derived test id) remains.
+    expect(rankWithAssessment(link('/tasks/167'), [link('/tasks/703')]).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});

@@ -1,0 +1,127 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleIife } from '../../bench/targeting/bundle';
+import { CHROMIUM } from './support/browser';
+
+/**
+ * The locator keeps what it read from a page between locates while the page does not change (see
+ * `content-scripts/targeting/pageState.ts`). In real Chromium: whatever changes the page, the very next
+ * locate, even in the same task, sees it.
+ */
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Locator fixture</title></head>
+<body>
+<h1>Invoices</h1>
+<table><tbody>
+<tr><td>INV-1</td><td>ACME</td><td><button type="button" class="edit">Edit</button></td></tr>
+<tr><td>INV-2</td><td>Globex</td><td><button type="button" class="edit">Edit</button></td></tr>
+<tr><td>INV-3</td><td>Initech</td><td><button type="button" class="edit">Edit</button></td></tr>
+</tbody></table>
+<label>Stage <select id="stage"><option>Lead</option><option>Won</option></select></label>
+<div id="widget"></div>
+</body></html>`;
+
+type Api = typeof import('../../content-scripts/targeting/index');
+type Win = { WaymarkTargeting: Api };
+
+let server: Server;
+let url = '';
+let browser: Browser;
+let page: Page;
+let code = '';
+
+beforeAll(async () => {
+  ({ code } = await bundleIife(new URL('../..', import.meta.url).pathname, new URL('../../content-scripts/targeting/index.ts', import.meta.url).pathname, 'WaymarkTargeting'));
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(PAGE);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => server?.close(() => r()));
+});
+
+async function fresh(): Promise<void> {
+  await page.goto(url);
+  await page.addScriptTag({ content: code });
+}
+
+describe('what the locator keeps between locates', () => {
+  it('finds the same element again on an unchanged page, and follows a change made in the same task', async () => {
+    await fresh();
+    const r = await page.evaluate(() => {
+      const t = (window as unknown as Win).WaymarkTargeting;
+      const second = document.querySelectorAll('button.edit')[1] as Element;
+      const target = t.captureFingerprint(second, document);
+      const row = (el: Element | null) => el?.closest('tr')?.firstElementChild?.textContent ?? null;
+      const first = t.locate(target, document);
+      const firstRow = row(first.element);
+      const again = t.locate(target, document);
+      const againRow = row(again.element);
+      // The row's label changes (a text node's data: no element added or removed) and the next locate,
+      // in the same task, must see it: the row is no longer INV-2.
+      (second.closest('tr')?.firstElementChild?.firstChild as Text).data = 'INV-9';
+      const relabelled = t.locate(target, document);
+      // Back, then the button removed.
+      (second.closest('tr')?.firstElementChild?.firstChild as Text).data = 'INV-2';
+      const restored = t.locate(target, document);
+      const restoredRow = row(restored.element);
+      second.remove();
+      const removed = t.locate(target, document);
+      return {
+        first: [first.status, firstRow],
+        again: [again.status, againRow],
+        relabelled: relabelled.status,
+        restored: [restored.status, restoredRow],
+        removed: [removed.status, removed.element === null],
+      };
+    });
+    expect(r.first).toEqual(['found', 'INV-2']);
+    expect(r.again).toEqual(['found', 'INV-2']);
+    expect(r.relabelled).not.toBe('found');
+    expect(r.restored).toEqual(['found', 'INV-2']);
+    expect(r.removed).toEqual(['missing', true]);
+  });
+
+  it('sees a shadow root attached to an element already on the page, which no mutation reports', async () => {
+    await fresh();
+    const r = await page.evaluate(() => {
+      const t = (window as unknown as Win).WaymarkTargeting;
+      // As captured inside the widget's shadow root (the widget had rendered on another visit).
+      const target = { tag: 'button', role: 'button', text: 'Approve invoice', testId: 'approve', isButton: true, shadowPath: ['div#widget'] };
+      const before = t.locate(target, document).status;
+      const root = (document.getElementById('widget') as HTMLElement).attachShadow({ mode: 'open' });
+      const b = document.createElement('button');
+      b.textContent = 'Approve invoice';
+      b.dataset.testid = 'approve';
+      root.append(b);
+      const after = t.locate(target, document);
+      return { before, after: after.status, inShadow: after.element?.getRootNode() === root };
+    });
+    expect(r.before).toBe('missing');
+    expect(r).toMatchObject({ after: 'found', inShadow: true });
+  });
+
+  it('reads form state afresh: a select changed by the user (no mutation) is seen by the next pass', async () => {
+    await fresh();
+    const r = await page.evaluate(() => {
+      const t = (window as unknown as Win).WaymarkTargeting;
+      const select = document.getElementById('stage') as HTMLSelectElement;
+      const opts = { selectors: ['select'], cacheKey: 'selects' };
+      const first = t.collectCandidates(document, opts).fingerprints[0]?.text;
+      select.selectedIndex = 1;
+      const second = t.collectCandidates(document, opts).fingerprints[0]?.text;
+      return [first, second];
+    });
+    expect(r).toEqual(['Lead', 'Won']);
+  });
+});
