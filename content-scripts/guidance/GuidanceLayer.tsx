@@ -35,6 +35,9 @@ function reportShown(kind: ShownKind, id: string): void {
   void send({ type: 'guidance/shown', opId: newOpId(), kind, id });
 }
 
+/** The launcher lists guides first (already sorted by name), then checklists, tips and prompts. */
+const KIND_ORDER: Record<LauncherEntry['kind'], number> = { guide: 0, checklist: 1, tip: 2, prompt: 3 };
+
 const CHECKLIST_STYLE = { position: 'fixed', right: '24px', bottom: '80px' } as const;
 const SURVEY_STYLE = { position: 'fixed', left: '50%', bottom: '24px', transform: 'translateX(-50%)' } as const;
 
@@ -96,7 +99,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
         return [{ key: `checklist:${i.doc.id}`, kind: 'checklist', title: i.doc.title, detail: `${i.done.length} of ${i.doc.items.length} done` }];
       }
       return [];
-    }),
+    }).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title)),
   ];
   const pick = (key: string) => {
     const [kind, id] = key.split(':') as [string, string];
