@@ -18,8 +18,8 @@ export interface GuidanceEnv {
   apply(state: PageState): void;
   /** The ids whose presence checks passed, as last reported. */
   present(): string[];
-  /** Reports a new set of present ids (the overlay asks for the page state again). */
-  setPresent(ids: string[]): void;
+  /** Reports a new set of present ids (the overlay asks for the page state again); `settled`: see `watchPresence`. */
+  setPresent(ids: string[], settled: boolean): void;
   /** The text last selected on the page (memory only). */
   selection(): string;
 }
@@ -52,7 +52,8 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
   /** Pop-ups the user closed here, hidden at once without waiting for the answer. */
   const [closed, setClosed] = useState<Set<string>>(new Set());
 
-  const checksKey = JSON.stringify(view.checks);
+  // Watched afresh on each page (an SPA navigation keeps the same checks but not the same elements).
+  const checksKey = `${location.href} ${JSON.stringify(view.checks)}`;
   useEffect(() => (view.checks.length > 0 ? watchPresence(view.checks, env.setPresent) : undefined), [checksKey]);
 
   const url = () => location.href;
