@@ -23,6 +23,12 @@ export interface PageContext {
   team?: string | undefined;
   /** A flow the user asked to start (launcher, checklist). */
   startFlow?: string;
+  /**
+   * Whether the page has looked for the checked elements. Only the bootstrap's request after a page load
+   * says no: every other request comes from an overlay that has been on the page for a while.
+   * @default true
+   */
+  settled?: boolean;
 }
 
 export const LAUNCHER_POSITION_KEY = 'launcherPosition';
@@ -102,7 +108,7 @@ export async function computePageState(ctx: UnitContext, docs: Docs, url: string
     const byUser = asked !== undefined || (page.linkStart === true && requestedFlow(url) === decision.flow.id);
     side = byUser ? { kind: 'shown', flowId: decision.flow.id } : { kind: 'auto', flowId: decision.flow.id };
   }
-  const { popup, startAuto } = arbitratePopups(side, candidates);
+  const { popup, startAuto } = arbitratePopups(side, candidates, { pending: plan.pending, settled: page.settled ?? true });
   if (decision?.kind === 'start' && (side.kind === 'shown' || startAuto)) {
     const { progress: p, events } = startRun(decision.flow, crypto.randomUUID(), ctx.now);
     writeProgress(ctx.tx, p);

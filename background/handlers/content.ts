@@ -24,7 +24,7 @@ export function contentHandlers(writer: Writer, env: ContentEnv): ContentHandler
     async 'page/state'(req) {
       const docs = await getDocs();
       const team = await env.team();
-      const state = await writer.run((ctx) => computePageState(ctx, docs, req.url, { linkStart: req.linkStart, present: req.present, team }));
+      const state = await writer.run((ctx) => computePageState(ctx, docs, req.url, { linkStart: req.linkStart, present: req.present, settled: req.settled, team }));
       return { ok: true, state };
     },
 

@@ -18,8 +18,8 @@ export interface GuidanceEnv {
   apply(state: PageState): void;
   /** The ids whose presence checks passed, as last reported. */
   present(): string[];
-  /** Reports a new set of present ids (the overlay asks for the page state again). */
-  setPresent(ids: string[]): void;
+  /** Reports a new set of present ids (the overlay asks for the page state again); `settled`: see `watchPresence`. */
+  setPresent(ids: string[], settled: boolean): void;
   /** The text last selected on the page (memory only). */
   selection(): string;
 }
@@ -35,6 +35,9 @@ function reportShown(kind: ShownKind, id: string): void {
   void send({ type: 'guidance/shown', opId: newOpId(), kind, id });
 }
 
+/** The launcher lists guides first (already sorted by name), then checklists, tips and prompts. */
+const KIND_ORDER: Record<LauncherEntry['kind'], number> = { guide: 0, checklist: 1, tip: 2, prompt: 3 };
+
 const CHECKLIST_STYLE = { position: 'fixed', right: '24px', bottom: '80px' } as const;
 const SURVEY_STYLE = { position: 'fixed', left: '50%', bottom: '24px', transform: 'translateX(-50%)' } as const;
 
@@ -49,7 +52,8 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
   /** Pop-ups the user closed here, hidden at once without waiting for the answer. */
   const [closed, setClosed] = useState<Set<string>>(new Set());
 
-  const checksKey = JSON.stringify(view.checks);
+  // Watched afresh on each page (an SPA navigation keeps the same checks but not the same elements).
+  const checksKey = `${location.href} ${JSON.stringify(view.checks)}`;
   useEffect(() => (view.checks.length > 0 ? watchPresence(view.checks, env.setPresent) : undefined), [checksKey]);
 
   const url = () => location.href;
@@ -96,7 +100,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
         return [{ key: `checklist:${i.doc.id}`, kind: 'checklist', title: i.doc.title, detail: `${i.done.length} of ${i.doc.items.length} done` }];
       }
       return [];
-    }),
+    }).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title)),
   ];
   const pick = (key: string) => {
     const [kind, id] = key.split(':') as [string, string];

@@ -46,7 +46,6 @@ export function PromptAnchor(p: PromptAnchorProps) {
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<PromptHelperStage>({ kind: 'list' });
   const boxRef = useRef<HTMLDivElement>(null);
-  /** After an insertion the helper waits for the optional rating: the user clicking Ask must not hide it. */
   const stageRef = useRef(stage);
   stageRef.current = stage;
   const ids = p.templates.map((t) => t.id);
@@ -54,25 +53,37 @@ export function PromptAnchor(p: PromptAnchorProps) {
   useEffect(() => {
     if (!el) return;
     const ac = new AbortController();
+    const inHelper = (e: Event) => e.composedPath().some((n) => n instanceof Node && boxRef.current?.contains(n) === true);
+    /** After an insertion the helper waits for the optional rating: clicking Ask in the page must not hide it. */
+    const waitsForRating = () => stageRef.current.kind === 'used' && stageRef.current.rated === null;
+    /** Focus handed back to the input by Esc must not open the helper again. */
+    let refocusing = false;
     document.addEventListener('focusin', (e) => {
-      if (!through(e, el)) return;
-      setOpen((was) => {
-        if (!was) setStage({ kind: 'list' });
-        return true;
-      });
+      if (refocusing) refocusing = false;
+      else if (through(e, el)) {
+        setOpen((was) => {
+          if (!was) setStage({ kind: 'list' });
+          return true;
+        });
+      } else if (!inHelper(e) && !waitsForRating()) {
+        // Tabbing on past the input closes it, as a click elsewhere does.
+        setOpen(false);
+      }
     }, { capture: true, signal: ac.signal });
-    // A click elsewhere on the page closes the helper; clicks in it or in the input do not.
     document.addEventListener('pointerdown', (e) => {
-      if (through(e, el) || e.composedPath().some((n) => n instanceof Node && boxRef.current?.contains(n))) return;
-      if (stageRef.current.kind === 'used' && stageRef.current.rated === null) return;
+      if (through(e, el) || inHelper(e) || waitsForRating()) return;
       setOpen(false);
     }, { capture: true, signal: ac.signal });
+    // Esc closes the helper when the user is in it or in its input; elsewhere it is not ours to take.
     document.addEventListener('keydown', (e) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      setOpen((was) => {
-        if (was) e.stopPropagation();
-        return false;
-      });
+      if (e.key !== 'Escape' || e.defaultPrevented || !(through(e, el) || inHelper(e)) || !boxRef.current) return;
+      e.stopPropagation();
+      setOpen(false);
+      if (inHelper(e)) {
+        refocusing = true;
+        (el as HTMLElement).focus?.();
+        refocusing = false;
+      }
     }, { capture: true, signal: ac.signal });
     // Focused before the input was located (the user was quicker than the locator): open now.
     const active = document.activeElement;

@@ -19,6 +19,8 @@ type GuidanceMount = ReturnType<GuidanceChunk['mountGuidance']>;
 let state: PageState | null = null;
 /** Ids whose presence checks passed on this page (reported by the guidance chunk), sent with every state request. */
 let present: string[] = [];
+/** The URL on which the guidance chunk has looked for every checked element (see `watchPresence`). */
+let settledOn: string | null = null;
 let guidance: Promise<GuidanceMount> | null = null;
 let host: ShadowHost | null = null;
 let stopFeatures: (() => void) | null = null;
@@ -42,7 +44,7 @@ async function act(req: ContentRequest & { type: 'step/advance' | 'flow/dismiss'
 
 /** Asks for the page state again (presence changed, a feature was used) and applies it. */
 async function refresh(): Promise<void> {
-  const reply = await send({ type: 'page/state', url: location.href, present });
+  const reply = await send({ type: 'page/state', url: location.href, present, settled: settledOn === location.href });
   if (reply.ok) apply(reply.state);
 }
 
@@ -99,8 +101,9 @@ function drawGuidance(container: HTMLElement, view: PageState['guidance']): void
     m.mountGuidance(container, {
       apply,
       present: () => present,
-      setPresent: (ids) => {
+      setPresent: (ids, settled) => {
         present = ids;
+        settledOn = settled ? location.href : null;
         void refresh();
       },
     }),
@@ -119,11 +122,11 @@ function apply(next: PageState): void {
 
 /**
  * The bootstrap's page state (load, navigation, tab shown again). It was asked for without the
- * elements found present, which only the overlay knows: when there are some, it is asked for again.
+ * elements found present, which only the overlay knows: when it knows some, it asks again.
  */
 export function update(next: PageState, _url: string): void {
   apply(next);
-  if (present.length > 0) void refresh();
+  if (present.length > 0 || settledOn === location.href) void refresh();
 }
 
 /** Called by the bootstrap on SPA navigation; true when it moved the flow on (and so has the new state). */

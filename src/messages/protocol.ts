@@ -34,6 +34,8 @@ export const ContentRequestSchemas = {
     linkStart: z.boolean().default(false),
     /** Ids whose presence checks (`GuidancePageView.checks`) passed on the page: sent by the overlay. */
     present: z.array(DocIdSchema).max(500).default([]),
+    /** The overlay has looked for every checked element (found, or waited long enough): see `arbitratePopups`. */
+    settled: z.boolean().default(false),
   }),
   'step/shown': z.strictObject({ type: z.literal('step/shown'), opId, runId: z.string().max(64), stepIndex: z.number().int().min(0) }),
   'step/advance': z.strictObject({

@@ -32,14 +32,29 @@ function before(a: PopupCandidate, b: PopupCandidate): boolean {
 /** The flow side of a page: none, a run on screen (resumed, or started by a link or the launcher), or an auto start. */
 export type FlowSide = { kind: 'none' } | { kind: 'shown'; flowId: string } | { kind: 'auto'; flowId: string };
 
+/** What the page has told about its elements so far. */
+export interface Presence {
+  /** Pop-ups waiting for their elements (`GuidancePlan.pending`). */
+  pending: readonly PopupCandidate[];
+  /** The page has looked for them (found or given up): what is still pending is not there. */
+  settled: boolean;
+}
+
 /**
  * Chooses the one pop-up of a page. A flow already on screen, or one the user asked for, keeps the
  * page to itself. A flow that would start by itself competes with the rest at `AUTO_FLOW_PRIORITY`,
- * and starts only if it wins.
+ * and starts only if it wins; until the page has looked for the elements of pop-ups that would outrank
+ * it, it waits (without that, it would start a moment before a beacon of higher priority was found).
  */
-export function arbitratePopups(flow: FlowSide, candidates: readonly PopupCandidate[]): { popup: PopupCandidate | null; startAuto: boolean } {
+export function arbitratePopups(
+  flow: FlowSide,
+  candidates: readonly PopupCandidate[],
+  presence: Presence = { pending: [], settled: true },
+): { popup: PopupCandidate | null; startAuto: boolean } {
   if (flow.kind === 'shown') return { popup: { kind: 'flow', id: flow.flowId, priority: AUTO_FLOW_PRIORITY }, startAuto: false };
   if (flow.kind === 'none') return { popup: pickPopup(candidates), startAuto: false };
-  const popup = pickPopup([...candidates, { kind: 'flow', id: flow.flowId, priority: AUTO_FLOW_PRIORITY }]);
-  return { popup, startAuto: popup?.kind === 'flow' && popup.id === flow.flowId };
+  const auto: PopupCandidate = { kind: 'flow', id: flow.flowId, priority: AUTO_FLOW_PRIORITY };
+  if (!presence.settled && presence.pending.some((p) => pickPopup([p, auto]) === p)) return { popup: pickPopup(candidates), startAuto: false };
+  const popup = pickPopup([...candidates, auto]);
+  return { popup, startAuto: popup === auto };
 }

@@ -42,6 +42,11 @@ export interface GuidancePlan {
   checks: PresenceCheck[];
   /** What would pop up by itself; `pickPopup` chooses one. */
   candidates: PopupCandidate[];
+  /**
+   * What would pop up by itself once its elements are reported present. An auto-starting flow waits
+   * for the page's first presence report rather than start ahead of one of these that outranks it.
+   */
+  pending: PopupCandidate[];
 }
 
 /** Does a published document apply to this URL and this user's team? (Before element presence.) */
@@ -55,28 +60,37 @@ export function guidanceTargets(doc: Guidance, url: string, team: string | undef
  * and the frequency cap. Pure: the background passes in what it stored and what the page reported.
  */
 export function planGuidance(docs: readonly Guidance[], ctx: GuidanceContext): GuidancePlan {
-  const plan: GuidancePlan = { items: [], checks: [], candidates: [] };
+  const plan: GuidancePlan = { items: [], checks: [], candidates: [], pending: [] };
   for (const doc of docs) {
     if (!guidanceTargets(doc, ctx.url, ctx.team)) continue;
     const state = ctx.states.get(contentKey(doc.kind, doc.id));
     if (doc.kind === 'beacon' && beaconRetired(doc.featureId, state, ctx.achievements)) continue;
     const targets = [...(doc.audience.elementPresent ? [doc.audience.elementPresent] : []), ...(doc.kind === 'beacon' ? [doc.target] : [])];
-    if (targets.length > 0) {
-      plan.checks.push({ id: doc.id, targets });
-      if (!ctx.present.has(doc.id)) continue;
-    }
     // The current page view counts as a visit even before the background has recorded it.
     const visits = Math.max(1, state?.visits ?? 0);
     const unasked = visitAllowed(doc.audience.visit, visits) && frequencyAllowed(doc.audience.frequency, state, ctx.now);
     const done = doc.kind === 'checklist' ? checklistDone(doc, ctx.achievements) : [];
-    plan.items.push({ doc, unasked, done });
-    if (!unasked) continue;
-    if (doc.kind === 'beacon') plan.candidates.push({ kind: 'beacon', id: doc.id, priority: doc.audience.priority });
-    if (doc.kind === 'checklist' && (state?.closedAt ?? null) === null && done.length < doc.items.length) {
-      plan.candidates.push({ kind: 'checklist', id: doc.id, priority: doc.audience.priority });
+    const popup = unasked ? popupOf(doc, state, done) : null;
+    if (targets.length > 0) {
+      plan.checks.push({ id: doc.id, targets });
+      if (!ctx.present.has(doc.id)) {
+        if (popup) plan.pending.push(popup);
+        continue;
+      }
     }
+    plan.items.push({ doc, unasked, done });
+    if (popup) plan.candidates.push(popup);
   }
   return plan;
+}
+
+/** The pop-up a document makes when it may show unasked: a beacon, or a checklist neither closed nor finished. */
+function popupOf(doc: Guidance, state: ContentState | undefined, done: readonly string[]): PopupCandidate | null {
+  if (doc.kind === 'beacon') return { kind: 'beacon', id: doc.id, priority: doc.audience.priority };
+  if (doc.kind === 'checklist' && (state?.closedAt ?? null) === null && done.length < doc.items.length) {
+    return { kind: 'checklist', id: doc.id, priority: doc.audience.priority };
+  }
+  return null;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { filterEntries, KIND_LABEL, type LauncherEntry } from './filterEntries';
 
 export interface LauncherPanelProps {
@@ -20,7 +20,8 @@ export function LauncherPanel(p: LauncherPanelProps) {
   const search = useRef<HTMLInputElement>(null);
   const shown = filterEntries(p.entries, query);
   const cur = Math.min(active, Math.max(0, shown.length - 1));
-  useEffect(() => search.current?.focus(), []);
+  // Focus goes to the search field as soon as the list is there, so typing searches at once.
+  useLayoutEffect(() => search.current?.focus(), []);
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

@@ -142,6 +142,22 @@ describe('priority: one pop-up at a time', () => {
     expect(arbitratePopups({ kind: 'shown', flowId: 'f' }, [beacon80])).toMatchObject({ popup: { kind: 'flow', id: 'f' } });
     expect(arbitratePopups({ kind: 'none' }, [beacon20])).toEqual({ popup: beacon20, startAuto: false });
   });
+  it('an auto flow waits for the page to look for a pop-up that would outrank it', () => {
+    const beacon80 = { kind: 'beacon' as const, id: 'b', priority: 80 };
+    const beacon20 = { kind: 'beacon' as const, id: 'b', priority: 20 };
+    const auto = { kind: 'auto' as const, flowId: 'f' };
+    expect(arbitratePopups(auto, [], { pending: [beacon80], settled: false })).toEqual({ popup: null, startAuto: false });
+    // Looked for and not there: the flow goes ahead.
+    expect(arbitratePopups(auto, [], { pending: [beacon80], settled: true })).toMatchObject({ startAuto: true });
+    // A pending pop-up the flow outranks does not hold it back.
+    expect(arbitratePopups(auto, [], { pending: [beacon20], settled: false })).toMatchObject({ startAuto: true });
+  });
+  it('plans a beacon waiting for its element as pending, not as a candidate', () => {
+    const plan = planGuidance([g({ ...beacon, audience: { priority: 80 } })], ctx());
+    expect(plan).toMatchObject({ candidates: [], pending: [{ kind: 'beacon', id: 'new-export', priority: 80 }] });
+    const capped = planGuidance([g({ ...beacon, audience: { visit: { kind: 'fromNth', n: 5 } } })], ctx());
+    expect(capped.pending).toEqual([]);
+  });
 });
 
 const flow = (over: Partial<FlowInput> = {}) =>
