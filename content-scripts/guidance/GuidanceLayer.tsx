@@ -136,7 +136,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
       {checklist && checklist.doc.kind === 'checklist' ? (
         <ChecklistPanel
           title={(checklist.doc as Checklist).title}
-          items={(checklist.doc as Checklist).items.map((it) => ({ id: it.id, title: it.title, done: checklist.done.includes(it.id), startable: it.startsFlow !== undefined }))}
+          items={(checklist.doc as Checklist).items.map((it) => ({ id: it.id, title: it.title, done: checklist.done.includes(it.id), startable: checklist.startable.includes(it.id) }))}
           onStart={(itemId) => {
             const it = (checklist.doc as Checklist).items.find((x) => x.id === itemId);
             if (it?.startsFlow) startFlow(it.startsFlow);
