@@ -87,6 +87,15 @@ export async function computePageState(ctx: UnitContext, docs: Docs, url: string
     states,
     achievements: { flowsCompleted: completed, featuresUsed: used },
   });
+  for (const item of plan.items) {
+    if (item.doc.kind !== 'checklist') continue;
+    item.startable = item.doc.items
+      .filter((it) => {
+        const f = it.startsFlow === undefined ? undefined : docs.flows.find((x) => x.id === it.startsFlow && x.status === 'published');
+        return f !== undefined && stepOnPage(f, f.steps[0] as Step, url);
+      })
+      .map((it) => it.id);
+  }
   const survey = pendingSurvey(docs.flows, progress, states, url, ctx.now);
   const candidates = survey ? [...plan.candidates, { kind: 'survey' as const, id: survey.flowId, priority: SURVEY_PRIORITY }] : plan.candidates;
 

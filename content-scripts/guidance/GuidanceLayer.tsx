@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { GuidancePageView, PageState } from '../../src/messages/protocol';
-import type { Checklist, PromptTemplate, Tip } from '../../src/schema/guidance';
+import type { PromptTemplate } from '../../src/schema/guidance';
 import { ChecklistPanel } from '../../src/ui/guidance/ChecklistPanel';
 import type { LauncherEntry } from '../../src/ui/guidance/filterEntries';
 import { SurveyCard } from '../../src/ui/guidance/SurveyCard';
@@ -74,9 +74,9 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
     promptGroups.set(key, g);
   }
   const popup = view.popup && !closed.has(`${view.popup.kind}:${view.popup.id}`) ? view.popup : null;
-  const beacon = popup?.kind === 'beacon' ? view.items.find((i) => i.doc.id === popup.id && i.doc.kind === 'beacon') : undefined;
+  const beacon = view.items.flatMap((i) => (popup?.kind === 'beacon' && i.doc.kind === 'beacon' && i.doc.id === popup.id ? [i.doc] : []))[0];
   const checklistId = checklistOpen ?? (popup?.kind === 'checklist' ? popup.id : null);
-  const checklist = view.items.find((i) => i.doc.kind === 'checklist' && i.doc.id === checklistId);
+  const checklist = view.items.flatMap((i) => (i.doc.kind === 'checklist' && i.doc.id === checklistId ? [{ ...i, doc: i.doc }] : []))[0];
   const survey = popup?.kind === 'survey' ? view.survey : null;
 
   useEffect(() => {
@@ -112,7 +112,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
   return (
     <>
       {tips.map(({ tip, unasked }) => (
-        <TipAnchor key={tip.id} tip={tip as Tip} focusSignal={opened[tip.id] ?? 0} shown={() => unasked && reportShown('tip', tip.id)} />
+        <TipAnchor key={tip.id} tip={tip} focusSignal={opened[tip.id] ?? 0} shown={() => unasked && reportShown('tip', tip.id)} />
       ))}
       {[...promptGroups.entries()].map(([key, g]) => (
         <PromptAnchor
@@ -125,20 +125,20 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
           rated={(id, rating) => void send({ type: 'prompt/rated', opId: newOpId(), templateId: id, rating })}
         />
       ))}
-      {beacon && beacon.doc.kind === 'beacon' ? (
+      {beacon ? (
         <BeaconAnchor
-          key={beacon.doc.id}
-          beacon={beacon.doc}
-          shown={() => reportShown('beacon', beacon.doc.id)}
-          opened={() => void send({ type: 'beacon/opened', opId: newOpId(), url: url(), id: beacon.doc.id, present: present() }).then(replyState)}
+          key={beacon.id}
+          beacon={beacon}
+          shown={() => reportShown('beacon', beacon.id)}
+          opened={() => void send({ type: 'beacon/opened', opId: newOpId(), url: url(), id: beacon.id, present: present() }).then(replyState)}
         />
       ) : null}
-      {checklist && checklist.doc.kind === 'checklist' ? (
+      {checklist ? (
         <ChecklistPanel
-          title={(checklist.doc as Checklist).title}
-          items={(checklist.doc as Checklist).items.map((it) => ({ id: it.id, title: it.title, done: checklist.done.includes(it.id), startable: it.startsFlow !== undefined }))}
+          title={checklist.doc.title}
+          items={checklist.doc.items.map((it) => ({ id: it.id, title: it.title, done: checklist.done.includes(it.id), startable: checklist.startable.includes(it.id) }))}
           onStart={(itemId) => {
-            const it = (checklist.doc as Checklist).items.find((x) => x.id === itemId);
+            const it = checklist.doc.items.find((x) => x.id === itemId);
             if (it?.startsFlow) startFlow(it.startsFlow);
           }}
           onClose={() => (checklistOpen ? setChecklistOpen(null) : closePopup('checklist', checklist.doc.id))}

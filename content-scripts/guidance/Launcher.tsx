@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LauncherPanel } from '../../src/ui/guidance/LauncherPanel';
 import type { LauncherEntry } from '../../src/ui/guidance/filterEntries';
 import { anchorFloating } from './anchorFloating';
@@ -32,6 +32,14 @@ export function Launcher(p: LauncherProps) {
   const drag = useRef<{ dx: number; dy: number; sx: number; sy: number; moved: boolean } | null>(null);
   /** Set when a drag ends: the click that follows pointerup must not toggle the list. */
   const dragged = useRef(false);
+
+  // Kept inside the window when it is resized (the saved place is kept too, for a larger window).
+  const [, setViewport] = useState(0);
+  useEffect(() => {
+    const onResize = () => setViewport((n) => n + 1);
+    addEventListener('resize', onResize);
+    return () => removeEventListener('resize', onResize);
+  }, []);
 
   const at = pos ?? { x: innerWidth - SIZE - 24, y: innerHeight - SIZE - 24 };
   const left = clamp(at.x, innerWidth);

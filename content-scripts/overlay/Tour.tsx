@@ -94,7 +94,8 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
   }, [phase, stepKey]);
 
   // Esc dismisses; focus goes to the card when it expects a button press, not when the user must type.
-  useEffect(() => {
+  // A layout effect: Esc works from the moment the card is on screen, not a frame later.
+  useLayoutEffect(() => {
     if (phase.kind === 'locating') return;
     const ac = new AbortController();
     document.addEventListener(

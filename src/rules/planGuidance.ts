@@ -2,7 +2,7 @@ import type { ElementFingerprint } from '../schema/fingerprint';
 import type { Guidance } from '../schema/guidance';
 import { frequencyAllowed, teamAllowed, visitAllowed } from './audienceRules';
 import { checklistDone, type Achievements } from './checklistDone';
-import { contentKey, type ContentState } from './contentState';
+import { contentKey, shownThisVisit, type ContentState } from './contentState';
 import type { PopupCandidate } from './pickPopup';
 import { matchAny } from './urlPattern';
 
@@ -17,6 +17,11 @@ export interface GuidanceItem {
   unasked: boolean;
   /** For a checklist: the ids of the items already done. Empty otherwise. */
   done: string[];
+  /**
+   * For a checklist: the ids of the items whose flow (`startsFlow`) can start on this page (its first
+   * step is shown here). Filled by the background, which knows the flows; empty otherwise.
+   */
+  startable: string[];
 }
 
 /** Elements the content script is asked to look for; it reports the ids whose elements are all there. */
@@ -78,16 +83,19 @@ export function planGuidance(docs: readonly Guidance[], ctx: GuidanceContext): G
         continue;
       }
     }
-    plan.items.push({ doc, unasked, done });
+    plan.items.push({ doc, unasked, done, startable: [] });
     if (popup) plan.candidates.push(popup);
   }
   return plan;
 }
 
-/** The pop-up a document makes when it may show unasked: a beacon, or a checklist neither closed nor finished. */
+/**
+ * The pop-up a document makes when it may show unasked: a beacon, or a checklist not closed and not
+ * finished (one finished on this page view stays, so the user sees it complete).
+ */
 function popupOf(doc: Guidance, state: ContentState | undefined, done: readonly string[]): PopupCandidate | null {
   if (doc.kind === 'beacon') return { kind: 'beacon', id: doc.id, priority: doc.audience.priority };
-  if (doc.kind === 'checklist' && (state?.closedAt ?? null) === null && done.length < doc.items.length) {
+  if (doc.kind === 'checklist' && (state?.closedAt ?? null) === null && (done.length < doc.items.length || shownThisVisit(state))) {
     return { kind: 'checklist', id: doc.id, priority: doc.audience.priority };
   }
   return null;

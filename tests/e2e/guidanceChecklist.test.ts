@@ -86,13 +86,16 @@ describe('checklists', () => {
   it('ticks an item on the first use of its feature, and survives a reload', async () => {
     await page.click('[data-testid="export-orders"]');
     await waitForEvents(ext, (e) => e.type === 'feature_used' && e.featureId === 'export-orders');
-    // All done: it no longer opens by itself, and the launcher shows it complete.
-    await page.waitForFunction((s) => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(s), { polling: 50 }, panel);
+    // Finished on this page view: it stays, complete, until the user closes it or leaves.
+    await page.waitForFunction((s) => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(`${s} [role="status"]`)?.textContent === '2 of 2 done', { polling: 50 }, panel);
+    expect(await doneItems(page)).toEqual(['basics', 'export']);
+    // On the next visit a finished checklist no longer opens by itself; the launcher shows it complete.
     await page.reload();
     await waitForWaymark(page);
     await (await inOverlay(page, '[data-waymark-launcher]')).click();
     const entry = await inOverlay(page, '[data-entry="checklist:erp-start"]');
     expect(await entry.evaluate((e) => e.textContent)).toBe('ChecklistGet started with Orbit2 of 2 done');
+    expect(await overlayHas(page, panel)).toBe(false);
     await entry.click();
     await inOverlay(page, panel);
     expect(await progress(page)).toBe('2 of 2 done');

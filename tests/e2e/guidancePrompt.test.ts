@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
-import { launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { adminSend, launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
 import { clickOverlayButton, doc, inOverlay, saveGuidance, selectText } from './support/guidance';
 
 let host: HostServer;
@@ -126,6 +126,9 @@ describe('prompt helpers', () => {
       ['erp-reorder', true],
       ['mail-reply', true],
     ]);
+    // Only content scripts may report a use: the same message from an extension page is refused.
+    const forged = await adminSend<{ ok: boolean; error?: string }>(ext, { type: 'prompt/used', opId: '01234567-forged', templateId: 'mail-reply' });
+    expect(forged).toEqual({ ok: false, error: '"prompt/used" is not accepted from this sender' });
     // Neither the prompt nor the page's text is in the event log.
     const log = JSON.stringify(await readEvents(ext));
     for (const secret of ['Fleet rollout', 'Can you confirm', 'Northwind', 'pallet']) expect(log).not.toContain(secret);

@@ -122,6 +122,9 @@ describe('planGuidance', () => {
     const all = { flowsCompleted: new Set(['crm-onboarding']), featuresUsed: new Set(['export']) };
     expect(planGuidance([c], ctx({ achievements: all }))).toMatchObject({ items: [{ done: ['tour', 'export'] }], candidates: [] });
     expect(planGuidance([c], ctx()).candidates).toEqual([{ kind: 'checklist', id: 'getting-started', priority: 50 }]);
+    // Finished on this page view (it was on screen): it stays, so the user sees it complete.
+    const seen = new Map([state('checklist:getting-started', { visits: 1, lastVisitAt: NOW - 9, shown: 1, lastShownAt: NOW - 5 })]);
+    expect(planGuidance([c], ctx({ achievements: all, states: seen })).candidates).toEqual([{ kind: 'checklist', id: 'getting-started', priority: 50 }]);
     const closed = new Map([state('checklist:getting-started', { closedAt: NOW - 1 })]);
     expect(planGuidance([c], ctx({ states: closed })).candidates).toEqual([]);
   });
