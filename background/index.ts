@@ -27,7 +27,9 @@ const sync = createChromeSyncEngine({
   },
 });
 
-const dispatch = createDispatch(contentHandlers(writer), adminHandlers(writer, refreshBootstrap, sync));
+// Guidance may be meant for some teams only: the team comes from the sync settings or the policy.
+const team = async () => (await sync.settings.load()).values.team;
+const dispatch = createDispatch(contentHandlers(writer, { team }), adminHandlers(writer, refreshBootstrap, sync));
 
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   dispatch(message, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: String(e) }));

@@ -33,7 +33,8 @@ function start(): void {
   };
 
   const apply = async (state: PageState) => {
-    if (state.session || state.features.length > 0 || overlay) {
+    const g = state.guidance;
+    if (state.session || state.features.length > 0 || g.items.length + g.checks.length + g.guides.length > 0 || g.survey || overlay) {
       overlay ??= import('./overlay/index');
       (await overlay).update(state, lastUrl);
     }

@@ -10,9 +10,10 @@ import { gzipSync } from 'node:zlib';
 /**
  * Budgets, gzip -9 bytes. Eager: every matched host page. Overlay: the card, Preact and floating-ui,
  * loaded when guidance applies. Locator: the scored element locator, loaded beside the overlay when a
- * step or feature has a target.
+ * step or feature has a target. Guidance: tips, prompt helpers, beacons, checklists, surveys and the
+ * launcher, loaded by the overlay only on pages that have such guidance.
  */
-export const BUDGET = { eagerGzipBytes: 5 * 1024, overlayGzipBytes: 20 * 1024, locatorGzipBytes: 12 * 1024 };
+export const BUDGET = { eagerGzipBytes: 5 * 1024, overlayGzipBytes: 20 * 1024, locatorGzipBytes: 12 * 1024, guidanceGzipBytes: 12 * 1024 };
 
 interface ManifestChunk {
   file: string;
@@ -59,12 +60,17 @@ const sizeOf = (keys: Iterable<string>) => {
 // crxjs emits a tiny loader per content script that import()s the real module; the loader is eager too.
 const [bootKey] = find((k) => /content-scripts\/bootstrap\.ts$/.test(k), 'the bootstrap');
 const [overlayKey] = find((k, c) => /content-scripts\/overlay\/index\.tsx?$/.test(k) && c.isDynamicEntry === true, 'the overlay');
-// The locator is the overlay's dynamic import (a chunk shared with the picker, so not itself an entry).
-const locatorKey = vm[overlayKey]?.dynamicImports?.[0];
+// The locator and the guidance are the overlay's dynamic imports (the locator is a chunk shared with
+// the picker, so not itself an entry).
+const dynamicOf = (re: RegExp) => vm[overlayKey]?.dynamicImports?.find((k) => re.test(k));
+const locatorKey = dynamicOf(/targeting\/locate\.ts$/) ?? vm[overlayKey]?.dynamicImports?.find((k) => !/guidance\//.test(k));
 if (!locatorKey) throw new Error('size report: the overlay does not import the locator lazily');
+const guidanceKey = dynamicOf(/guidance\/index\.tsx?$/);
+if (!guidanceKey) throw new Error('size report: the overlay does not import the guidance lazily');
 const eagerKeys = closure(bootKey);
 const overlayKeys = new Set([...closure(overlayKey)].filter((k) => !eagerKeys.has(k)));
 const locatorKeys = new Set([...closure(locatorKey)].filter((k) => !eagerKeys.has(k) && !overlayKeys.has(k)));
+const guidanceKeys = new Set([...closure(guidanceKey)].filter((k) => !eagerKeys.has(k) && !overlayKeys.has(k) && !locatorKeys.has(k)));
 const eager = sizeOf(eagerKeys);
 const loaderFiles = Object.values(vm).filter((c) => c.file.includes('loader') && c.file.includes('bootstrap'));
 let loaderRaw = 0;
@@ -76,12 +82,14 @@ for (const c of loaderFiles) {
 }
 const overlay = sizeOf(overlayKeys);
 const locator = sizeOf(locatorKeys);
+const guidance = sizeOf(guidanceKeys);
 void ext;
 
 const rows = [
   ['eager (bootstrap + loader)', eager.raw + loaderRaw, eager.gz + loaderGz, BUDGET.eagerGzipBytes],
   ['overlay (lazy)', overlay.raw, overlay.gz, BUDGET.overlayGzipBytes],
   ['locator (lazy, beside the overlay)', locator.raw, locator.gz, BUDGET.locatorGzipBytes],
+  ['guidance (lazy, tips, launcher…)', guidance.raw, guidance.gz, BUDGET.guidanceGzipBytes],
 ] as const;
 console.log('\nwhat a matched host page loads      raw bytes   gzip bytes   budget (gzip)');
 for (const [name, raw, gz, budget] of rows) {
@@ -90,8 +98,15 @@ for (const [name, raw, gz, budget] of rows) {
 console.log(`eager files: ${[...eager.files, ...loaderFiles.map((c) => c.file)].join(', ')}`);
 console.log(`overlay files: ${overlay.files.join(', ')}`);
 console.log(`locator files: ${locator.files.join(', ')}`);
-console.log(`all lazy code a guided page may load: ${overlay.gz + locator.gz} bytes gzip`);
-const result = { build: 'sizes', eagerGzipBytes: eager.gz + loaderGz, overlayGzipBytes: overlay.gz, locatorGzipBytes: locator.gz };
+console.log(`guidance files: ${guidance.files.join(', ')}`);
+console.log(`all lazy code a guided page may load: ${overlay.gz + locator.gz + guidance.gz} bytes gzip`);
+const result = {
+  build: 'sizes',
+  eagerGzipBytes: eager.gz + loaderGz,
+  overlayGzipBytes: overlay.gz,
+  locatorGzipBytes: locator.gz,
+  guidanceGzipBytes: guidance.gz,
+};
 const over = rows.filter(([, , gz, budget]) => gz > budget);
 if (over.length > 0) console.error(`size budget exceeded: ${over.map(([n]) => n).join(', ')}`);
 console.log(JSON.stringify(result));

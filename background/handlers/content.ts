@@ -4,17 +4,27 @@ import type { z } from 'zod';
 import { getDocs } from '../docs';
 import { computePageState, findRun, writeProgress } from '../pageState';
 import type { Writer } from '../writer';
+import { noteUsed } from '../../src/rules/contentState';
+import { updateContentState } from '../contentStates';
+import { guidanceContentHandlers } from './guidanceContent';
 import { pickerContentHandlers } from './picker';
 
 type Parsed = { [K in keyof typeof ContentRequestSchemas]: z.output<(typeof ContentRequestSchemas)[K]> };
 export type ContentHandlers = { [K in keyof Parsed]: (req: Parsed[K], sender: chrome.runtime.MessageSender) => Promise<Responses[K]> };
 
+/** What the content handlers need besides storage. */
+export interface ContentEnv {
+  /** The user's team (sync settings or managed policy), for guidance targeted at teams. */
+  team(): Promise<string | undefined>;
+}
+
 /** Handlers for messages from content scripts. Each mutating one is applied once per `opId`. */
-export function contentHandlers(writer: Writer): ContentHandlers {
+export function contentHandlers(writer: Writer, env: ContentEnv): ContentHandlers {
   return {
     async 'page/state'(req) {
       const docs = await getDocs();
-      const state = await writer.run((ctx) => computePageState(ctx, docs, req.url, req.linkStart));
+      const team = await env.team();
+      const state = await writer.run((ctx) => computePageState(ctx, docs, req.url, { linkStart: req.linkStart, present: req.present, settled: req.settled, team }));
       return { ok: true, state };
     },
 
@@ -33,6 +43,7 @@ export function contentHandlers(writer: Writer): ContentHandlers {
 
     async 'step/advance'(req) {
       const docs = await getDocs();
+      const team = await env.team();
       const state = await writer.run(async (ctx) => {
         if (!(await ctx.seenOp(req.opId))) {
           const run = await findRun(ctx, docs, req.runId);
@@ -40,15 +51,18 @@ export function contentHandlers(writer: Writer): ContentHandlers {
             const r = move(run.flow, run.progress, req.fromStepIndex, req.to, ctx.now);
             if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
             r.events.forEach(ctx.emit);
+            // Remembered apart from the run, which a later run of the same flow replaces: checklists count it.
+            if (r.events.some((e) => e.type === 'flow_completed')) await updateContentState(ctx.tx, 'flow', run.flow.id, noteUsed);
           }
         }
-        return computePageState(ctx, docs, req.url);
+        return computePageState(ctx, docs, req.url, { team, present: req.present });
       });
       return { ok: true, state };
     },
 
     async 'flow/dismiss'(req) {
       const docs = await getDocs();
+      const team = await env.team();
       const state = await writer.run(async (ctx) => {
         if (!(await ctx.seenOp(req.opId))) {
           const run = await findRun(ctx, docs, req.runId);
@@ -58,7 +72,7 @@ export function contentHandlers(writer: Writer): ContentHandlers {
             r.events.forEach(ctx.emit);
           }
         }
-        return computePageState(ctx, docs, req.url);
+        return computePageState(ctx, docs, req.url, { team, present: req.present });
       });
       return { ok: true, state };
     },
@@ -92,6 +106,7 @@ export function contentHandlers(writer: Writer): ContentHandlers {
       return { ok: true, firstUse };
     },
 
+    ...guidanceContentHandlers(writer, env),
     ...pickerContentHandlers(),
   };
 }

@@ -13,6 +13,8 @@ export interface TourActions {
   back(): void;
   skip(): void;
   dismiss(): void;
+  /** "This confused me" on the current step. */
+  confused(): void;
 }
 
 type Phase =
@@ -29,6 +31,7 @@ const hits = (e: Event, el: Element) => e.composedPath().includes(el);
 export function Tour({ session, actions }: { session: SessionView; actions: TourActions }) {
   const { step } = session;
   const [phase, setPhase] = useState<Phase>({ kind: 'locating' });
+  const [confused, setConfused] = useState(false);
   const cardRef = useRef<HTMLDivElement>(null);
   const arrowRef = useRef<HTMLDivElement>(null);
   const highlightRef = useRef<HTMLDivElement>(null);
@@ -91,7 +94,8 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
   }, [phase, stepKey]);
 
   // Esc dismisses; focus goes to the card when it expects a button press, not when the user must type.
-  useEffect(() => {
+  // A layout effect: Esc works from the moment the card is on screen, not a frame later.
+  useLayoutEffect(() => {
     if (phase.kind === 'locating') return;
     const ac = new AbortController();
     document.addEventListener(
@@ -131,6 +135,11 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
           onNext={actions.next}
           onSkip={actions.skip}
           onDismiss={actions.dismiss}
+          confused={confused}
+          onConfused={() => {
+            setConfused(true);
+            actions.confused();
+          }}
           cardRef={cardRef}
           arrowRef={centered ? undefined : arrowRef}
           style={centered ? { position: 'static' } : undefined}

@@ -12,31 +12,45 @@ import { watchFeatures } from './watchFeatures';
  * flow's step and reports what the user does; all state stays in the background.
  */
 
+type GuidanceChunk = typeof import('../guidance/index');
+type GuidanceMount = ReturnType<GuidanceChunk['mountGuidance']>;
+
 let state: PageState | null = null;
+/** Ids whose presence checks passed on this page (reported by the guidance chunk), sent with every state request. */
+let present: string[] = [];
+/** The URL on which the guidance chunk has looked for every checked element (see `watchPresence`). */
+let settledOn: string | null = null;
+let guidance: Promise<GuidanceMount> | null = null;
 let host: ShadowHost | null = null;
 let stopFeatures: (() => void) | null = null;
 let featureKey = '';
 /** A move in flight: a second click on Next before the answer arrives must not move twice. */
 let moving = false;
 
-function apply(reply: Responses['step/advance'] | Responses['flow/dismiss']): void {
-  if (reply.ok) update(reply.state, location.href);
+function applyReply(reply: Responses['step/advance'] | Responses['flow/dismiss']): void {
+  if (reply.ok) apply(reply.state);
 }
 
 async function act(req: ContentRequest & { type: 'step/advance' | 'flow/dismiss' }): Promise<void> {
   if (moving) return;
   moving = true;
   try {
-    apply(await send(req));
+    applyReply(await send(req));
   } finally {
     moving = false;
   }
 }
 
+/** Asks for the page state again (presence changed, a feature was used) and applies it. */
+async function refresh(): Promise<void> {
+  const reply = await send({ type: 'page/state', url: location.href, present, settled: settledOn === location.href });
+  if (reply.ok) apply(reply.state);
+}
+
 function actionsFor(s: NonNullable<PageState['session']>): TourActions {
   const base = { runId: s.runId, url: location.href };
   const moveTo = (to: 'next' | 'back' | 'skip') => () =>
-    void act({ type: 'step/advance', opId: newOpId(), ...base, url: location.href, fromStepIndex: s.stepIndex, to });
+    void act({ type: 'step/advance', opId: newOpId(), ...base, url: location.href, present, fromStepIndex: s.stepIndex, to });
   return {
     shown: () => void send({ type: 'step/shown', opId: newOpId(), runId: s.runId, stepIndex: s.stepIndex }),
     missing: (waitedMs, confidence, ambiguous) =>
@@ -44,7 +58,8 @@ function actionsFor(s: NonNullable<PageState['session']>): TourActions {
     next: moveTo('next'),
     back: moveTo('back'),
     skip: moveTo('skip'),
-    dismiss: () => void act({ type: 'flow/dismiss', opId: newOpId(), ...base, url: location.href, stepIndex: s.stepIndex }),
+    dismiss: () => void act({ type: 'flow/dismiss', opId: newOpId(), ...base, url: location.href, present, stepIndex: s.stepIndex }),
+    confused: () => void send({ type: 'step/confused', opId: newOpId(), runId: s.runId, stepIndex: s.stepIndex }),
   };
 }
 
@@ -57,9 +72,15 @@ function draw(): void {
     featureKey = key;
     stopFeatures?.();
     stopFeatures = state.features.length
-      ? watchFeatures(state.features, (featureId) => void send({ type: 'feature/used', opId: newOpId(), featureId }))
+      ? watchFeatures(state.features, (featureId) =>
+          // A first use may retire a beacon or tick a checklist item: the page state is asked for again.
+          void send({ type: 'feature/used', opId: newOpId(), featureId }).then((r) => {
+            if (r.ok && r.firstUse) void refresh();
+          }),
+        )
       : null;
   }
+  drawGuidance(host.guidanceContainer, state.guidance);
   const s = state.session;
   render(
     s && s.onPage ? <Tour key={`${s.runId}:${s.stepIndex}:${s.flowVersion}`} session={s} actions={actionsFor(s)} /> : null,
@@ -67,13 +88,41 @@ function draw(): void {
   );
 }
 
+const hasGuidance = (g: PageState['guidance']) => g.items.length + g.checks.length + g.guides.length > 0 || g.survey !== null;
+
+/** The guidance chunk is imported on the first page state that has guidance, and kept from then on. */
+function drawGuidance(container: HTMLElement, view: PageState['guidance']): void {
+  if (!guidance && !hasGuidance(view)) return;
+  guidance ??= import('../guidance/index').then((m) =>
+    m.mountGuidance(container, {
+      apply,
+      present: () => present,
+      setPresent: (ids, settled) => {
+        present = ids;
+        settledOn = settled ? location.href : null;
+        void refresh();
+      },
+    }),
+  );
+  void guidance.then((g) => state && g.update(state.guidance));
+}
+
 /** Applies a new page state. A state older than the one shown (a late reply) is ignored. */
-export function update(next: PageState, _url: string): void {
+function apply(next: PageState): void {
   const cur = state?.session;
   const nxt = next.session;
   if (cur && nxt && cur.runId === nxt.runId && nxt.rev < cur.rev) next = { ...next, session: cur };
   state = next;
   draw();
+}
+
+/**
+ * The bootstrap's page state (load, navigation, tab shown again). It was asked for without the
+ * elements found present, which only the overlay knows: when it knows some, it asks again.
+ */
+export function update(next: PageState, _url: string): void {
+  apply(next);
+  if (present.length > 0 || settledOn === location.href) void refresh();
 }
 
 /** Called by the bootstrap on SPA navigation; true when it moved the flow on (and so has the new state). */
@@ -82,11 +131,13 @@ export async function urlChanged(_from: string, to: string): Promise<boolean> {
   if (!s || s.step.advance.kind !== 'urlChanges') return false;
   const want = s.step.advance.to;
   if (want !== undefined && !matchUrl(want, to)) return false;
-  await act({ type: 'step/advance', opId: newOpId(), url: to, runId: s.runId, fromStepIndex: s.stepIndex, to: 'next' });
+  await act({ type: 'step/advance', opId: newOpId(), url: to, present, runId: s.runId, fromStepIndex: s.stepIndex, to: 'next' });
   return true;
 }
 
 export function destroy(): void {
+  void guidance?.then((g) => g.destroy());
+  guidance = null;
   stopFeatures?.();
   stopFeatures = null;
   if (host) render(null, host.container);

@@ -6,8 +6,10 @@ const PICKER_TAG = 'waymark-picker';
 
 export interface ShadowHost {
   host: HTMLElement;
-  /** Where Preact renders. */
+  /** Where Preact renders the flow's step. */
   container: HTMLElement;
+  /** Where the guidance chunk renders tips, beacons, the launcher… (a sibling, so each has its own tree). */
+  guidanceContainer: HTMLElement;
   /** Re-attaches the host if the page removed it (some apps replace whole subtrees). */
   ensureAttached(): void;
   destroy(): void;
@@ -25,12 +27,13 @@ export function createShadowHost(doc: Document): ShadowHost {
   const style = doc.createElement('style');
   style.textContent = CARD_CSS.replace(/\s*\n\s*/g, '');
   const container = doc.createElement('div');
-  shadow.append(style, container);
+  const guidanceContainer = doc.createElement('div');
+  shadow.append(style, container, guidanceContainer);
   const ensureAttached = () => {
     if (!host.isConnected) doc.documentElement.append(host);
   };
   ensureAttached();
-  return { host, container, ensureAttached, destroy: () => host.remove() };
+  return { host, container, guidanceContainer, ensureAttached, destroy: () => host.remove() };
 }
 
 /** True for our own nodes, which targeting and DOM watching must ignore. */

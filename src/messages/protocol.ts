@@ -7,6 +7,10 @@ import type { DocIssue } from '../schema/migrate';
 import { SyncSettingsInputSchema, type SyncSettingKey, type SyncSettings } from '../schema/config';
 import type { WhoAmIResponse } from '../schema/api';
 import type { StepHealth } from '../metrics/stepHealth';
+import type { GuidanceItem, PresenceCheck } from '../rules/planGuidance';
+import type { PopupCandidate } from '../rules/pickPopup';
+import type { SurveyView } from '../rules/pendingSurvey';
+import type { LauncherGuide } from '../rules/launcherGuides';
 import { PickerAdminRequestSchemas, PickerContentRequestSchemas, type PickerSession, type PickerTab } from './picker';
 
 /**
@@ -27,6 +31,10 @@ export const ContentRequestSchemas = {
      * start its flow, so finishing or dismissing it does not start it again on the same page.
      */
     linkStart: z.boolean().default(false),
+    /** Ids whose presence checks (`GuidancePageView.checks`) passed on the page: sent by the overlay. */
+    present: z.array(DocIdSchema).max(500).default([]),
+    /** The overlay has looked for every checked element (found, or waited long enough): see `arbitratePopups`. */
+    settled: z.boolean().default(false),
   }),
   'step/shown': z.strictObject({ type: z.literal('step/shown'), opId, runId: z.string().max(64), stepIndex: z.number().int().min(0) }),
   'step/advance': z.strictObject({
@@ -36,8 +44,16 @@ export const ContentRequestSchemas = {
     runId: z.string().max(64),
     fromStepIndex: z.number().int().min(0),
     to: z.enum(['next', 'back', 'skip']),
+    present: z.array(DocIdSchema).max(500).default([]),
   }),
-  'flow/dismiss': z.strictObject({ type: z.literal('flow/dismiss'), opId, url, runId: z.string().max(64), stepIndex: z.number().int().min(0) }),
+  'flow/dismiss': z.strictObject({
+    type: z.literal('flow/dismiss'),
+    opId,
+    url,
+    runId: z.string().max(64),
+    stepIndex: z.number().int().min(0),
+    present: z.array(DocIdSchema).max(500).default([]),
+  }),
   'target/missing': z.strictObject({
     type: z.literal('target/missing'),
     opId,
@@ -49,6 +65,48 @@ export const ContentRequestSchemas = {
     ambiguous: z.boolean().default(false),
   }),
   'feature/used': z.strictObject({ type: z.literal('feature/used'), opId, featureId: DocIdSchema }),
+  /** The user started a flow from the launcher or a checklist item. */
+  'flow/start': z.strictObject({ type: z.literal('flow/start'), opId, url, flowId: DocIdSchema, present: z.array(DocIdSchema).max(500).default([]) }),
+  /** "This confused me", on the current step of a run. */
+  'step/confused': z.strictObject({ type: z.literal('step/confused'), opId, runId: z.string().max(64), stepIndex: z.number().int().min(0) }),
+  /** Guidance was shown without being asked for: counted once per page view for frequency capping. */
+  'guidance/shown': z.strictObject({
+    type: z.literal('guidance/shown'),
+    opId,
+    kind: z.enum(['prompt', 'tip', 'beacon', 'checklist', 'survey']),
+    /** The document's id; for a survey, the flow's. */
+    id: DocIdSchema,
+  }),
+  /** The user opened a beacon; one without a feature is retired by it. */
+  'beacon/opened': z.strictObject({ type: z.literal('beacon/opened'), opId, url, id: DocIdSchema, present: z.array(DocIdSchema).max(500).default([]) }),
+  /** The user closed a checklist or a survey for good (it no longer opens by itself). */
+  'guidance/close': z.strictObject({
+    type: z.literal('guidance/close'),
+    opId,
+    url,
+    kind: z.enum(['checklist', 'survey']),
+    id: DocIdSchema,
+    present: z.array(DocIdSchema).max(500).default([]),
+  }),
+  /** A prompt template was inserted into its input. Its id only: the text never leaves the page. */
+  'prompt/used': z.strictObject({ type: z.literal('prompt/used'), opId, templateId: DocIdSchema }),
+  'prompt/rated': z.strictObject({ type: z.literal('prompt/rated'), opId, templateId: DocIdSchema, rating: z.enum(['up', 'down']) }),
+  /** The micro-survey's answer. A blank comment is not stored. */
+  'survey/answer': z.strictObject({
+    type: z.literal('survey/answer'),
+    opId,
+    url,
+    flowId: DocIdSchema,
+    score: z.number().int().min(1).max(5),
+    comment: z.string().max(1000).optional(),
+    present: z.array(DocIdSchema).max(500).default([]),
+  }),
+  /** Where the user dragged the launcher to, in CSS pixels from the viewport's top left. */
+  'launcher/moved': z.strictObject({
+    type: z.literal('launcher/moved'),
+    x: z.number().finite().min(0).max(100_000),
+    y: z.number().finite().min(0).max(100_000),
+  }),
   ...PickerContentRequestSchemas,
 } as const;
 
@@ -117,9 +175,26 @@ export interface FeatureWatch {
   use: Feature['use'];
 }
 
+/** The guidance of a page (beyond the active flow), decided by the background (`src/rules/planGuidance.ts`). */
+export interface GuidancePageView {
+  /** Tips, prompt templates, beacons and checklists that apply to the page and the user. */
+  items: GuidanceItem[];
+  /** Elements to look for; the overlay reports the ids found with the next `page/state`. */
+  checks: PresenceCheck[];
+  /** The one thing that may pop up by itself; a `flow` pop-up is the session. */
+  popup: PopupCandidate | null;
+  /** Set when the pop-up is a survey. */
+  survey: SurveyView | null;
+  /** Flows the launcher offers to start. */
+  guides: LauncherGuide[];
+  /** Where the user last dragged the launcher; null: its default corner. */
+  launcher: { x: number; y: number } | null;
+}
+
 export interface PageState {
   session: SessionView | null;
   features: FeatureWatch[];
+  guidance: GuidancePageView;
 }
 
 export type Failure = { ok: false; error: string; issues?: DocIssue[] };
@@ -183,6 +258,15 @@ export interface Responses {
   'flow/dismiss': Reply<{ state: PageState }>;
   'target/missing': Reply<object>;
   'feature/used': Reply<{ firstUse: boolean }>;
+  'flow/start': Reply<{ state: PageState }>;
+  'step/confused': Reply<object>;
+  'guidance/shown': Reply<object>;
+  'beacon/opened': Reply<{ state: PageState }>;
+  'guidance/close': Reply<{ state: PageState }>;
+  'prompt/used': Reply<{ firstUse: boolean }>;
+  'prompt/rated': Reply<object>;
+  'survey/answer': Reply<{ state: PageState }>;
+  'launcher/moved': Reply<object>;
   'admin/flows/list': Reply<{ flows: Flow[] }>;
   'admin/flows/save': Reply<{ flow: Flow }>;
   'admin/flows/delete': Reply<object>;

@@ -8,7 +8,8 @@ export const START_PARAM = 'waymark-flow';
 
 export type Decision = { kind: 'resume'; flow: Flow; progress: Progress } | { kind: 'start'; flow: Flow } | null;
 
-function requestedFlow(url: string): string | null {
+/** The flow a `?waymark-flow=<id>` link asks for, if any. */
+export function requestedFlow(url: string): string | null {
   try {
     return new URL(url).searchParams.get(START_PARAM);
   } catch {

@@ -3,6 +3,7 @@ import { ElementFingerprintSchema } from './fingerprint';
 import { DocIdSchema, FLOW_SCHEMA_VERSION } from './flow';
 import { RichTextSchema } from './richText';
 import { UrlPatternSchema } from './urlPattern';
+import { PROMPT_VARIABLE } from '../rules/promptVariables';
 
 /*
  * Guidance other than walkthroughs: prompt helpers, smart tips, beacons, checklists. Each is a document of
@@ -73,8 +74,8 @@ const docBase = {
 // ---------------------------------------------------------------------------------------------------
 // Prompt helpers
 
-/** `{{name}}` in a template. Names are lower-case identifiers. */
-export const PROMPT_VARIABLE = /\{\{\s*([a-z][a-z0-9_]*)\s*\}\}/g;
+// The placeholder syntax lives in a zod-free module so that the content scripts can fill templates.
+export { PROMPT_VARIABLE } from '../rules/promptVariables';
 
 /** Where a template variable takes its value from, on the page, at the moment the user picks the template. */
 export const PromptVariableSourceSchema = z.discriminatedUnion('kind', [

@@ -20,6 +20,10 @@ export interface StepCardProps {
   onNext?: (() => void) | undefined;
   onSkip?: (() => void) | undefined;
   onDismiss?: (() => void) | undefined;
+  /** "This confused me": records where people get confused (`step_confused`). */
+  onConfused?: (() => void) | undefined;
+  /** Pressed already on this step: the button thanks instead. */
+  confused?: boolean | undefined;
   /** Where the arrow element goes (the overlay positions it); omitted in previews. */
   arrowRef?: Ref<HTMLDivElement> | undefined;
   cardRef?: Ref<HTMLDivElement> | undefined;
@@ -53,6 +57,9 @@ export function StepCard(p: StepCardProps) {
         <span class="wm-progress" aria-label={`Step ${p.stepIndex + 1} of ${p.stepCount}`}>
           {p.stepIndex + 1} of {p.stepCount}
         </span>
+        <button type="button" class="wm-confused" disabled={p.confused} aria-pressed={p.confused === true} onClick={p.onConfused}>
+          {p.confused ? 'Thanks, noted' : 'This confused me'}
+        </button>
         <span class="wm-actions">
           {p.stepIndex > 0 ? <button type="button" class="wm-btn" onClick={p.onBack}>Back</button> : null}
           {p.missing && p.skippable !== false ? <button type="button" class="wm-btn wm-primary" onClick={p.onSkip}>Skip step</button> : null}

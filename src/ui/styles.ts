@@ -24,6 +24,9 @@ export const CARD_CSS = `
 .wm-foot { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-top: 6px; }
 .wm-progress { font-size: 12px; color: #57606a; }
 .wm-actions { display: flex; gap: 6px; }
+.wm-confused { all: unset; cursor: pointer; font-size: 12px; color: #57606a; text-decoration: underline; margin-right: auto; }
+.wm-confused:disabled { cursor: default; text-decoration: none; }
+.wm-confused:focus-visible { outline: 3px solid #0b5cad; outline-offset: 1px; }
 .wm-btn { all: unset; cursor: pointer; padding: 5px 12px; border-radius: 6px; border: 1px solid #c9d1d9; background: #f6f8fa; color: #1b1f24; font-size: 13px; font-weight: 550; }
 .wm-btn:hover { background: #eef1f4; }
 .wm-primary { background: #0b5cad; border-color: #0b5cad; color: #fff; }

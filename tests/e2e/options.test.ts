@@ -39,7 +39,7 @@ const issues = (p: Page) => p.$$eval('[data-testid="import-issue"]', (els) => el
 describe('options page import', () => {
   it('imports a valid file', async () => {
     const text = await importFile(SEED_PATH);
-    expect(text).toMatch(/Imported 1 flow and 2 features/);
+    expect(text).toMatch(/Imported 1 flow and 3 features/);
     const flows = await adminSend<{ ok: true; flows: { id: string }[] }>(ext, { type: 'admin/flows/list' });
     expect(flows.flows.map((f) => f.id)).toEqual(['crm-first-deal']);
   });

@@ -66,7 +66,7 @@ beforeAll(async () => {
   host = await startHostServer({ release: 1 });
   ext = await launchWithExtension();
   // Only the AI assistant feature: the seed's onboarding flow would compete with the one published below.
-  const bundle = { ...SEED, flows: [], features: SEED.features.filter((f) => f.id === 'ai-assistant') };
+  const bundle = { ...SEED, flows: [], features: SEED.features.filter((f) => f.id === 'ai-assistant'), guidance: [] };
   expect((await adminSend<{ ok: boolean }>(ext, { type: 'admin/bundle/import', bundle })).ok).toBe(true);
 }, 120_000);
 

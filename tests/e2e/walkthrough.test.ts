@@ -100,7 +100,7 @@ describe('walkthrough on the demo CRM', () => {
     // not steal focus from a field the user is typing in.
     const a11y = await page.evaluate(() => {
       const root = document.querySelector('waymark-overlay')?.shadowRoot;
-      const card = root?.querySelector('.wm-card');
+      const card = root?.querySelector('[data-waymark-step] .wm-card');
       const labelId = card?.getAttribute('aria-labelledby') ?? '';
       return {
         role: card?.getAttribute('role'),
@@ -111,9 +111,12 @@ describe('walkthrough on the demo CRM', () => {
     });
     expect(a11y).toEqual({ role: 'dialog', label: 'Meet the AI assistant', focused: false, hostField: 'dealAmount' });
     await clickCardButton(page, 'Done');
-    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card'));
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step]'));
+    // The seed flow has a micro-survey: it is asked once the flow is done.
+    await page.waitForFunction(() => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-survey]'));
 
-    const events = (await readEvents(ext)).slice(before);
+    // The flow's own events (the survey's showing is logged as guidance, content_shown).
+    const events = (await readEvents(ext)).slice(before).filter((e) => e.type !== 'content_shown');
     const types = events.map((e) => e.type);
     expect(types.filter((t) => t === 'flow_started')).toHaveLength(1);
     expect(types.filter((t) => t === 'step_shown')).toHaveLength(4);
@@ -147,7 +150,7 @@ describe('walkthrough on the demo CRM', () => {
     await page.goto(`${host.url}/contacts`);
     await waitForStep(page, 0);
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card'));
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step]'));
     expect((await eventsOf('flow_dismissed')).at(-1)).toMatchObject({ flowId: 'crm-first-deal', stepIndex: 0 });
 
     await page.reload();
@@ -165,7 +168,7 @@ describe('walkthrough on the demo CRM', () => {
     // A step that waits for Next takes focus (nothing else was focused), so the keyboard reaches its buttons.
     await page.waitForFunction(() => {
       const root = document.querySelector('waymark-overlay')?.shadowRoot;
-      return root?.activeElement === root?.querySelector('.wm-card');
+      return root?.activeElement === root?.querySelector('[data-waymark-step] .wm-card');
     });
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.activeElement?.textContent)).toMatch(/×|Next/);
@@ -178,7 +181,7 @@ describe('walkthrough on the demo CRM', () => {
     expect(missing[0]?.waitedMs as number).toBeGreaterThanOrEqual(1000);
 
     await clickCardButton(page, 'Skip step');
-    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card'));
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step]'));
     expect((await waitForEvents(ext, (e) => e.type === 'step_skipped' && e.flowId === 'broken-guide')).at(-1)).toMatchObject({ stepId: 'gone' });
     expect((await eventsOf('flow_completed')).at(-1)).toMatchObject({ flowId: 'broken-guide' });
 

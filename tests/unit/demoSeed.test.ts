@@ -69,6 +69,11 @@ function targets(b: Bundle): [string, ElementFingerprint][] {
   return [
     ...b.flows.flatMap((f) => f.steps.flatMap((s) => (s.target ? [[`${f.id}/${s.id}`, s.target] as [string, ElementFingerprint]] : []))),
     ...b.features.map((f) => [`feature ${f.id}`, f.target] as [string, ElementFingerprint]),
+    ...b.guidance.flatMap((g) => {
+      const own: [string, ElementFingerprint][] = g.kind === 'checklist' ? [] : [[`${g.kind} ${g.id}`, g.target]];
+      const vars = g.kind === 'prompt' ? g.variables.flatMap((v) => (v.source.kind === 'element' ? [[`${g.id} {{${v.name}}}`, v.source.target] as [string, ElementFingerprint]] : [])) : [];
+      return [...own, ...vars];
+    }),
   ];
 }
 
@@ -79,14 +84,32 @@ describe('demo seed bundle', () => {
     expect(r.ok && r.migrated).toBe(0);
   });
 
-  it('holds the onboarding flow and the two features', () => {
+  it('holds the onboarding flow and the features', () => {
     const b = seed();
     expect(b.flows.map((f) => [f.id, f.status, f.start, f.steps.length])).toEqual([['crm-first-deal', 'published', 'auto', 4]]);
     expect(b.flows[0]!.steps.map((s) => s.advance.kind)).toEqual(['click', 'click', 'input', 'next']);
     expect(b.features.map((f) => [f.id, f.use])).toEqual([
       ['ai-assistant', 'click'],
       ['save-deal', 'click'],
+      ['export-orders', 'click'],
     ]);
+  });
+
+  it('holds an example of each kind of guidance, and a survey after the flow', () => {
+    const b = seed();
+    expect(b.guidance.map((g) => g.kind).sort()).toEqual(['beacon', 'checklist', 'prompt', 'prompt', 'prompt', 'tip']);
+    expect(b.flows[0]!.survey?.question).toMatch(/clear/);
+    // The checklist's items complete on events the seed can really produce.
+    const checklist = b.guidance.find((g) => g.kind === 'checklist');
+    for (const it of checklist?.kind === 'checklist' ? checklist.items : []) {
+      const known = it.completeOn.kind === 'flowCompleted' ? b.flows.map((f) => f.id) : b.features.map((f) => f.id);
+      expect(known, it.id).toContain(it.completeOn.kind === 'flowCompleted' ? it.completeOn.flowId : it.completeOn.featureId);
+    }
+    // Guidance lives beside the CRM pages, on the webmail and the ERP grid too.
+    expect(b.guidance.filter((g) => matchAny(g.match, 'http://127.0.0.1:5173/mail')).map((g) => g.id)).toContain('mail-reply');
+    expect(b.guidance.filter((g) => matchAny(g.match, 'http://127.0.0.1:5173/erp/orders')).map((g) => g.id)).toEqual(
+      expect.arrayContaining(['erp-reorder', 'po-number-tip', 'new-export']),
+    );
   });
 
   it('shows each step on its own route, on any port of the demo host', () => {
@@ -122,7 +145,10 @@ describe('demo seed bundle', () => {
   it('differs from release 2 where a redesign would break naive selectors', () => {
     const r1 = releaseSource(1);
     const r2 = releaseSource(2);
-    for (const [where, fp] of targets(seed())) {
+    // Only the CRM is redesigned in release 2; the webmail and the ERP grid are the same in both.
+    const b = seed();
+    const crm = { ...b, guidance: [], features: b.features.filter((f) => matchAny(f.match, 'http://127.0.0.1/deals/new')) };
+    for (const [where, fp] of targets(crm)) {
       for (const cls of (fp.classes ?? []).filter((c) => c.startsWith('css-'))) expect(hasToken(r2, cls), `${where} ${cls}`).toBe(false);
       if (fp.id !== undefined) expect(hasLiteral(r2, fp.id), `${where} id ${fp.id}`).toBe(false);
     }

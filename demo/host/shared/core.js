@@ -113,6 +113,8 @@ const ROUTES = [
   [/^\/contacts\/([\w-]+)\/?$/, 'contact'],
   [/^\/deals\/new\/?$/, 'newDeal'],
   [/^\/deals\/?$/, 'deals'],
+  [/^\/mail\/?$/, 'mail'],
+  [/^\/erp\/orders\/?$/, 'erp'],
 ];
 
 let views = null;
@@ -155,8 +157,10 @@ function onClick(e) {
   if (a.pathname + a.search !== location.pathname + location.search) navigate(a.pathname + a.search);
 }
 
-export function startApp(releaseViews) {
-  views = releaseViews;
+export async function startApp(releaseViews) {
+  // The webmail and ERP pages are the same in every release; a release may still override them.
+  const apps = await import('/apps.js');
+  views = { mail: apps.mailView, erp: apps.erpView, ...releaseViews };
   main = document.querySelector('main');
   document.addEventListener('click', onClick);
   addEventListener('popstate', render);

@@ -150,11 +150,12 @@ export async function waitForStep(page: Page, index: number, timeout = 15_000): 
   return (await handle.jsonValue()) as string;
 }
 
-/** The visible card's title and progress text, or null when no card is shown. */
+/** The visible step card's title and progress text, or null when no step card is shown. */
 export async function cardText(page: Page): Promise<{ title: string; progress: string; body: string } | null> {
   return page.evaluate(() => {
     const root = document.querySelector('waymark-overlay')?.shadowRoot;
-    const card = root?.querySelector('.wm-card');
+    // A step's card; other guidance (checklists, surveys, tips) uses the same card style.
+    const card = root?.querySelector('[data-waymark-step] .wm-card');
     if (!card) return null;
     return {
       title: card.querySelector('.wm-title')?.textContent ?? '',

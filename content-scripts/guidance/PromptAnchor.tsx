@@ -1,0 +1,141 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { fillTemplate } from '../../src/rules/promptVariables';
+import type { PromptTemplate } from '../../src/schema/guidance';
+import { PromptHelper, type PromptHelperStage } from '../../src/ui/guidance/PromptHelper';
+import { loadLocator } from '../overlay/locator';
+import { isOwnNode } from '../overlay/shadowHost';
+import { anchorFloating } from './anchorFloating';
+import { insertText } from './insertText';
+import { elementValue } from './pageSelection';
+import { through, useTarget } from './useTarget';
+
+export interface PromptAnchorProps {
+  /** The templates offered in one input (they share its fingerprint). */
+  templates: PromptTemplate[];
+  /** Opened from the launcher: focus the input so the helper opens. */
+  focusSignal: number;
+  /** The text last selected on the page (never sent). */
+  selection(): string;
+  shown(ids: string[]): void;
+  used(id: string): void;
+  rated(id: string, rating: 'up' | 'down'): void;
+}
+
+/** Fills a template's variables from the page at the moment it is chosen. */
+async function fill(t: PromptTemplate, selection: string): Promise<{ text: string; missing: string[] }> {
+  const locate = t.variables.some((v) => v.source.kind === 'element') ? await loadLocator() : null;
+  const vars = t.variables.map((v) => {
+    let value = '';
+    if (v.source.kind === 'selection') value = selection;
+    else if (locate) {
+      const r = locate(v.source.target, document, { ignore: isOwnNode });
+      if (r.status === 'found' && r.element) value = elementValue(r.element);
+    }
+    return { name: v.name, label: v.label, value: value.trim() === '' ? v.fallback : value };
+  });
+  return fillTemplate(t.template, vars);
+}
+
+/**
+ * The prompt helper of one AI assistant input: opens when the user focuses the input, offers the page's
+ * templates, fills the chosen one from the page, lets the user edit it and inserts it so the host app's
+ * own state sees it. Records only which template was used.
+ */
+export function PromptAnchor(p: PromptAnchorProps) {
+  const el = useTarget(p.templates[0]?.target ?? null);
+  const [open, setOpen] = useState(false);
+  const [stage, setStage] = useState<PromptHelperStage>({ kind: 'list' });
+  const boxRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef(stage);
+  stageRef.current = stage;
+  const ids = p.templates.map((t) => t.id);
+
+  useEffect(() => {
+    if (!el) return;
+    const ac = new AbortController();
+    const inHelper = (e: Event) => e.composedPath().some((n) => n instanceof Node && boxRef.current?.contains(n) === true);
+    /** After an insertion the helper waits for the optional rating: clicking Ask in the page must not hide it. */
+    const waitsForRating = () => stageRef.current.kind === 'used' && stageRef.current.rated === null;
+    /** Focus handed back to the input by Esc must not open the helper again. */
+    let refocusing = false;
+    document.addEventListener('focusin', (e) => {
+      if (refocusing) refocusing = false;
+      else if (through(e, el)) {
+        setOpen((was) => {
+          if (!was) setStage({ kind: 'list' });
+          return true;
+        });
+      } else if (!inHelper(e) && !waitsForRating()) {
+        // Tabbing on past the input closes it, as a click elsewhere does.
+        setOpen(false);
+      }
+    }, { capture: true, signal: ac.signal });
+    document.addEventListener('pointerdown', (e) => {
+      if (through(e, el) || inHelper(e) || waitsForRating()) return;
+      setOpen(false);
+    }, { capture: true, signal: ac.signal });
+    // Esc closes the helper when the user is in it or in its input; elsewhere it is not ours to take.
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || !(through(e, el) || inHelper(e)) || !boxRef.current) return;
+      e.stopPropagation();
+      setOpen(false);
+      if (inHelper(e)) {
+        refocusing = true;
+        (el as HTMLElement).focus?.();
+        refocusing = false;
+      }
+    }, { capture: true, signal: ac.signal });
+    // Focused before the input was located (the user was quicker than the locator): open now.
+    const active = document.activeElement;
+    if (active && (active === el || el.contains(active))) setOpen(true);
+    return () => ac.abort();
+  }, [el]);
+
+  useEffect(() => {
+    if (open) p.shown(ids);
+  }, [open]);
+
+  useEffect(() => {
+    if (!el || p.focusSignal === 0) return;
+    (el as HTMLElement).scrollIntoView?.({ block: 'center' });
+    (el as HTMLElement).focus?.();
+    setOpen(true);
+  }, [p.focusSignal, el]);
+
+  useLayoutEffect(() => {
+    if (!el || !open || !boxRef.current) return;
+    return anchorFloating(el, boxRef.current.firstElementChild as HTMLElement, 'top-start', 8);
+  }, [el, open]);
+
+  if (!el || !open) return null;
+  const choose = async (id: string) => {
+    const t = p.templates.find((x) => x.id === id);
+    if (!t) return;
+    const { text, missing } = await fill(t, p.selection());
+    setStage({ kind: 'edit', id, text, missing });
+  };
+  const insert = () => {
+    if (stage.kind !== 'edit') return;
+    if (!insertText(el, stage.text)) return;
+    p.used(stage.id);
+    setStage({ kind: 'used', id: stage.id, rated: null });
+  };
+  return (
+    <div ref={boxRef}>
+      <PromptHelper
+        templates={p.templates.map((t) => ({ id: t.id, name: t.name, description: t.description }))}
+        stage={stage}
+        onChoose={(id) => void choose(id)}
+        onText={(text) => stage.kind === 'edit' && setStage({ ...stage, text })}
+        onInsert={insert}
+        onBack={() => setStage({ kind: 'list' })}
+        onClose={() => setOpen(false)}
+        onRate={(rating) => {
+          if (stage.kind !== 'used') return;
+          p.rated(stage.id, rating);
+          setStage({ ...stage, rated: rating });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { checkTipValue } from '../../src/rules/checkTipValue';
+import type { Tip } from '../../src/schema/guidance';
+import { HintIcon, TipBubble } from '../../src/ui/guidance/TipBubble';
+import { anchorFloating } from './anchorFloating';
+import { through, useTarget } from './useTarget';
+
+export interface TipAnchorProps {
+  tip: Tip;
+  /** Opened from the launcher: focus the field to show the tip. */
+  focusSignal: number;
+  shown(): void;
+}
+
+/** Value of a field, or of a contenteditable: read to check the tip's rules, never kept. */
+function valueOf(el: Element): string | null {
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return el.value;
+  if (el instanceof HTMLElement && el.isContentEditable) return el.innerText;
+  return null;
+}
+
+/**
+ * A smart tip: a hint icon beside its field; hovering or focusing the icon or the field shows the tip,
+ * and so does a value that breaks one of its rules (checked when the user types and leaves the field).
+ * Only the verdict is used: the value is never recorded or sent.
+ */
+export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
+  const el = useTarget(tip.target);
+  const [hover, setHover] = useState(false);
+  const [focus, setFocus] = useState(false);
+  const [broken, setBroken] = useState(false);
+  const iconRef = useRef<HTMLSpanElement>(null);
+  const bubbleRef = useRef<HTMLDivElement>(null);
+  const id = `wm-tip-${tip.id}`;
+  const open = hover || focus || broken;
+
+  useEffect(() => {
+    if (el) shown();
+  }, [el]);
+
+  useEffect(() => {
+    if (!el || focusSignal === 0) return;
+    (el as HTMLElement).scrollIntoView?.({ block: 'center' });
+    (el as HTMLElement).focus?.();
+    setFocus(true);
+  }, [focusSignal, el]);
+
+  // The field itself: focus and hover show the tip; typing and leaving check the rules.
+  useEffect(() => {
+    if (!el) return;
+    const ac = new AbortController();
+    const opts = { capture: true, signal: ac.signal };
+    const rules = tip.validation;
+    let touched = false;
+    const check = () => {
+      const v = valueOf(el);
+      if (rules && v !== null) setBroken(checkTipValue(rules, v) !== null);
+    };
+    document.addEventListener('focusin', (e) => through(e, el) && setFocus(true), opts);
+    document.addEventListener('focusout', (e) => {
+      if (!through(e, el)) return;
+      setFocus(false);
+      // A required field is judged once the user has been in it and left.
+      touched = true;
+      check();
+    }, opts);
+    document.addEventListener('input', (e) => {
+      if (!through(e, el)) return;
+      // While typing, an empty value is not yet an error; a too long or malformed one is.
+      const v = valueOf(el);
+      if (rules && v !== null) setBroken(checkTipValue({ ...rules, required: rules.required && touched }, v) !== null);
+    }, opts);
+    el.addEventListener('mouseenter', () => setHover(true), { signal: ac.signal });
+    el.addEventListener('mouseleave', () => setHover(false), { signal: ac.signal });
+    // No aria-describedby on the host's field: ids do not reach across the shadow root. The rule message is
+    // announced (role=alert) instead.
+    return () => ac.abort();
+  }, [el, tip]);
+
+  useLayoutEffect(() => {
+    if (!el || !iconRef.current) return;
+    return anchorFloating(el, iconRef.current.firstElementChild as HTMLElement, 'right', 6);
+  }, [el]);
+  useLayoutEffect(() => {
+    if (!el || !open || !bubbleRef.current) return;
+    return anchorFloating(el, bubbleRef.current.firstElementChild as HTMLElement, 'bottom-start', 8);
+  }, [el, open]);
+
+  if (!el) return null;
+  return (
+    <>
+      <span ref={iconRef} data-waymark-hint={tip.id}>
+        <HintIcon title={tip.title} expanded={open} describedBy={open ? id : undefined} onShow={() => setHover(true)} onHide={() => setHover(false)} />
+      </span>
+      {open ? (
+        <div ref={bubbleRef}>
+          <TipBubble id={id} title={tip.title} body={tip.body} message={broken ? tip.validation?.message : undefined} />
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostServer, type HostServer } from '../../demo/hostServer';
+import { adminSend, launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { clickOverlayButton, doc, inOverlay, saveGuidance, selectText } from './support/guidance';
+
+let host: HostServer;
+let ext: ExtensionBrowser;
+let page: Page;
+
+const reorder = doc({
+  kind: 'prompt',
+  id: 'erp-reorder',
+  name: 'Draft a reorder request',
+  description: 'Select an order first.',
+  match: ['http://127.0.0.1/erp/*'],
+  target: { tag: 'textarea', id: 'erpAssistant', ariaLabel: 'Ask Orbit Copilot', placeholder: 'Ask Orbit Copilot…', testId: 'erp-assistant' },
+  template: 'Reorder from the supplier: {{order}}. Ask for delivery within {{weeks}} weeks.',
+  variables: [
+    { name: 'order', label: 'Selected order', source: { kind: 'selection' } },
+    { name: 'weeks', label: 'Weeks', source: { kind: 'element', target: { tag: 'input', id: 'nowhere', testId: 'not-on-this-page' } } },
+  ],
+});
+const mailReply = doc({
+  kind: 'prompt',
+  id: 'mail-reply',
+  name: 'Draft a reply',
+  match: ['http://127.0.0.1/mail*'],
+  target: { tag: 'div', id: 'mailAssistant', role: 'textbox', ariaLabel: 'Ask the mail assistant', testId: 'mail-assistant' },
+  template: 'Reply to "{{subject}}". Answer: {{focus}}',
+  variables: [
+    { name: 'subject', label: 'Subject', source: { kind: 'element', target: { tag: 'h2', id: 'mailSubject', testId: 'mail-subject' } } },
+    { name: 'focus', label: 'Part to answer', source: { kind: 'selection' } },
+  ],
+});
+
+beforeAll(async () => {
+  host = await startHostServer();
+  ext = await launchWithExtension();
+  await saveGuidance(ext, reorder);
+  await saveGuidance(ext, mailReply);
+  page = await ext.browser.newPage();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await host?.close();
+});
+
+const count = (p: Page, testId: string) => p.$eval(`[data-testid="${testId}"]`, (el) => el.textContent);
+
+describe('prompt helpers', () => {
+  it('the demo textarea is really controlled: a plain value assignment is lost', async () => {
+    await page.goto(`${host.url}/erp/orders`);
+    await page.waitForSelector('[data-testid="erp-assistant"]');
+    await page.$eval('[data-testid="erp-assistant"]', (el) => {
+      (el as HTMLTextAreaElement).value = 'set from outside';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="erp-assistant"]') as HTMLTextAreaElement).value === '');
+    expect(await count(page, 'erp-assistant-count')).toBe('0 characters');
+  });
+
+  it('offers, fills and inserts a template into a controlled textarea, recording only its id', async () => {
+    await page.goto(`${host.url}/erp/orders`);
+    await waitForWaymark(page);
+    await page.waitForSelector('[data-testid="order-row"]');
+    const selected = await selectText(page, '[data-testid="order-row"] td:nth-child(2)');
+    expect(selected).toBe('Northwind Traders');
+    await page.click('[data-testid="erp-assistant"]');
+    await (await inOverlay(page, '[data-template="erp-reorder"]')).click();
+    const editor = await inOverlay(page, '[data-waymark-prompts] textarea');
+    const filled = await editor.evaluate((el) => (el as HTMLTextAreaElement).value);
+    // The selection was taken before focus moved; the variable the page could not fill shows its label.
+    expect(filled).toBe('Reorder from the supplier: Northwind Traders. Ask for delivery within [Weeks] weeks.');
+    expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-g-missing')?.textContent)).toBe('Fill in: Weeks');
+    // The user edits the text in the helper before inserting it.
+    await editor.evaluate((el) => {
+      (el as HTMLTextAreaElement).select();
+    });
+    await editor.type('Reorder 24 pallet racks from Northwind Traders within 2 weeks.');
+    await clickOverlayButton(page, 'Insert');
+    const text = 'Reorder 24 pallet racks from Northwind Traders within 2 weeks.';
+    await page.waitForFunction((t) => (document.querySelector('[data-testid="erp-assistant"]') as HTMLTextAreaElement).value === t, {}, text);
+    // The host app's own state saw it: its counter and its Ask button use the state, not the DOM.
+    await page.waitForFunction((n) => document.querySelector('[data-testid="erp-assistant-count"]')?.textContent === `${n} characters`, {}, text.length);
+    await page.click('[data-testid="erp-assistant-ask"]');
+    expect(await page.$eval('.ai-reply', (el) => el.textContent)).toMatch(/your 10-word request/);
+
+    const used = await waitForEvents(ext, (e) => e.type === 'prompt_used');
+    expect(used).toHaveLength(1);
+    const { id: _i, seq: _s, ts: _t, userId: _u, ...rest } = used[0]!;
+    expect(rest).toEqual({ type: 'prompt_used', templateId: 'erp-reorder', firstUse: true, synced: 0 });
+
+    // Thumbs up after use.
+    await (await inOverlay(page, 'button[aria-label="Helpful"]')).click();
+    const rated = await waitForEvents(ext, (e) => e.type === 'prompt_rated');
+    expect(rated.map((e) => [e.templateId, e.rating])).toEqual([['erp-reorder', 'up']]);
+  });
+
+  it('inserts into a contenteditable assistant, with a variable read from an element', async () => {
+    await page.goto(`${host.url}/mail`);
+    await waitForWaymark(page);
+    await page.waitForSelector('[data-testid="mail-body"]');
+    await page.evaluate(() => {
+      // The user selects one sentence of the email.
+      const body = document.querySelector('[data-testid="mail-body"]')!.firstChild!;
+      const start = body.textContent!.indexOf('Can you confirm');
+      const range = document.createRange();
+      range.setStart(body, start);
+      range.setEnd(body, body.textContent!.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    await page.click('[data-testid="mail-assistant"]');
+    await (await inOverlay(page, '[data-template="mail-reply"]')).click();
+    const editor = await inOverlay(page, '[data-waymark-prompts] textarea');
+    const filled = await editor.evaluate((el) => (el as HTMLTextAreaElement).value);
+    expect(filled).toBe('Reply to "Fleet rollout: revised quote". Answer: Can you confirm the discount by Friday?');
+    await clickOverlayButton(page, 'Insert');
+    await page.waitForFunction((t) => document.querySelector('[data-testid="mail-assistant"]')?.textContent === t, {}, filled);
+    expect(await count(page, 'mail-assistant-count')).toBe(`${filled.length} characters`);
+
+    const events = await waitForEvents(ext, (e) => e.type === 'prompt_used', 2);
+    expect(events.map((e) => [e.templateId, e.firstUse])).toEqual([
+      ['erp-reorder', true],
+      ['mail-reply', true],
+    ]);
+    // Only content scripts may report a use: the same message from an extension page is refused.
+    const forged = await adminSend<{ ok: boolean; error?: string }>(ext, { type: 'prompt/used', opId: '01234567-forged', templateId: 'mail-reply' });
+    expect(forged).toEqual({ ok: false, error: '"prompt/used" is not accepted from this sender' });
+    // Neither the prompt nor the page's text is in the event log.
+    const log = JSON.stringify(await readEvents(ext));
+    for (const secret of ['Fleet rollout', 'Can you confirm', 'Northwind', 'pallet']) expect(log).not.toContain(secret);
+  });
+});

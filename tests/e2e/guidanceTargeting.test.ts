@@ -1,0 +1,165 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostServer, type HostServer } from '../../demo/hostServer';
+import { clickCardButton, launchWithExtension, readEvents, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { clickOverlayButton, doc, inOverlay, overlayHas, pause, saveFlow, saveGuidance } from './support/guidance';
+
+let host: HostServer;
+let ext: ExtensionBrowser;
+let page: Page;
+
+/** The "Back to contacts" link of the demo's not-found page: every unknown route has it. */
+const backLink = { tag: 'a', text: 'Back to contacts', href: '/contacts' };
+/** The sidebar's "Orders" link: on every page of the demo app. */
+const ordersLink = { tag: 'a', text: 'Orders', href: '/erp/orders', classes: ['nav-link'] };
+const tipOn = (id: string, path: string, audience: Record<string, unknown>, target: Record<string, unknown> = backLink) =>
+  doc({ kind: 'tip', id, name: id, match: [`http://127.0.0.1${path}`], audience, target, title: `Tip ${id}`, body: [] });
+
+beforeAll(async () => {
+  host = await startHostServer();
+  ext = await launchWithExtension();
+  await saveGuidance(ext, tipOn('finance-tip', '/t/team*', { teams: ['Finance'] }));
+  await saveGuidance(ext, tipOn('third-visit-tip', '/t/visits*', { visit: { kind: 'fromNth', n: 3 } }));
+  await saveGuidance(ext, tipOn('first-visit-tip', '/t/first*', { visit: { kind: 'first' } }));
+  await saveGuidance(ext, tipOn('grid-tip', '/*', { elementPresent: { tag: 'table', testId: 'orders-grid' } }, ordersLink));
+  await saveGuidance(
+    ext,
+    doc({
+      kind: 'checklist',
+      id: 'once-list',
+      name: 'Once',
+      match: ['http://127.0.0.1/t/once*'],
+      audience: { frequency: { kind: 'once' } },
+      title: 'Shown once',
+      items: [{ id: 'a', title: 'Something', completeOn: { kind: 'featureUsed', featureId: 'nothing' } }],
+    }),
+  );
+  // Priority: on the deals page, a beacon above an auto-starting flow, and one below it.
+  const beacon = (id: string, priority: number, target: Record<string, unknown>) =>
+    doc({ kind: 'beacon', id, name: id, match: ['http://127.0.0.1/deals'], audience: { priority }, target, title: `Beacon ${id}`, body: [] });
+  await saveGuidance(ext, beacon('high', 70, { tag: 'a', testId: 'new-deal', text: 'New deal', href: '/deals/new' }));
+  await saveGuidance(ext, beacon('low', 30, { tag: 'a', text: 'Deals', href: '/deals', classes: ['nav-link'] }));
+  await saveFlow(ext, {
+    schemaVersion: 2,
+    kind: 'flow',
+    id: 'deals-welcome',
+    name: 'Welcome to deals',
+    version: 1,
+    status: 'published',
+    match: ['http://127.0.0.1/deals'],
+    start: 'auto',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    steps: [{ id: 'hello', title: 'Your pipeline', body: [] }],
+  });
+  page = await ext.browser.newPage();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await host?.close();
+});
+
+async function visit(path: string): Promise<void> {
+  await page.goto(`${host.url}${path}`);
+  await waitForWaymark(page);
+  await page.waitForSelector('main h1');
+}
+const hint = (id: string) => `[data-waymark-hint="${id}"] button`;
+/** Is it shown, after giving it time to appear? */
+async function shownAfterAWhile(selector: string): Promise<boolean> {
+  await pause(1500);
+  return overlayHas(page, selector);
+}
+async function setTeam(team: string | null): Promise<void> {
+  // The team comes from the sync settings (or the managed policy, which a test cannot set): written as
+  // the options page saves them.
+  const w = await ext.worker();
+  await w.evaluate((t) => (t === null ? chrome.storage.local.remove('waymark.sync') : chrome.storage.local.set({ 'waymark.sync': { v: 1, settings: { team: t } } })), team);
+}
+
+describe('targeting rules', () => {
+  it("shows content meant for a team only to that team's users", async () => {
+    await visit('/t/team');
+    expect(await shownAfterAWhile(hint('finance-tip'))).toBe(false);
+    await setTeam('finance');
+    await visit('/t/team');
+    await inOverlay(page, hint('finance-tip'));
+    await setTeam('Sales');
+    await visit('/t/team');
+    expect(await shownAfterAWhile(hint('finance-tip'))).toBe(false);
+    await setTeam(null);
+  });
+
+  it('shows from the N-th visit on, or on the first visit only', async () => {
+    await visit('/t/visits');
+    expect(await shownAfterAWhile(hint('third-visit-tip'))).toBe(false);
+    // Not shown by itself, yet there for whoever looks in the launcher.
+    await (await inOverlay(page, '[data-waymark-launcher]')).click();
+    await inOverlay(page, '[data-entry="tip:third-visit-tip"]');
+    await visit('/t/visits');
+    expect(await shownAfterAWhile(hint('third-visit-tip'))).toBe(false);
+    await visit('/t/visits');
+    await inOverlay(page, hint('third-visit-tip'));
+
+    await visit('/t/first');
+    await inOverlay(page, hint('first-visit-tip'));
+    await visit('/t/first');
+    expect(await shownAfterAWhile(hint('first-visit-tip'))).toBe(false);
+  });
+
+  it('caps how often content pops up: once', async () => {
+    await visit('/t/once');
+    await inOverlay(page, '[data-waymark-checklist]');
+    await visit('/t/once');
+    expect(await shownAfterAWhile('[data-waymark-checklist]')).toBe(false);
+    const shown = (await readEvents(ext)).filter((e) => e.type === 'content_shown' && e.contentId === 'once-list');
+    expect(shown).toHaveLength(1);
+  });
+
+  it('shows content only while its element is on the page, following SPA navigation', async () => {
+    await visit('/mail');
+    expect(await shownAfterAWhile(hint('grid-tip'))).toBe(false);
+    await page.click('a.nav-link[href="/erp/orders"]');
+    await page.waitForSelector('[data-testid="orders-grid"]');
+    await inOverlay(page, hint('grid-tip'));
+    await page.click('a.nav-link[href="/mail"]');
+    await page.waitForFunction(() => location.pathname === '/mail');
+    await page.waitForFunction((s) => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(s), { polling: 50, timeout: 10_000 }, hint('grid-tip'));
+  });
+
+  it('never shows two pop-ups at once: the highest priority first, an auto flow in its turn', async () => {
+    /** Pop-ups on screen right now: beacons, checklists, surveys and step cards. */
+    const popups = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('waymark-overlay')?.shadowRoot;
+        return ['[data-waymark-beacon]', '[data-waymark-checklist]', '[data-waymark-survey]', '[data-waymark-step]'].flatMap((s) =>
+          [...(root?.querySelectorAll(s) ?? [])].map((e) => e.getAttribute('data-waymark-beacon') ?? s),
+        );
+      });
+    /** Samples the screen for a while and returns every distinct set of pop-ups seen. */
+    const sample = async (ms: number) => {
+      const seen = new Set<string>();
+      for (const end = Date.now() + ms; Date.now() < end; ) {
+        seen.add((await popups()).join('+'));
+        await pause(40);
+      }
+      return [...seen];
+    };
+    await visit('/deals');
+    await inOverlay(page, '[data-waymark-beacon="high"] .wm-g-beacon');
+    // The flow (priority 50) does not start ahead of the beacon (70), and the other beacon (30) waits.
+    expect((await sample(2500)).filter((s) => s !== '')).toEqual(['high']);
+    expect((await readEvents(ext)).some((e) => e.type === 'flow_started')).toBe(false);
+
+    // The beacon is read (it has no feature): the auto flow's turn, and still one thing at a time.
+    await (await inOverlay(page, '[data-waymark-beacon="high"] .wm-g-beacon')).click();
+    await clickOverlayButton(page, 'Got it');
+    expect(await waitForStep(page, 0)).toBe('centered');
+    expect((await sample(1500)).filter((s) => s !== '')).toEqual(['[data-waymark-step]']);
+    await clickCardButton(page, 'Done');
+    // The flow is done: last, the low-priority beacon.
+    await inOverlay(page, '[data-waymark-beacon="low"] .wm-g-beacon');
+    expect((await sample(1000)).filter((s) => s !== '')).toEqual(['low']);
+    expect((await readEvents(ext)).filter((e) => e.type === 'flow_started').map((e) => e.flowId)).toEqual(['deals-welcome']);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostServer, type HostServer } from '../../demo/hostServer';
+import { launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { doc, inOverlay, overlayHas, saveGuidance } from './support/guidance';
+
+let host: HostServer;
+let ext: ExtensionBrowser;
+let page: Page;
+
+const tip = doc({
+  kind: 'tip',
+  id: 'po-tip',
+  name: 'PO number',
+  match: ['http://127.0.0.1/erp/*'],
+  target: { tag: 'input', id: 'poNumber', name: 'po', label: 'PO number', placeholder: '8 digits', type: 'text', testId: 'po-number' },
+  title: 'Purchase order number',
+  body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Use the 8-digit number from the confirmation.' }] }],
+  validation: { required: true, pattern: '\\d{8}', maxLength: 8, message: 'A PO number is exactly 8 digits.' },
+});
+
+beforeAll(async () => {
+  host = await startHostServer();
+  ext = await launchWithExtension();
+  await saveGuidance(ext, tip);
+  page = await ext.browser.newPage();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await host?.close();
+});
+
+const bubble = '[data-waymark-tip="wm-tip-po-tip"]';
+const bubbleText = (p: Page) => p.evaluate((s) => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(s)?.textContent ?? null, bubble);
+const gone = (p: Page, s: string) => p.waitForFunction((sel) => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(sel), { polling: 50 }, s);
+
+describe('smart tips', () => {
+  it('puts a hint icon beside the field that shows the tip on hover and on focus', async () => {
+    await page.goto(`${host.url}/erp/orders`);
+    await waitForWaymark(page);
+    const icon = await inOverlay(page, '[data-waymark-hint="po-tip"] button');
+    expect(await icon.evaluate((b) => b.getAttribute('aria-label'))).toBe('Tip: Purchase order number');
+    // Beside the field: its left edge is near the field's right edge, vertically within it.
+    const [field, hint] = await Promise.all([
+      page.$eval('[data-testid="po-number"]', (el) => el.getBoundingClientRect().toJSON() as DOMRect),
+      icon.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+    ]);
+    expect(Math.abs(hint.left - field.right)).toBeLessThan(20);
+    expect(hint.top).toBeGreaterThanOrEqual(field.top - 2);
+    expect(hint.bottom).toBeLessThanOrEqual(field.bottom + 2);
+    expect(await overlayHas(page, bubble)).toBe(false);
+
+    await icon.hover();
+    await inOverlay(page, bubble);
+    expect(await bubbleText(page)).toBe('Purchase order numberUse the 8-digit number from the confirmation.');
+    await page.mouse.move(5, 5);
+    await gone(page, bubble);
+
+    await page.focus('[data-testid="po-supplier"]');
+    await page.click('[data-testid="po-number"]');
+    await inOverlay(page, bubble);
+    await page.click('[data-testid="po-supplier"]');
+    // Left empty: the required rule is broken, so the tip stays with its message.
+    await inOverlay(page, `${bubble} [role="alert"]`);
+    expect(await bubbleText(page)).toContain('A PO number is exactly 8 digits.');
+  });
+
+  it('shows the message while the value breaks a rule, and never records the value', async () => {
+    await page.click('[data-testid="po-number"]');
+    await page.keyboard.type('12ab');
+    await inOverlay(page, `${bubble} [role="alert"]`);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('345678');
+    // 12345678: eight digits, the message goes (the tip stays while the field has focus).
+    await gone(page, `${bubble} [role="alert"]`);
+    await page.keyboard.type('9');
+    await inOverlay(page, `${bubble} [role="alert"]`);
+    await page.keyboard.press('Backspace');
+    await page.click('[data-testid="po-supplier"]');
+    await gone(page, bubble);
+
+    const shown = await waitForEvents(ext, (e) => e.type === 'content_shown');
+    expect(shown.map((e) => [e.contentId, e.contentKind])).toEqual([['po-tip', 'tip']]);
+    const log = JSON.stringify(await readEvents(ext));
+    expect(log).not.toContain('12345678');
+    expect(log).not.toContain('12ab');
+  });
+
+  it('counts its showing once per page view', async () => {
+    await page.reload();
+    await waitForWaymark(page);
+    await inOverlay(page, '[data-waymark-hint="po-tip"] button');
+    const shown = await waitForEvents(ext, (e) => e.type === 'content_shown', 2);
+    expect(shown).toHaveLength(2);
+  });
+});
