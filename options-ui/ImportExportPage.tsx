@@ -14,7 +14,7 @@ type ImportState =
   | { kind: 'idle' }
   | { kind: 'working'; file: string }
   | { kind: 'rejected'; file: string; issues: DocIssue[]; error?: string; byBackground: boolean }
-  | { kind: 'done'; file: string; flows: number; features: number; migrated: number; converted: number };
+  | { kind: 'done'; file: string; flows: number; features: number; guidance: number; migrated: number; converted: number };
 
 type ExportState = { kind: 'idle' } | { kind: 'working' } | { kind: 'error'; error: string } | { kind: 'done'; text: string };
 
@@ -44,7 +44,7 @@ export function ImportExportPage() {
     if (!check.ok) return setImp({ kind: 'rejected', file: file.name, issues: check.issues, byBackground: false });
     const r = await send({ type: 'admin/bundle/import', bundle: check.bundle });
     if (!r.ok) return setImp({ kind: 'rejected', file: file.name, issues: r.issues ?? [], error: r.error, byBackground: true });
-    setImp({ kind: 'done', file: file.name, flows: r.flows, features: r.features, migrated: r.migrated, converted: check.converted });
+    setImp({ kind: 'done', file: file.name, flows: r.flows, features: r.features, guidance: r.guidance, migrated: r.migrated, converted: check.converted });
   };
 
   const onFiles = (files: FileList | null | undefined) => {
@@ -58,7 +58,7 @@ export function ImportExportPage() {
     if (!r.ok) return setExp({ kind: 'error', error: r.error });
     const name = `waymark-bundle-${localDate()}.json`;
     downloadJson(name, r.bundle);
-    setExp({ kind: 'done', text: `Exported ${plural(r.bundle.flows.length, 'flow')} and ${plural(r.bundle.features.length, 'feature')} to ${name}.` });
+    setExp({ kind: 'done', text: `Exported ${counts(r.bundle.flows.length, r.bundle.features.length, r.bundle.guidance.length)} to ${name}.` });
   };
 
   return (
@@ -72,7 +72,7 @@ export function ImportExportPage() {
           Import
         </h2>
         <p>
-          Import a Waymark bundle (<code>.json</code>) exported from another installation or written by hand. Flows and features with the same id as stored ones replace
+          Import a Waymark bundle (<code>.json</code>) exported from another installation or written by hand. Flows, features and guidance with the same id as stored ones replace
           them. The file is checked as a whole first: if anything in it is wrong, nothing is imported.
         </p>
         <div
@@ -115,7 +115,7 @@ export function ImportExportPage() {
         <details class="help">
           <summary>File format</summary>
           <p>
-            A bundle is <code>{'{ "format": "waymark-bundle", "exportedAt": "…", "flows": [ … ], "features": [ … ] }'}</code>. Documents of older schema versions are migrated on
+            A bundle is <code>{'{ "format": "waymark-bundle", "exportedAt": "…", "flows": [ … ], "features": [ … ], "guidance": [ … ] }'}</code>; <code>guidance</code> holds prompt helpers, smart tips, beacons and checklists. Documents of older schema versions are migrated on
             import. A step <code>body</code> may be given as an HTML string: it is cleaned and converted to Waymark’s rich text (bold, italic, code, links, lists, paragraphs);
             everything else in it becomes plain text.
           </p>
@@ -126,7 +126,7 @@ export function ImportExportPage() {
         <h2 id="export-heading" class="section-title">
           Export
         </h2>
-        <p>Download every flow and feature as one bundle file, to back them up or move them to another installation.</p>
+        <p>Download every flow, feature and piece of guidance as one bundle file, to back them up or move them to another installation.</p>
         <button type="button" class="btn btn-primary" data-testid="export" disabled={exp.kind === 'working'} onClick={exportAll}>
           {exp.kind === 'working' ? 'Exporting…' : 'Export all'}
         </button>
@@ -143,6 +143,13 @@ export function ImportExportPage() {
   );
 }
 
+/** `2 flows and 1 feature`, or `2 flows, 1 feature and 3 pieces of guidance` when there is guidance. */
+function counts(flows: number, features: number, guidance: number): string {
+  const f = plural(flows, 'flow');
+  const t = plural(features, 'feature');
+  return guidance === 0 ? `${f} and ${t}` : `${f}, ${t} and ${plural(guidance, 'piece of guidance', 'pieces of guidance')}`;
+}
+
 function ImportResult({ state }: { state: ImportState }) {
   switch (state.kind) {
     case 'idle':
@@ -154,7 +161,7 @@ function ImportResult({ state }: { state: ImportState }) {
         <div class="notice notice-ok" data-testid="import-success">
           <p>
             <span aria-hidden="true">✓ </span>
-            Imported {plural(state.flows, 'flow')} and {plural(state.features, 'feature')}
+            Imported {counts(state.flows, state.features, state.guidance)}
             {state.migrated > 0 ? ` (${state.migrated} migrated from an older version)` : ''}.
           </p>
           {state.converted > 0 ? <p class="hint">{plural(state.converted, 'step body', 'step bodies')} given as HTML were converted to rich text.</p> : null}

@@ -67,7 +67,8 @@ export function TipFields({ draft, issues, onChange, pick }: TipFieldsProps) {
               id={fieldId('validation.pattern')}
               label="Pattern (optional)"
               hint="A JavaScript regular expression the whole value must match, without slashes or flags, e.g. [A-Z]{2}\d{8,12}."
-              issues={at('validation.pattern').filter((i) => i.message !== live)}
+              // The live check is the schema's own: a save's verdict on the regex is stale once it is edited.
+              issues={at('validation.pattern').filter((i) => !i.message.startsWith('not a valid regular expression'))}
               liveError={live}
             >
               {(a11y) => <input {...a11y} type="text" class="mono" spellcheck={false} autocomplete="off" value={draft.pattern} maxLength={500} onInput={(e) => onChange({ pattern: e.currentTarget.value })} data-testid="tip-pattern" />}

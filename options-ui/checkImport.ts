@@ -11,6 +11,7 @@ export type ImportCheck =
       bundle: unknown;
       flows: number;
       features: number;
+      guidance: number;
       migrated: number;
       /** Step bodies given as HTML and converted to rich text. */
       converted: number;
@@ -31,5 +32,5 @@ export function checkImport(text: string, toRichText: (html: string) => RichText
   const { value, converted } = convertHtmlBodies(json.value, toRichText);
   const r = readBundle(value, now);
   if (!r.ok) return { ok: false, issues: r.issues };
-  return { ok: true, bundle: value, flows: r.bundle.flows.length, features: r.bundle.features.length, migrated: r.migrated, converted };
+  return { ok: true, bundle: value, flows: r.bundle.flows.length, features: r.bundle.features.length, guidance: r.bundle.guidance.length, migrated: r.migrated, converted };
 }
