@@ -28,7 +28,7 @@ import {
 } from '../../src/schema/insights';
 import { zodIssues } from '../../src/schema/migrate';
 import { requireRole } from '../auth/requireRole';
-import type { SqlQueryable } from '../db/sql';
+import type { Sql, SqlQueryable } from '../db/sql';
 import type { AppEnv } from '../http/appEnv';
 import { sendError, sendJson } from '../http/reply';
 import { featureAggregatesSql } from '../store/insightsFeatureStore';
@@ -74,85 +74,113 @@ async function flowsFor(sql: SqlQueryable, tenant: TenantId, f: InsightFilter, m
 }
 
 /**
+ * Each answer's queries run in one read-only REPEATABLE READ transaction: they all see the same
+ * snapshot, so a batch ingested meanwhile cannot make the funnel and its steps disagree. The
+ * transaction also gets more sort and hash memory than the default 4 MB, because the per-user
+ * aggregates of a tenant with millions of events otherwise spill to disk.
+ */
+const INSIGHTS_WORK_MEM = '64MB';
+
+async function inSnapshot<T>(sql: Sql, fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+  return sql.transaction(async (tx) => {
+    await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    await tx.query(`SET LOCAL work_mem = '${INSIGHTS_WORK_MEM}'`);
+    return fn(tx);
+  });
+}
+
+/**
  * GET /v1/insights/*, champion and admin, the caller's tenant only. Every answer is team-level or
  * tenant-level, never about one person, and is suppressed below the tenant's minimum group size.
  */
-export function insightsRoutes({ sql, auth }: RouteDeps): Hono<AppEnv> {
+export function insightsRoutes({ sql: db, auth }: RouteDeps): Hono<AppEnv> {
   const champion = requireRole('champion');
   return new Hono<AppEnv>()
     .get('/insights/overview', auth, champion, async (c) => {
       const q = parseQuery(c, InsightsQuerySchema);
       if (!q.ok) return q.response;
       const { tenant } = c.get('principal');
-      const range = dayRangeOf(q.value);
-      const d = await decide(sql, tenant, q.value, range);
-      if (d.suppressed) return sendJson(c, OverviewResponseSchema, d);
-      const f = filterOf(range, q.value.team);
-      const k = d.scope.minGroupSize;
-      const overview = assembleOverview(await overviewAggregateSql(sql, tenant, f), await flowsFor(sql, tenant, f, k), range, k);
-      return sendJson(c, OverviewResponseSchema, { suppressed: false, scope: d.scope, overview });
+      return inSnapshot(db, async (sql) => {
+        const range = dayRangeOf(q.value);
+        const d = await decide(sql, tenant, q.value, range);
+        if (d.suppressed) return sendJson(c, OverviewResponseSchema, d);
+        const f = filterOf(range, q.value.team);
+        const k = d.scope.minGroupSize;
+        const overview = assembleOverview(await overviewAggregateSql(sql, tenant, f), await flowsFor(sql, tenant, f, k), range, k);
+        return sendJson(c, OverviewResponseSchema, { suppressed: false, scope: d.scope, overview });
+      });
     })
     .get('/insights/flows', auth, champion, async (c) => {
       const q = parseQuery(c, FlowInsightsQuerySchema);
       if (!q.ok) return q.response;
       const { tenant } = c.get('principal');
-      const range = dayRangeOf(q.value);
-      const d = await decide(sql, tenant, q.value, range);
-      if (d.suppressed) return sendJson(c, FlowInsightsResponseSchema, d);
-      const flows = await flowsFor(sql, tenant, filterOf(range, q.value.team, q.value.flowId), d.scope.minGroupSize);
-      return sendJson(c, FlowInsightsResponseSchema, { suppressed: false, scope: d.scope, flows });
+      return inSnapshot(db, async (sql) => {
+        const range = dayRangeOf(q.value);
+        const d = await decide(sql, tenant, q.value, range);
+        if (d.suppressed) return sendJson(c, FlowInsightsResponseSchema, d);
+        const flows = await flowsFor(sql, tenant, filterOf(range, q.value.team, q.value.flowId), d.scope.minGroupSize);
+        return sendJson(c, FlowInsightsResponseSchema, { suppressed: false, scope: d.scope, flows });
+      });
     })
     .get('/insights/features', auth, champion, async (c) => {
       const q = parseQuery(c, FeatureInsightsQuerySchema);
       if (!q.ok) return q.response;
       const { tenant } = c.get('principal');
-      const range = dayRangeOf(q.value);
-      const d = await decide(sql, tenant, q.value, range);
-      if (d.suppressed) return sendJson(c, FeatureInsightsResponseSchema, d);
-      const aggs = await featureAggregatesSql(sql, tenant, filterOf(range, q.value.team, q.value.featureId));
-      const ids = q.value.featureId !== undefined ? [q.value.featureId] : [...aggs.keys()].sort(byteOrder);
-      const features = ids.map((id) => assembleFeatureInsight(aggs.get(id) ?? emptyFeatureAggregate(id), range, d.scope.minGroupSize));
-      return sendJson(c, FeatureInsightsResponseSchema, { suppressed: false, scope: d.scope, habitDefinition: HABIT_DEFINITION, features });
+      return inSnapshot(db, async (sql) => {
+        const range = dayRangeOf(q.value);
+        const d = await decide(sql, tenant, q.value, range);
+        if (d.suppressed) return sendJson(c, FeatureInsightsResponseSchema, d);
+        const aggs = await featureAggregatesSql(sql, tenant, filterOf(range, q.value.team, q.value.featureId));
+        const ids = q.value.featureId !== undefined ? [q.value.featureId] : [...aggs.keys()].sort(byteOrder);
+        const features = ids.map((id) => assembleFeatureInsight(aggs.get(id) ?? emptyFeatureAggregate(id), range, d.scope.minGroupSize));
+        return sendJson(c, FeatureInsightsResponseSchema, { suppressed: false, scope: d.scope, habitDefinition: HABIT_DEFINITION, features });
+      });
     })
     .get('/insights/prompts', auth, champion, async (c) => {
       const q = parseQuery(c, PromptInsightsQuerySchema);
       if (!q.ok) return q.response;
       const { tenant } = c.get('principal');
-      const range = dayRangeOf(q.value);
-      const d = await decide(sql, tenant, q.value, range);
-      if (d.suppressed) return sendJson(c, PromptInsightsResponseSchema, d);
-      const byId = await promptInsightsSql(sql, tenant, filterOf(range, q.value.team, q.value.templateId));
-      const ids = q.value.templateId !== undefined ? [q.value.templateId] : [...byId.keys()].sort(byteOrder);
-      const prompts = ids.map((id) => byId.get(id) ?? emptyPromptInsight(id));
-      return sendJson(c, PromptInsightsResponseSchema, { suppressed: false, scope: d.scope, prompts });
+      return inSnapshot(db, async (sql) => {
+        const range = dayRangeOf(q.value);
+        const d = await decide(sql, tenant, q.value, range);
+        if (d.suppressed) return sendJson(c, PromptInsightsResponseSchema, d);
+        const byId = await promptInsightsSql(sql, tenant, filterOf(range, q.value.team, q.value.templateId));
+        const ids = q.value.templateId !== undefined ? [q.value.templateId] : [...byId.keys()].sort(byteOrder);
+        const prompts = ids.map((id) => byId.get(id) ?? emptyPromptInsight(id));
+        return sendJson(c, PromptInsightsResponseSchema, { suppressed: false, scope: d.scope, prompts });
+      });
     })
     .get('/insights/stuck', auth, champion, async (c) => {
       const q = parseQuery(c, InsightsQuerySchema);
       if (!q.ok) return q.response;
       const { tenant } = c.get('principal');
-      const range = dayRangeOf(q.value);
-      const d = await decide(sql, tenant, q.value, range);
-      if (d.suppressed) return sendJson(c, StuckResponseSchema, d);
-      const k = d.scope.minGroupSize;
-      const items = stuckSteps(await flowsFor(sql, tenant, filterOf(range, q.value.team), k), k);
-      return sendJson(c, StuckResponseSchema, { suppressed: false, scope: d.scope, items });
+      return inSnapshot(db, async (sql) => {
+        const range = dayRangeOf(q.value);
+        const d = await decide(sql, tenant, q.value, range);
+        if (d.suppressed) return sendJson(c, StuckResponseSchema, d);
+        const k = d.scope.minGroupSize;
+        const items = stuckSteps(await flowsFor(sql, tenant, filterOf(range, q.value.team), k), k);
+        return sendJson(c, StuckResponseSchema, { suppressed: false, scope: d.scope, items });
+      });
     })
     .get('/insights/teams', auth, champion, async (c) => {
       const q = parseQuery(c, TeamInsightsQuerySchema);
       if (!q.ok) return q.response;
       const { tenant } = c.get('principal');
-      const range = dayRangeOf(q.value);
-      const d = await decide(sql, tenant, { from: q.value.from, to: q.value.to }, range);
-      if (d.suppressed) return sendJson(c, TeamInsightsResponseSchema, d);
-      const rows = await teamAggregatesSql(sql, tenant, range, {
-        ...(q.value.flowId !== undefined ? { flowId: q.value.flowId } : {}),
-        ...(q.value.featureId !== undefined ? { featureId: q.value.featureId } : {}),
-      });
-      return sendJson(c, TeamInsightsResponseSchema, {
-        suppressed: false,
-        scope: d.scope,
-        total: totalOf(rows),
-        teams: assembleTeamRows(rows, d.scope.minGroupSize),
+      return inSnapshot(db, async (sql) => {
+        const range = dayRangeOf(q.value);
+        const d = await decide(sql, tenant, { from: q.value.from, to: q.value.to }, range);
+        if (d.suppressed) return sendJson(c, TeamInsightsResponseSchema, d);
+        const rows = await teamAggregatesSql(sql, tenant, range, {
+          ...(q.value.flowId !== undefined ? { flowId: q.value.flowId } : {}),
+          ...(q.value.featureId !== undefined ? { featureId: q.value.featureId } : {}),
+        });
+        return sendJson(c, TeamInsightsResponseSchema, {
+          suppressed: false,
+          scope: d.scope,
+          total: totalOf(rows),
+          teams: assembleTeamRows(rows, d.scope.minGroupSize),
+        });
       });
     });
 }
