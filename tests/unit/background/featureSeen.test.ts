@@ -26,8 +26,8 @@ describe('feature exposure (feature/seen)', () => {
     const h = contentHandlers(createWriter({ userId: async () => 'u-1', now: () => now }), { team: async () => undefined });
     const url = 'https://crm.example.com/deals';
 
-    expect((await h['page/state']({ type: 'page/state', url, linkStart: false, present: [] }, sender)).ok).toBe(true);
-    const before = await h['page/state']({ type: 'page/state', url, linkStart: false, present: [] }, sender);
+    expect((await h['page/state']({ type: 'page/state', url, linkStart: false, present: [], settled: true }, sender)).ok).toBe(true);
+    const before = await h['page/state']({ type: 'page/state', url, linkStart: false, present: [], settled: true }, sender);
     expect(before.ok && before.state.features).toEqual([expect.objectContaining({ id: 'bulk-edit', seen: false })]);
 
     expect(await h['feature/seen']({ type: 'feature/seen', opId: 'op-a', featureId: 'bulk-edit' }, sender)).toEqual({ ok: true, recorded: true });
@@ -38,7 +38,7 @@ describe('feature exposure (feature/seen)', () => {
     expect(await h['feature/used']({ type: 'feature/used', opId: 'op-d', featureId: 'bulk-edit' }, sender)).toEqual({ ok: true, firstUse: false });
     expect(await h['feature/seen']({ type: 'feature/seen', opId: 'op-e', featureId: 'nope' }, sender)).toMatchObject({ ok: false });
 
-    const after = await h['page/state']({ type: 'page/state', url, linkStart: false, present: [] }, sender);
+    const after = await h['page/state']({ type: 'page/state', url, linkStart: false, present: [], settled: true }, sender);
     expect(after.ok && after.state.features[0]?.seen).toBe(true);
     const events = (await db.getAllFromIndex('events', 'bySeq')).filter((e) => 'featureId' in e && e.featureId === 'bulk-edit');
     expect(events.map((e) => [e.type, 'firstUse' in e ? e.firstUse : null])).toEqual([
