@@ -318,6 +318,9 @@ describe('beacons', () => {
     await clickInView(options, '#frequency-everyNDays');
     await typeInto(options, '#f-audience-frequency-days', '14');
     await typeInto(options, '#f-audience-teams', 'sales, support');
+    await clickInView(options, '[data-testid="audience-has-element"]');
+    await typeInto(options, '#f-audience-elementPresent-tag', 'section');
+    await typeInto(options, '#f-audience-elementPresent-text', 'AI assistant');
     await clickInView(options, '[data-testid="save-guidance"]');
     const issues = await summaryIssues(options);
     expect(issues).toHaveLength(1);
@@ -325,6 +328,7 @@ describe('beacons', () => {
     await typeInto(options, '#f-audience-priority', '80');
     await save('Meet the assistant');
     expect((await stored<Beacon>('Meet the assistant'))!.audience).toEqual({
+      elementPresent: { tag: 'section', text: 'AI assistant' },
       teams: ['sales', 'support'],
       visit: { kind: 'fromNth', n: 3 },
       frequency: { kind: 'everyNDays', days: 14 },
@@ -417,6 +421,7 @@ describe('export and import', () => {
     const undated = (gs: Guidance[]) => gs.map(({ updatedAt: _u, ...g }) => g).sort((a, b) => a.id.localeCompare(b.id));
     expect(undated(await allGuidance())).toEqual(undated(before));
     await go('#/checklists');
+    await options.waitForSelector('[data-testid="guidance-row"]');
     expect(await options.$$eval('[data-testid="guidance-row"]', (rows) => rows.map((r) => r.querySelector('.row-title')?.textContent))).toEqual(['Getting started']);
   });
 });
