@@ -15,6 +15,7 @@ import { ErrorNotice, Loading } from './Status';
 import { StepEditor } from './StepEditor';
 import { StepList } from './StepList';
 import { StepPreview } from './StepPreview';
+import { SurveyPreview } from './SurveyPreview';
 import { slugify, uniqueId } from './uniqueId';
 import { UrlPatternList } from './UrlPatternList';
 import { useAdminData } from './useAdminData';
@@ -215,7 +216,10 @@ function FlowForm({ flow, takenIds, openStep }: { flow: Flow | null; takenIds: R
             )}
           </section>
         </div>
-        <aside class="editor-side">{step ? <StepPreview step={step} index={selected} count={draft.steps.length} onGo={(i) => i >= 0 && i < draft.steps.length && setSelected(i)} /> : null}</aside>
+        <aside class="editor-side">
+          {step ? <StepPreview step={step} index={selected} count={draft.steps.length} onGo={(i) => i >= 0 && i < draft.steps.length && setSelected(i)} /> : null}
+          {draft.survey.enabled ? <SurveyPreview survey={draft.survey} /> : null}
+        </aside>
       </div>
       <div class="actionbar">
         <button type="submit" class="btn btn-primary" disabled={saving} data-testid="save-flow">

@@ -37,12 +37,20 @@ export function GuidanceEditor({ kind, id }: { kind: GuidanceKind; id: string | 
   if (state.status === 'error') return <ErrorNotice title={`The ${info.noun} could not be loaded.`} message={state.error} onRetry={reload} />;
   const doc = id === null ? null : (state.data.guidance.find((g) => g.id === id && g.kind === kind) ?? null);
   if (id !== null && !doc) {
+    const other = state.data.guidance.find((g) => g.id === id);
     return (
       <>
         <h1 tabIndex={-1}>Not found</h1>
         <div class="notice notice-error" role="alert">
           <p>
-            There is no {info.noun} with the id “{id}”. It may have been deleted.
+            There is no {info.noun} with the id “{id}”.{' '}
+            {other ? (
+              <>
+                It is a {GUIDANCE_INFO[other.kind].noun}: <a href={routeHref({ page: 'guidanceItem', kind: other.kind, id })}>edit it there</a>.
+              </>
+            ) : (
+              'It may have been deleted.'
+            )}
           </p>
           <a class="btn" href={routeHref({ page: 'guidance', kind })}>
             Back to {info.plural.toLowerCase()}
@@ -124,7 +132,7 @@ function GuidanceForm({ kind, doc, data }: { kind: GuidanceKind; doc: Guidance |
   const fields = (() => {
     switch (draft.kind) {
       case 'prompt':
-        return <PromptFields draft={draft} issues={issues} onChange={patch as (p: Partial<PromptDraft>) => void} pick={pick} />;
+        return <PromptFields draft={draft} issues={issues} onChange={patch as (p: Partial<PromptDraft>) => void} onReorder={() => setIssues([])} pick={pick} />;
       case 'tip':
         return <TipFields draft={draft} issues={issues} onChange={patch as (p: Partial<TipDraft>) => void} pick={pick} />;
       case 'beacon':

@@ -61,7 +61,8 @@ export function GuidanceListPage({ kind }: { kind: GuidanceKind }) {
     reload();
   };
 
-  const items = state.status === 'ready' ? state.data.guidance.filter((g) => g.kind === kind).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : [];
+  const data = state.status === 'ready' ? state.data : null;
+  const items = data ? data.guidance.filter((g) => g.kind === kind).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : [];
   const column = KIND_COLUMN[kind];
   return (
     <>
@@ -83,9 +84,9 @@ export function GuidanceListPage({ kind }: { kind: GuidanceKind }) {
           </p>
         </div>
       ) : null}
-      {state.status === 'ready' && items.length > 0 ? (
+      {data && items.length > 0 ? (
         <div class="table-wrap">
-          <table class="table" data-testid="guidance-list" data-kind={kind} aria-busy={state.refreshing ? 'true' : undefined}>
+          <table class="table" data-testid="guidance-list" data-kind={kind} aria-busy={state.status === 'ready' && state.refreshing ? 'true' : undefined}>
             <caption class="sr-only">{plural(items.length, info.noun)}</caption>
             <thead>
               <tr>
@@ -113,7 +114,7 @@ export function GuidanceListPage({ kind }: { kind: GuidanceKind }) {
                   <td>
                     <StatusBadge status={g.status} />
                   </td>
-                  <td class="small">{column.cell(g, state.status === 'ready' ? state.data : { guidance: [], flows: [], features: [] })}</td>
+                  <td class="small">{column.cell(g, data)}</td>
                   <td class="mono small">
                     {g.match[0]}
                     {g.match.length > 1 ? <span class="muted"> +{g.match.length - 1}</span> : null}
@@ -129,7 +130,7 @@ export function GuidanceListPage({ kind }: { kind: GuidanceKind }) {
                     <a class="btn btn-small" href={routeHref({ page: 'guidanceItem', kind, id: g.id })} data-testid="guidance-edit" aria-label={`Edit ${g.name}`}>
                       Edit
                     </a>
-                    <button type="button" class="btn btn-small" disabled={busy === g.id} onClick={() => duplicate(g, state.status === 'ready' ? state.data.guidance : [])} data-testid="guidance-duplicate" aria-label={`Duplicate ${g.name}`}>
+                    <button type="button" class="btn btn-small" disabled={busy === g.id} onClick={() => duplicate(g, data.guidance)} data-testid="guidance-duplicate" aria-label={`Duplicate ${g.name}`}>
                       Duplicate
                     </button>
                     <button type="button" class="btn btn-small btn-danger" disabled={busy === g.id} onClick={() => setDeleting(g)} data-testid="guidance-delete" aria-label={`Delete ${g.name}`}>

@@ -4,8 +4,10 @@ import { send } from './api';
 import { checkImport } from './checkImport';
 import { downloadJson } from './downloadJson';
 import { localDate } from './formatTime';
+import { GUIDANCE_INFO, GUIDANCE_ORDER } from './guidanceKinds';
 import { plural } from './plural';
 import { richTextFromHtml } from './richTextFromHtml';
+import { routeHref } from './route';
 
 /** Files bigger than this are refused before reading: a bundle of 1000 flows is far smaller. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -167,6 +169,17 @@ function ImportResult({ state }: { state: ImportState }) {
           {state.converted > 0 ? <p class="hint">{plural(state.converted, 'step body', 'step bodies')} given as HTML were converted to rich text.</p> : null}
           <p>
             <a href="#/flows">See the flows</a>
+            {state.guidance > 0 ? (
+              <>
+                {' · '}
+                {GUIDANCE_ORDER.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 ? ', ' : ''}
+                    <a href={routeHref({ page: 'guidance', kind: k })}>{GUIDANCE_INFO[k].plural.toLowerCase()}</a>
+                  </span>
+                ))}
+              </>
+            ) : null}
           </p>
         </div>
       );

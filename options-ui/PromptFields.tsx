@@ -12,6 +12,8 @@ interface PromptFieldsProps {
   draft: PromptDraft;
   issues: readonly DocIssue[];
   onChange: (patch: Partial<PromptDraft>) => void;
+  /** Issues carry variable indexes: after a removal they no longer hold. */
+  onReorder: () => void;
   pick: TabPreference;
 }
 
@@ -19,7 +21,7 @@ interface PromptFieldsProps {
 const labelOf = (name: string) => (name.charAt(0).toUpperCase() + name.slice(1)).replace(/_/g, ' ');
 
 /** The prompt helper's own fields: what it is for, the input it is offered in, the text and its variables. */
-export function PromptFields({ draft, issues, onChange, pick }: PromptFieldsProps) {
+export function PromptFields({ draft, issues, onChange, onReorder, pick }: PromptFieldsProps) {
   const analysis = useMemo(() => analyzeTemplate(draft.template, draft.variables.map((v) => v.name.trim())), [draft.template, draft.variables]);
   const setVariables = (f: (vs: PromptVariableDraft[]) => PromptVariableDraft[]) => onChange({ variables: f(draft.variables) });
   const declare = (name: string) => {
@@ -78,7 +80,11 @@ export function PromptFields({ draft, issues, onChange, pick }: PromptFieldsProp
               issues={issues}
               pick={pick}
               onChange={(nv) => setVariables((vs) => vs.map((x, n) => (n === i ? nv : x)))}
-              onRemove={() => setVariables((vs) => vs.filter((_, n) => n !== i))}
+              onRemove={() => {
+                setVariables((vs) => vs.filter((_, n) => n !== i));
+                onReorder();
+                requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="add-variable"]')?.focus());
+              }}
             />
           ))}
         </ol>

@@ -6,7 +6,8 @@ import { fieldId, issuesAt } from './issuesAt';
 import type { TabPreference } from './rankPickerTabs';
 import { RichTextEditor } from './RichTextEditor';
 import type { TipDraft } from './tipDraft';
-import { brokenRule, patternError, type BrokenRule } from './tipRules';
+import { checkTipValue, type TipBreak } from '../src/rules/checkTipValue';
+import { patternError, rulesOfDraft } from './tipRules';
 
 interface TipFieldsProps {
   draft: TipDraft;
@@ -15,24 +16,15 @@ interface TipFieldsProps {
   pick: TabPreference;
 }
 
-const BROKEN_TEXT: Record<BrokenRule, string> = { required: 'it is empty', pattern: 'it does not match the pattern', maxLength: 'it is too long' };
-
-/** The rules of a draft as far as they can be checked now (an invalid pattern or length checks nothing). */
-export function draftRules(d: TipDraft) {
-  const max = Number(d.maxLength.trim());
-  return {
-    required: d.required,
-    pattern: d.pattern === '' || patternError(d.pattern) !== null ? undefined : d.pattern,
-    maxLength: d.maxLength.trim() !== '' && Number.isInteger(max) && max > 0 ? max : undefined,
-  };
-}
+const BROKEN_TEXT: Record<NonNullable<TipBreak>, string> = { required: 'it is empty', pattern: 'it does not match the pattern', maxLength: 'it is too long' };
 
 /** A smart tip's own fields: the field it sits beside, its guidance, and the optional rules on the value. */
 export function TipFields({ draft, issues, onChange, pick }: TipFieldsProps) {
   const [sample, setSample] = useState('');
   const live = patternError(draft.pattern);
   const at = (p: string) => issuesAt(issues, p, { subtree: true });
-  const broken = brokenRule(draftRules(draft), sample);
+  // The very check the page runs, so what the admin tries here is what people get.
+  const broken = checkTipValue(rulesOfDraft(draft), sample);
   return (
     <>
       <section class="card">
@@ -85,7 +77,7 @@ export function TipFields({ draft, issues, onChange, pick }: TipFieldsProps) {
               </label>
               <input id="tip-sample" type="text" value={sample} autocomplete="off" onInput={(e) => setSample(e.currentTarget.value)} aria-describedby="tip-sample-result" data-testid="tip-sample" />
               <p id="tip-sample-result" class={broken ? 'field-warning' : 'hint'} role="status" data-testid="tip-sample-result">
-                {broken ? `The tip would show: ${BROKEN_TEXT[broken]}.` : sample === '' ? 'Empty and allowed: nothing is shown.' : 'This value passes every rule.'}
+                {broken ? `The tip would show: ${BROKEN_TEXT[broken]}.` : sample.trim() === '' ? 'Empty and allowed: nothing is shown.' : 'This value passes every rule.'}
               </p>
             </div>
           </div>

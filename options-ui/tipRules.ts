@@ -1,4 +1,6 @@
-/** The live checks of a tip's validation rules in the editor. */
+import type { TipDraft } from './tipDraft';
+
+/** The live check of a tip's pattern in the editor; values are checked by the runtime's `checkTipValue`. */
 
 /**
  * Why a pattern is not a regular expression the tip can use, or null when it is (or is empty). The
@@ -15,22 +17,12 @@ export function patternError(pattern: string): string | null {
   }
 }
 
-export interface TipRules {
-  required: boolean;
-  pattern?: string | undefined;
-  maxLength?: number | undefined;
-}
-
-export type BrokenRule = 'required' | 'pattern' | 'maxLength';
-
-/**
- * Which rule a sample value breaks, first by the order a person meets them (empty, too long, wrong
- * shape), or null. The pattern must match the whole value; an empty value breaks only `required`.
- * Only for trying rules out in the editor: nothing typed here is stored.
- */
-export function brokenRule(rules: TipRules, value: string): BrokenRule | null {
-  if (value === '') return rules.required ? 'required' : null;
-  if (rules.maxLength !== undefined && [...value].length > rules.maxLength) return 'maxLength';
-  if (rules.pattern !== undefined && patternError(rules.pattern) === null && !new RegExp(`^(?:${rules.pattern})$`, 'u').test(value)) return 'pattern';
-  return null;
+/** The rules of a draft as far as they can be checked now (an invalid pattern or length checks nothing). */
+export function rulesOfDraft(d: TipDraft): { required: boolean; pattern: string | undefined; maxLength: number | undefined } {
+  const max = Number(d.maxLength.trim());
+  return {
+    required: d.required,
+    pattern: d.pattern === '' || patternError(d.pattern) !== null ? undefined : d.pattern,
+    maxLength: d.maxLength.trim() !== '' && Number.isInteger(max) && max > 0 ? max : undefined,
+  };
 }

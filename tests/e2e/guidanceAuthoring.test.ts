@@ -20,6 +20,7 @@ const SEED = resolve(import.meta.dirname, '../../demo/seed/crm-onboarding.json')
 let host: HostServer;
 let ext: ExtensionBrowser;
 let options: Page;
+let seedFeatures = 0;
 
 const base = () => `chrome-extension://${ext.extensionId}/options-ui/index.html`;
 const go = async (hash: string) => {
@@ -42,8 +43,14 @@ beforeAll(async () => {
   host = await startHostServer({ release: 1 });
   ext = await launchWithExtension();
   // The seed flow stays a draft here, so that no walkthrough covers the page the picker works on.
-  const seed = JSON.parse(readFileSync(SEED, 'utf8')) as { flows: Flow[] };
-  for (const f of seed.flows) f.status = 'draft';
+  const seed = JSON.parse(readFileSync(SEED, 'utf8')) as { flows: Flow[]; features: unknown[]; guidance?: unknown[] };
+  // Only the seed's flow and features: the guidance here is all authored by the test.
+  for (const f of seed.flows) {
+    f.status = 'draft';
+    delete f.survey;
+  }
+  seed.guidance = [];
+  seedFeatures = seed.features.length;
   const r = await adminSend<{ ok: boolean }>(ext, { type: 'admin/bundle/import', bundle: seed });
   expect(r.ok).toBe(true);
   options = await openExtensionPage(ext, 'options-ui/index.html#/prompts');
@@ -83,17 +90,30 @@ async function duplicateAndDelete(slug: string, id: string, name: string): Promi
   expect((await allGuidance()).filter((g) => g.name.startsWith('Copy of'))).toEqual([]);
 }
 
-/** Text of the editor's live preview (inside its shadow root). */
-async function previewText(): Promise<string> {
-  return options.$eval('[data-testid="guidance-preview"]', (el) => el.shadowRoot?.textContent ?? '');
+/** Waits until the live preview (in its shadow root) shows text matching `re`; returns all its text. */
+async function waitForPreview(re: RegExp, testId = 'guidance-preview'): Promise<string> {
+  const h = await options.waitForFunction(
+    (src, id) => {
+      const root = document.querySelector(`[data-testid="${id}"]`)?.shadowRoot;
+      const text = [root?.textContent ?? '', ...[...(root?.querySelectorAll('textarea') ?? [])].map((t) => t.value)].join(' ');
+      return new RegExp(src).test(text) ? text : null;
+    },
+    { timeout: 5000, polling: 100 },
+    re.source,
+    testId,
+  );
+  return String(await h.jsonValue());
 }
 
-async function waitForPreview(pred: string): Promise<void> {
-  await options.waitForFunction(
-    (re) => new RegExp(re).test(document.querySelector('[data-testid="guidance-preview"]')?.shadowRoot?.textContent ?? ''),
-    { timeout: 5000, polling: 100 },
-    pred,
-  );
+/** Runs `fn` on the preview's shadow root. */
+async function inPreview<T>(fn: (root: ShadowRoot) => T, testId = 'guidance-preview'): Promise<T> {
+  const host = (await options.$(`[data-testid="${testId}"]`))!;
+  const root = await host.evaluateHandle((el) => el.shadowRoot!);
+  try {
+    return (await root.evaluate(fn)) as T;
+  } finally {
+    await root.dispose();
+  }
 }
 
 /** "Pick on page" in the fieldset `fieldsetId`, then a click on `selector` in the demo tab. */
@@ -158,6 +178,14 @@ describe('prompt helpers', () => {
     await typeInto(options, '#f-variables-2-source-target-tag', 'select');
     await typeInto(options, '#f-variables-2-source-target-id', 'dealStage');
     await typeInto(options, '#f-description', 'For the approval queue');
+    // The preview fills the text as the page would when it finds nothing: fallbacks, then [label].
+    await waitForPreview(/Summarize this deal for the customer at the \[Stage\] stage\./);
+    expect(await inPreview((r) => r.querySelector('.wm-g-missing')?.textContent)).toBe('Fill in: Stage');
+    await typeInto(options, '[data-testid="prompt-sample"]', 'Acme renewal');
+    await waitForPreview(/Summarize Acme renewal for the customer/);
+    // Back to the list of the page's prompts: the name and what it is for.
+    await inPreview((r) => [...r.querySelectorAll('button')].find((b) => b.textContent === 'Back')?.click());
+    expect(await waitForPreview(/For the approval queue/)).toContain('Summarize this deal');
 
     // The target: the demo app's AI assistant box, picked on the page.
     await pickOnDemo(demo, 'f-target', '[data-testid="ai-assistant-input"]');
@@ -215,6 +243,13 @@ describe('smart tips', () => {
     // Live, before any save.
     expect((await fieldErrors(options, 'f-validation-pattern'))[0]).toMatch(/^not a valid regular expression: /);
     await typeInto(options, '[data-testid="tip-message"]', 'Use digits only.');
+    // The preview: the hint icon and the tip, and the message as when the value breaks a rule.
+    await waitForPreview(/Whole dollars/);
+    expect(await inPreview((r) => [r.querySelector('.wm-g-hint')?.getAttribute('aria-label'), r.querySelector('.wm-body strong')?.textContent])).toEqual(['Tip: Whole dollars', 'nearest hundred']);
+    expect(await inPreview((r) => r.querySelector('.wm-g-error'))).toBeNull();
+    await clickInView(options, '[data-testid="preview-broken"]');
+    await waitForPreview(/Use digits only\./);
+    expect(await inPreview((r) => r.querySelector('.wm-g-error')?.textContent)).toBe('Use digits only.');
     await clickInView(options, '[data-testid="save-guidance"]');
     const issues = await summaryIssues(options);
     expect(issues).toHaveLength(1);
@@ -259,6 +294,11 @@ describe('beacons', () => {
     expect(await fieldErrors(options, 'f-title')).toEqual(['a beacon needs a title']);
     await typeInto(options, '[data-testid="guidance-title"]', 'New: ask the assistant');
     await typeInto(options, '#f-body', 'Drafts next steps for this deal.');
+    // The preview: the pulsing dot on its element; clicking it opens the card.
+    await waitForPreview(/ai-ask/);
+    expect(await inPreview((r) => r.querySelector('.wm-g-beacon')?.getAttribute('aria-label'))).toBe('New: New: ask the assistant');
+    await inPreview((r) => (r.querySelector('.wm-g-beacon') as HTMLButtonElement).click());
+    expect(await waitForPreview(/Drafts next steps for this deal\./)).toContain('Got it');
     await save('Meet the assistant');
     expect(await stored<Beacon>('Meet the assistant')).toMatchObject({
       kind: 'beacon',
@@ -278,6 +318,9 @@ describe('beacons', () => {
     await clickInView(options, '#frequency-everyNDays');
     await typeInto(options, '#f-audience-frequency-days', '14');
     await typeInto(options, '#f-audience-teams', 'sales, support');
+    await clickInView(options, '[data-testid="audience-has-element"]');
+    await typeInto(options, '#f-audience-elementPresent-tag', 'section');
+    await typeInto(options, '#f-audience-elementPresent-text', 'AI assistant');
     await clickInView(options, '[data-testid="save-guidance"]');
     const issues = await summaryIssues(options);
     expect(issues).toHaveLength(1);
@@ -285,6 +328,7 @@ describe('beacons', () => {
     await typeInto(options, '#f-audience-priority', '80');
     await save('Meet the assistant');
     expect((await stored<Beacon>('Meet the assistant'))!.audience).toEqual({
+      elementPresent: { tag: 'section', text: 'AI assistant' },
       teams: ['sales', 'support'],
       visit: { kind: 'fromNth', n: 3 },
       frequency: { kind: 'everyNDays', days: 14 },
@@ -312,6 +356,9 @@ describe('checklists', () => {
     await clickInView(options, '[aria-label="Move item 2 up"]');
     // Focus stays with the moved item.
     await options.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Move item 1 down', { polling: 50 });
+    // The preview lists the items in their new order; only the one that starts a flow offers "Show me".
+    await waitForPreview(/0 of 2 done/);
+    expect(await inPreview((r) => [...r.querySelectorAll('.wm-g-check')].map((li) => li.textContent?.trim()))).toEqual(['○Save a deal', '○Create your first dealShow me']);
     await clickInView(options, '#visit-first');
     await clickInView(options, '#frequency-once');
     await save('Getting started');
@@ -338,7 +385,12 @@ describe('the flow micro-survey', () => {
     await go('#/flows/crm-first-deal');
     await clickInView(options, '[data-testid="survey-enabled"]');
     await typeInto(options, '[data-testid="survey-question"]', 'Did this tour help?');
+    await waitForPreview(/Did this tour help\?/, 'survey-preview');
+    expect(await inPreview((r) => r.querySelectorAll('textarea').length, 'survey-preview')).toBe(1);
     await clickInView(options, '[data-testid="survey-comment"]');
+    // Without the comment box, as employees will get it.
+    await options.waitForFunction(() => document.querySelector('[data-testid="survey-preview"]')?.shadowRoot?.querySelectorAll('textarea').length === 0, { polling: 100 });
+    expect(await inPreview((r) => [...r.querySelectorAll('.wm-g-score')].map((b) => b.textContent), 'survey-preview')).toEqual(['1', '2', '3', '4', '5']);
     await clickInView(options, '[data-testid="save-flow"]');
     await waitForFlash(options, /Saved “Create your first deal”/);
     const flows = (await admin<{ ok: true; flows: Flow[] }>({ type: 'admin/flows/list' })).flows;
@@ -353,7 +405,7 @@ describe('export and import', () => {
     await go('#/import');
     const downloads = await captureDownloads(options);
     await options.click('[data-testid="export"]');
-    await options.waitForFunction(() => /Exported 1 flow, 2 features and 4 pieces of guidance/.test(document.querySelector('[data-testid="export-result"]')?.textContent ?? ''), { polling: 100 });
+    await options.waitForFunction((n) => new RegExp(`Exported 1 flow, ${n} features and 4 pieces of guidance`).test(document.querySelector('[data-testid="export-result"]')?.textContent ?? ''), { polling: 100 }, seedFeatures);
     const text = await downloads.take();
     const bundle = JSON.parse(text) as { guidance: Guidance[] };
     expect(bundle.guidance.sort((a, b) => a.id.localeCompare(b.id))).toEqual(before);
@@ -364,11 +416,12 @@ describe('export and import', () => {
     writeFileSync(file, text);
     const input = (await options.waitForSelector('[data-testid="import-file"]')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
-    await options.waitForFunction(() => /Imported 1 flow, 2 features and 4 pieces of guidance/.test(document.querySelector('[data-testid="import-result"]')?.textContent ?? ''), { polling: 100 });
+    await options.waitForFunction((n) => new RegExp(`Imported 1 flow, ${n} features and 4 pieces of guidance`).test(document.querySelector('[data-testid="import-result"]')?.textContent ?? ''), { polling: 100 }, seedFeatures);
     // The import stamps its own time on what it stores; everything else comes back as it was.
     const undated = (gs: Guidance[]) => gs.map(({ updatedAt: _u, ...g }) => g).sort((a, b) => a.id.localeCompare(b.id));
     expect(undated(await allGuidance())).toEqual(undated(before));
     await go('#/checklists');
+    await options.waitForSelector('[data-testid="guidance-row"]');
     expect(await options.$$eval('[data-testid="guidance-row"]', (rows) => rows.map((r) => r.querySelector('.row-title')?.textContent))).toEqual(['Getting started']);
   });
 });

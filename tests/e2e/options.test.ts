@@ -39,9 +39,11 @@ const issues = (p: Page) => p.$$eval('[data-testid="import-issue"]', (els) => el
 describe('options page import', () => {
   it('imports a valid file', async () => {
     const text = await importFile(SEED_PATH);
-    expect(text).toMatch(/Imported 1 flow and 3 features/);
+    expect(text).toMatch(/Imported 1 flow, 3 features and 6 pieces of guidance/);
     const flows = await adminSend<{ ok: true; flows: { id: string }[] }>(ext, { type: 'admin/flows/list' });
     expect(flows.flows.map((f) => f.id)).toEqual(['crm-first-deal']);
+    const guidance = await adminSend<{ ok: true; guidance: { id: string }[] }>(ext, { type: 'admin/guidance/list' });
+    expect(guidance.guidance).toHaveLength(6);
   });
 
   it('rejects an invalid file with the path and reason of each problem, and changes nothing', async () => {

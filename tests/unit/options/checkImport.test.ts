@@ -26,7 +26,15 @@ const bundle = (flows: unknown[], features: unknown[] = []) => JSON.stringify({ 
 describe('checkImport', () => {
   it('accepts a valid bundle and counts what it holds', () => {
     const r = checkImport(bundle([flow('a', [step('s1')]), flow('b', [step('s1')])], [feature]), fakeHtml, NOW);
-    expect(r).toMatchObject({ ok: true, flows: 2, features: 1, migrated: 0, converted: 0 });
+    expect(r).toMatchObject({ ok: true, flows: 2, features: 1, guidance: 0, migrated: 0, converted: 0 });
+  });
+
+  it('counts guidance, and lists its problems with their paths', () => {
+    const beacon = { schemaVersion: 2, kind: 'beacon', id: 'b', name: 'B', status: 'draft', match: ['https://crm.example.com/*'], target: { tag: 'button' }, title: 'New', body: [], updatedAt: NOW };
+    const ok = checkImport(JSON.stringify({ format: 'waymark-bundle', guidance: [beacon] }), fakeHtml, NOW);
+    expect(ok).toMatchObject({ ok: true, flows: 0, features: 0, guidance: 1 });
+    const bad = checkImport(JSON.stringify({ format: 'waymark-bundle', guidance: [beacon, { ...beacon, id: 'c', title: ' ' }] }), fakeHtml, NOW);
+    expect(bad).toEqual({ ok: false, issues: [{ path: 'guidance.1.title', message: 'a beacon needs a title' }] });
   });
 
   it('lists every problem with its path, not just the first', () => {

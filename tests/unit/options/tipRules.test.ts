@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { brokenRule, patternError } from '../../../options-ui/tipRules';
+import { newTipDraft } from '../../../options-ui/tipDraft';
+import { patternError, rulesOfDraft } from '../../../options-ui/tipRules';
+import { checkTipValue } from '../../../src/rules/checkTipValue';
 import { TipValidationSchema } from '../../../src/schema/guidance';
 
-describe('tip rules in the editor', () => {
+describe('the tip pattern check in the editor', () => {
   it('says why a pattern is not a regular expression, as the schema does', () => {
     expect(patternError('')).toBeNull();
     expect(patternError('[A-Z]{2}\\d+')).toBeNull();
@@ -15,19 +17,15 @@ describe('tip rules in the editor', () => {
     expect(patternError('\\-')).toMatch(/not a valid/);
   });
 
-  it('finds the rule a sample value breaks', () => {
-    const rules = { required: true, pattern: '[A-Z]{2}-\\d{3}', maxLength: 6 };
-    expect(brokenRule(rules, '')).toBe('required');
-    expect(brokenRule(rules, 'AB-1234')).toBe('maxLength');
-    expect(brokenRule(rules, 'ab-123')).toBe('pattern');
-    expect(brokenRule(rules, 'AB-123')).toBeNull();
-    // The whole value must match, not a part of it.
-    expect(brokenRule({ required: false, pattern: '\\d+' }, 'a1')).toBe('pattern');
-    expect(brokenRule({ required: false, pattern: 'a|b' }, 'ab')).toBe('pattern');
-    expect(brokenRule({ required: false, pattern: '\\d+' }, '')).toBeNull();
-    // Length counts characters, not UTF-16 units.
-    expect(brokenRule({ required: false, maxLength: 2 }, '😀😀')).toBeNull();
-    // An invalid pattern checks nothing (the editor reports it instead).
-    expect(brokenRule({ required: false, pattern: '(' }, 'x')).toBeNull();
+  it('tries a value with the rules as far as the draft makes them valid, through the runtime check', () => {
+    const d = { ...newTipDraft('t'), hasValidation: true, required: true, pattern: '[A-Z]{2}-\\d{3}', maxLength: '6' };
+    expect(rulesOfDraft(d)).toEqual({ required: true, pattern: '[A-Z]{2}-\\d{3}', maxLength: 6 });
+    expect(checkTipValue(rulesOfDraft(d), '')).toBe('required');
+    expect(checkTipValue(rulesOfDraft(d), 'AB-1234')).toBe('maxLength');
+    expect(checkTipValue(rulesOfDraft(d), 'ab-123')).toBe('pattern');
+    expect(checkTipValue(rulesOfDraft(d), 'AB-123')).toBeNull();
+    // A pattern being typed that is not valid yet, or a length that is not a number, checks nothing.
+    expect(rulesOfDraft({ ...d, pattern: '[A-Z', maxLength: 'x' })).toEqual({ required: true, pattern: undefined, maxLength: undefined });
+    expect(rulesOfDraft({ ...d, maxLength: '0' }).maxLength).toBeUndefined();
   });
 });
