@@ -78,7 +78,8 @@ export async function computePageState(ctx: UnitContext, docs: Docs, url: string
 
   const completed = new Set(progress.filter((p) => p.status === 'completed').map((p) => p.flowId));
   for (const s of states.values()) if (s.key.startsWith('flow:') && s.used > 0) completed.add(s.key.slice(5));
-  const used = new Set((await ctx.tx.objectStore('featureUse').getAllKeys()).map(String));
+  // A record with no use yet was written by an exposure (`feature_seen`): seen is not used.
+  const used = new Set((await ctx.tx.objectStore('featureUse').getAll()).filter((r) => r.count > 0).map((r) => r.featureId));
   const plan = planGuidance(docs.guidance, {
     url,
     team: page.team,

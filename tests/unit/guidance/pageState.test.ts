@@ -70,4 +70,20 @@ describe('computePageState', () => {
     expect(s.guidance.items[0]).toMatchObject({ done: [], startable: ['tour'] });
     expect(s.guidance.guides.map((g) => g.id)).toEqual(['crm-onboarding']);
   });
+
+  it('counts a feature as used only once it was used, not when it was merely seen (feature_seen)', async () => {
+    const db = await getDb();
+    // An exposure writes the feature's record with no use yet.
+    await db.put('featureUse', { featureId: 'export', firstSeenAt: clock, count: 0 });
+    const c = GuidanceSchema.parse({ ...checklist, match: ['http://127.0.0.1/*'] });
+    const b = GuidanceSchema.parse({ ...beacon, audience: { priority: 80 } });
+    const d = docs({ guidance: [c, b] });
+    const seen = await state(d, { present: ['new-export'], settled: true });
+    expect(seen.guidance.items.find((i) => i.doc.kind === 'checklist')).toMatchObject({ done: [] });
+    expect(seen.guidance.items.some((i) => i.doc.kind === 'beacon')).toBe(true);
+    await db.put('featureUse', { featureId: 'export', firstSeenAt: clock, firstUsedAt: clock + 1, count: 1 });
+    const used = await state(d, { present: ['new-export'], settled: true });
+    expect(used.guidance.items.find((i) => i.doc.kind === 'checklist')).toMatchObject({ done: ['export'] });
+    expect(used.guidance.items.some((i) => i.doc.kind === 'beacon')).toBe(false);
+  });
 });
