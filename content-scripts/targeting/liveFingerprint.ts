@@ -111,6 +111,16 @@ export class LiveFingerprint implements ElementFingerprint {
     if (this.tag === 'input' || this.tag === 'select') this.#text = NOT_YET;
   }
 
+  /**
+   * Forgets what was read from text that may have changed (see `pageState.ts`): always the label and
+   * the neighbours' names, and the element's own text and its neighbour text when asked.
+   */
+  forget(text: boolean, neighborText: boolean): void {
+    this.#label = this.#adjacentNames = NOT_YET;
+    if (text) this.#text = NOT_YET;
+    if (neighborText) this.#neighborText = NOT_YET;
+  }
+
   get element(): Element {
     return this.#el;
   }
@@ -209,7 +219,7 @@ export class LiveFingerprint implements ElementFingerprint {
   }
   /** Read only for the few leading candidates (see `compileTarget`'s evidence): a short DOM walk. */
   get adjacentNames(): [string, string] | undefined {
-    if (this.#adjacentNames === NOT_YET) this.#adjacentNames = adjacentNamesOf(this.#el);
+    if (this.#adjacentNames === NOT_YET) this.#adjacentNames = adjacentNamesOf(this.#el, (x) => new LiveFingerprint(x, this.#caches));
     return this.#adjacentNames;
   }
   get xpath(): string | undefined {
