@@ -6,7 +6,7 @@ import type { ElementFingerprint } from '../../src/schema/fingerprint';
 import { ACCEPT_CONFIDENCE, rankWithAssessment } from '../../src/targeting';
 import { captureFingerprint, collectCandidates, fingerprintOf, locate } from '../../content-scripts/targeting';
 import { candidateQuery } from '../../content-scripts/targeting/candidateQuery';
-import { materialize } from '../../content-scripts/targeting/liveFingerprint';
+import { materialize } from '../../content-scripts/targeting/materialize';
 import { resolveSelectorChain, selectorChainOf } from './baselineSelector';
 
 const KEY = 'data-bench-key';

@@ -1,4 +1,5 @@
 import { visibleText } from './domText';
+import type { LabelIndex } from './elementLabel';
 import { lastHeadingBefore, treeHeadings, type TreeHeadings } from './headingIndex';
 
 /**
@@ -23,10 +24,12 @@ export interface NeighborCache {
   readonly rowHeadings: Map<Element, string>;
   /** Per tree: its counting headings and all their ancestors, i.e. the elements that hold a heading. */
   readonly holders: Map<Node, ReadonlySet<Element>>;
+  /** `label[for]` elements per tree (see `labelOf`): structure, like the rest. */
+  readonly labels: LabelIndex;
 }
 
 export function createNeighborCache(): NeighborCache {
-  return { headings: new Map(), roleHeadings: new Map(), indexes: new Map(), rows: new Map(), rowHeadings: new Map(), holders: new Map() };
+  return { headings: new Map(), roleHeadings: new Map(), indexes: new Map(), rows: new Map(), rowHeadings: new Map(), holders: new Map(), labels: new Map() };
 }
 
 const MAX = 2048;
