@@ -1,8 +1,10 @@
 /**
- * `npm run bench:targeting`: generates the corpus (seeded), captures fingerprints on release 1 with
- * `fingerprintOf` and locates them on release 2 with `locate`, in headless Chromium, beside a unique-CSS-
- * selector baseline; then times locate on a page of about 10,000 elements. Prints a table, then one JSON
- * line (the last line of output).
+ * `npm run bench:targeting`: generates the corpus (seeded), captures fingerprints on release 1 as the
+ * picker does (`captureFingerprint`) and locates them on release 2 with `locate`, in headless Chromium,
+ * beside a unique-CSS-selector baseline; then times locate on a page of about 10,000 elements: on an
+ * unchanged page (what the locator keeps stays valid), after a text change elsewhere (followed in
+ * place), and after an element came or went (nothing kept), in wall-clock and renderer CPU time. Prints
+ * a table, then one JSON line (the last line of output).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
