@@ -6,7 +6,7 @@ import type { ElementFingerprint } from '../../src/schema/fingerprint';
 import { ACCEPT_CONFIDENCE, rankWithAssessment } from '../../src/targeting';
 import { captureFingerprint, collectCandidates, fingerprintOf, locate } from '../../content-scripts/targeting';
 import { candidateQuery } from '../../content-scripts/targeting/candidateQuery';
-import { materialize } from '../../content-scripts/targeting/liveFingerprint';
+import { materialize } from '../../content-scripts/targeting/materialize';
 import { resolveSelectorChain, selectorChainOf } from './baselineSelector';
 
 const KEY = 'data-bench-key';
@@ -91,17 +91,23 @@ function locateAll(items: Captured[]): Located[] {
 }
 
 /**
- * A DOM change that tells nothing about targets, as a host app makes all the time (a clock, a counter):
- * the text of a span the harness adds once. Our kept page state is dropped on it like on any other.
+ * A DOM change that tells nothing about targets, as a host app makes all the time: `text`, the text of
+ * a span the harness adds once (a clock, a counter), which the locator's kept state follows in place;
+ * `element`, an element added to or removed from another span (a re-render), after which nothing is
+ * kept.
  */
-function tick(i: number): void {
-  let span = document.getElementById('bench-tick');
+function tick(i: number, kind: 'text' | 'element'): void {
+  // One span for each kind: replacing the text of a span that holds an element would remove it.
+  const id = `bench-tick-${kind}`;
+  let span = document.getElementById(id);
   if (span === null) {
     span = document.createElement('span');
-    span.id = 'bench-tick';
+    span.id = id;
     document.body.append(span);
   }
-  span.textContent = String(i);
+  if (kind === 'text') span.textContent = String(i);
+  else if (span.firstElementChild) span.firstElementChild.remove();
+  else span.append(document.createElement('i'));
   // The browser lays the page out after a change before the next locate runs (trackTarget waits for
   // the batch): that layout is the host's cost, not the locator's, so it is left out of the timing.
   void document.body.offsetHeight;
@@ -110,12 +116,14 @@ function tick(i: number): void {
 /**
  * Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. `waymark`: the
  * page unchanged since the previous locate (what the locator kept stays valid: several targets located
- * on one page state, re-checks). `cold`: right after a DOM change, so nothing kept is used (what a
- * tour's re-locate after a host-app re-render costs).
+ * on one page state, re-checks). `cold`: right after an element was added or removed, so nothing kept
+ * is used (what a tour's re-locate after a host-app re-render costs). `afterText`: right after a text
+ * change elsewhere, which the kept state follows in place.
  */
-function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; cold: number[]; baseline: number[] } {
+function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; cold: number[]; afterText: number[]; baseline: number[] } {
   const waymark: number[] = [];
   const cold: number[] = [];
+  const afterText: number[] = [];
   const baseline: number[] = [];
   for (const { fingerprint, selector } of items) {
     for (let i = 0; i < warmup; i++) locate(fingerprint, document);
@@ -129,22 +137,26 @@ function timeLocate(items: Captured[], reps: number, warmup: number): { waymark:
       baseline.push(t2 - t1);
     }
     for (let i = 0; i < reps; i++) {
-      tick(i);
+      tick(i, 'element');
       const t0 = performance.now();
       locate(fingerprint, document);
       cold.push(performance.now() - t0);
+      tick(i, 'text');
+      const t1 = performance.now();
+      locate(fingerprint, document);
+      afterText.push(performance.now() - t1);
     }
   }
-  return { waymark, cold, baseline };
+  return { waymark, cold, afterText, baseline };
 }
 
 /**
  * `reps` locates of one target in one task, for measuring their CPU time from outside. `cold`: each
- * after a small DOM change (`tick`); `tickOnly`: the changes alone, to subtract.
+ * after an element was added or removed (`tick`); `tickOnly`: the changes alone, to subtract.
  */
 function repeatLocate(item: Captured, reps: number, mode: 'warm' | 'cold' | 'tickOnly' = 'warm'): void {
   for (let i = 0; i < reps; i++) {
-    if (mode !== 'warm') tick(i);
+    if (mode !== 'warm') tick(i, 'element');
     if (mode !== 'tickOnly') locate(item.fingerprint, document);
   }
 }

@@ -1,11 +1,8 @@
-import { implicitRole, kindOf } from '../../src/targeting';
-import { clip, visibleText } from './domText';
-import { labelOf } from './elementLabel';
+import type { ElementFingerprint } from '../../src/schema/fingerprint';
+import { kindOf } from '../../src/targeting';
 
 /** Subtrees that hold no elements a user acts on or reads as such. */
 const OPAQUE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head']);
-const FIELDS = new Set(['input', 'select', 'textarea']);
-const MAX_NAME = 64;
 /** Elements a search in one direction may pass before it gives up (a grid of thousands of cells). */
 const STEPS = 160;
 
@@ -13,25 +10,16 @@ const STEPS = 160;
  * What counts as "the same kind" for adjacency: controls by what they do (a link restyled as a button
  * is still an action, as `candidateQuery` has it), everything else by tag.
  */
-function kindKey(el: Element): string {
-  const tag = el.localName;
-  const explicit = el.getAttribute('role')?.trim().split(/\s+/)[0];
-  const kind = kindOf(explicit || implicitRole(tag, el.getAttribute('type') ?? undefined, tag === 'a' && el.hasAttribute('href')));
+function kindKey(fp: ElementFingerprint): string {
+  const kind = kindOf(fp.role);
   if (kind === 'button' || kind === 'link') return 'action';
   if (kind === 'field' || kind === 'choice') return 'input';
-  return kind === 'toggle' ? 'toggle' : tag;
+  return kind === 'toggle' ? kind : fp.tag;
 }
 
-/** The short name a user reads on or for the element, as `LiveFingerprint` would find it first. */
-function nameOf(el: Element): string {
-  const name =
-    clip(el.getAttribute('aria-label'), MAX_NAME) ??
-    labelOf(el) ??
-    (FIELDS.has(el.localName) ? undefined : visibleText(el, MAX_NAME)) ??
-    clip(el.getAttribute('title'), MAX_NAME) ??
-    clip(el.getAttribute('placeholder'), MAX_NAME) ??
-    clip(el.getAttribute('alt'), MAX_NAME);
-  return name === undefined ? '' : name.slice(0, MAX_NAME);
+/** The short name a user reads on or for the element, in the order assistive technology prefers. */
+function nameOf(fp: ElementFingerprint): string {
+  return (fp.ariaLabel ?? fp.label ?? fp.text ?? fp.title ?? fp.placeholder ?? fp.alt ?? '').slice(0, 64);
 }
 
 /**
@@ -41,8 +29,8 @@ function nameOf(el: Element): string {
  * place: the renamed one still sits between the same two neighbours; the one that slid has another
  * one after it (see `identityOf`).
  */
-export function adjacentNamesOf(el: Element): [string, string] | undefined {
-  const kind = kindKey(el);
+export function adjacentNamesOf(el: Element, fingerprintOf: (el: Element) => ElementFingerprint): [string, string] | undefined {
+  const kind = kindKey(fingerprintOf(el));
   // The browser's own walker, in document order within the element's tree (shadow roots and frames are
   // other trees); opaque subtrees (an icon's SVG) are passed over whole.
   const walker = el.ownerDocument.createTreeWalker(el.getRootNode(), 1, (n) => ((n as Element).parentElement !== null && OPAQUE.has((n as Element).parentElement!.localName) ? 2 : 1));
@@ -53,7 +41,8 @@ export function adjacentNamesOf(el: Element): [string, string] | undefined {
       if (x === null) break;
       // Ancestors come before an element and its descendants after it: they are not beside it.
       if (x.contains(el) || el.contains(x)) continue;
-      if (kindKey(x) === kind) return nameOf(x);
+      const fp = fingerprintOf(x);
+      if (kindKey(fp) === kind) return nameOf(fp);
     }
     return '';
   };

@@ -79,6 +79,6 @@ export function candidateQuery(target: ElementFingerprint): CandidateQuery {
     return false;
   };
   // Everything the selectors and the filter depend on.
-  const cacheKey = JSON.stringify([group, tag, role ?? null, id ?? null, testId ?? null]);
+  const cacheKey = [group, tag, role, id, testId].join('\n');
   return { selectors: selectors.length === 0 ? ['*'] : selectors, filter, cacheKey };
 }

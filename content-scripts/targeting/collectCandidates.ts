@@ -69,14 +69,10 @@ interface Tree {
   readonly hidden: (el: Element) => boolean;
 }
 
-/**
- * `hidden` roots are usually few or none: one query for them beats asking every candidate (the query
- * is made when first needed, then kept for the pass).
- */
+/** `hidden` roots are usually few or none: one query for them beats asking every candidate. */
 function hiddenTest(tree: Document | ShadowRoot): (el: Element) => boolean {
-  let roots: NodeListOf<Element> | null = null;
+  const roots = tree.querySelectorAll('[hidden]');
   return (el) => {
-    roots ??= tree.querySelectorAll('[hidden]');
     for (let k = 0; k < roots.length; k++) if ((roots[k] as Element).contains(el)) return true;
     return false;
   };

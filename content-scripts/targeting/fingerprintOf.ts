@@ -1,5 +1,6 @@
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
-import { createPassCaches, LiveFingerprint, materialize } from './liveFingerprint';
+import { createPassCaches, LiveFingerprint } from './liveFingerprint';
+import { materialize } from './materialize';
 
 /**
  * A plain-JSON fingerprint of a live element, every field computed now, absent fields left out. This is

@@ -13,11 +13,6 @@ import { createScopeCache, scopeOf, type Scope, type ScopeCache } from './scopeO
  */
 export const TEST_ID_ATTRIBUTES = ['data-testid', 'data-test-id', 'data-test', 'data-cy', 'data-qa'] as const;
 
-/** Every field of the contract, in the order `materialize` writes them. */
-export const FINGERPRINT_KEYS = [
-  'tag', 'id', 'name', 'classes', 'role', 'ariaLabel', 'label', 'placeholder', 'title', 'type', 'href', 'alt',
-  'testId', 'text', 'neighborText', 'xpath', 'indexPath', 'rect', 'isButton', 'framePath', 'shadowPath', 'adjacentNames',
-] as const satisfies readonly (keyof ElementFingerprint)[];
 
 const BUTTON_INPUT_TYPES = new Set(['button', 'submit', 'reset', 'image']);
 /** Elements on which browsers render `placeholder` and `alt`; elsewhere the attributes mean nothing. */
@@ -66,7 +61,7 @@ type Memo<T> = T | typeof NOT_YET;
  * A fingerprint read from a live element on demand: each field is computed the first time it is read,
  * then kept. The ranker reads only the fields the target has, and reads the costly ones (paths,
  * neighbour text, geometry) only for candidates that can still win, so on a page of 10,000 elements most
- * fields of most candidates are never computed. Use `materialize` for a plain JSON copy.
+ * fields of most candidates are never computed. Use `materialize` (`materialize.ts`) for a plain JSON copy.
  */
 export class LiveFingerprint implements ElementFingerprint {
   readonly tag: string;
@@ -111,6 +106,16 @@ export class LiveFingerprint implements ElementFingerprint {
     if (this.tag === 'input' || this.tag === 'select') this.#text = NOT_YET;
   }
 
+  /**
+   * Forgets what was read from text that may have changed (see `pageState.ts`): always the label and
+   * the neighbours' names, and the element's own text and its neighbour text when asked.
+   */
+  forget(text: boolean, neighborText: boolean): void {
+    this.#label = this.#adjacentNames = NOT_YET;
+    if (text) this.#text = NOT_YET;
+    if (neighborText) this.#neighborText = NOT_YET;
+  }
+
   get element(): Element {
     return this.#el;
   }
@@ -149,7 +154,7 @@ export class LiveFingerprint implements ElementFingerprint {
     return this.#ariaLabel;
   }
   get label(): string | undefined {
-    if (this.#label === NOT_YET) this.#label = labelOf(this.#el);
+    if (this.#label === NOT_YET) this.#label = labelOf(this.#el, this.#caches.neighbors.labels);
     return this.#label;
   }
   get placeholder(): string | undefined {
@@ -209,7 +214,7 @@ export class LiveFingerprint implements ElementFingerprint {
   }
   /** Read only for the few leading candidates (see `compileTarget`'s evidence): a short DOM walk. */
   get adjacentNames(): [string, string] | undefined {
-    if (this.#adjacentNames === NOT_YET) this.#adjacentNames = adjacentNamesOf(this.#el);
+    if (this.#adjacentNames === NOT_YET) this.#adjacentNames = adjacentNamesOf(this.#el, (x) => new LiveFingerprint(x, this.#caches));
     return this.#adjacentNames;
   }
   get xpath(): string | undefined {
@@ -248,14 +253,4 @@ export class LiveFingerprint implements ElementFingerprint {
   #scopeOf(): Scope {
     return (this.#scope ??= scopeOf(this.#el, this.#caches.scopes));
   }
-}
-
-/** A plain copy with every field computed, absent fields left out. */
-export function materialize(fp: ElementFingerprint): ElementFingerprint {
-  const out: Record<string, unknown> = {};
-  for (const key of FINGERPRINT_KEYS) {
-    const value = fp[key];
-    if (value !== undefined) out[key] = Array.isArray(value) ? [...value] : typeof value === 'object' ? { ...value } : value;
-  }
-  return out as unknown as ElementFingerprint;
 }

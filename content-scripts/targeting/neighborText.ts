@@ -1,4 +1,5 @@
 import { visibleText } from './domText';
+import type { LabelIndex } from './elementLabel';
 import { lastHeadingBefore, treeHeadings, type TreeHeadings } from './headingIndex';
 
 /**
@@ -12,7 +13,7 @@ import { lastHeadingBefore, treeHeadings, type TreeHeadings } from './headingInd
  * 3. for a form control without a label, the short text just before it (an unlinked caption).
  */
 export interface NeighborCache {
-  /** Heading text found at or before an element in reverse document order ('' for none). */
+  /** The heading text before an element ('' for none). */
   readonly headings: Map<Element, string>;
   /** Elements with role=heading, per tree: one query instead of an attribute read per step. */
   readonly roleHeadings: Map<Node, ReadonlySet<Element>>;
@@ -23,10 +24,12 @@ export interface NeighborCache {
   readonly rowHeadings: Map<Element, string>;
   /** Per tree: its counting headings and all their ancestors, i.e. the elements that hold a heading. */
   readonly holders: Map<Node, ReadonlySet<Element>>;
+  /** `label[for]` elements per tree (see `labelOf`): structure, like the rest. */
+  readonly labels: LabelIndex;
 }
 
 export function createNeighborCache(): NeighborCache {
-  return { headings: new Map(), roleHeadings: new Map(), indexes: new Map(), rows: new Map(), rowHeadings: new Map(), holders: new Map() };
+  return { headings: new Map(), roleHeadings: new Map(), indexes: new Map(), rows: new Map(), rowHeadings: new Map(), holders: new Map(), labels: new Map() };
 }
 
 const MAX = 2048;
@@ -46,39 +49,6 @@ function roleHeadingsOf(el: Element, cache: NeighborCache): ReadonlySet<Element>
   return set;
 }
 
-/**
- * The element before `el` in reverse document order, crossing shadow and frame boundaries (then it
- * sets `crossed`); its subtree is entered from the end, except for subtrees that hold no headings of
- * the page (OPAQUE). The walk reads as few DOM properties as it can: it runs for every row of a grid.
- */
-let crossed = false;
-
-function previous(el: Element): Element | null {
-  crossed = false;
-  let p = el.previousElementSibling;
-  if (p !== null) {
-    for (;;) {
-      if (OPAQUE.has(p.localName)) return p;
-      const last: Element | null = p.lastElementChild;
-      if (last === null) return p;
-      p = last;
-    }
-  }
-  const parent = el.parentElement;
-  if (parent !== null) return parent;
-  const root = el.parentNode;
-  crossed = true;
-  if (root !== null && root.nodeType === 11 && 'host' in root) return (root as ShadowRoot).host;
-  if (root !== null && root.nodeType === 9) {
-    try {
-      return (root as Document).defaultView?.frameElement ?? null;
-    } catch {
-      return null; // a cross-origin parent
-    }
-  }
-  return null;
-}
-
 /** A heading that counts: not inside an unrendered (`hidden`) or opaque subtree, and not empty. */
 function headingText(node: Element): string | undefined {
   if (node.closest('[hidden]') !== null) return undefined;
@@ -86,10 +56,7 @@ function headingText(node: Element): string | undefined {
   return visibleText(node, 200);
 }
 
-/** Steps a backward walk may take before the heading index is used instead. */
-const WALK_LIMIT = 48;
-
-/** The same answer as the walk, by binary search over the tree's headings, crossing to hosts and frames. */
+/** The last heading before `el`, by binary search over the tree's headings, crossing to hosts and frames. */
 function headingByIndex(el: Element, cache: NeighborCache): string {
   let node: Element | null = el;
   let inclusive = false;
@@ -112,33 +79,17 @@ function headingByIndex(el: Element, cache: NeighborCache): string {
   return '';
 }
 
+/**
+ * The heading before `el`, by binary search over its tree's headings (see `headingIndex.ts`), kept per
+ * element. The index is built once per page state: with the state kept between locates, a walk back
+ * through the page (what this was before) no longer pays for itself.
+ */
 function headingBefore(el: Element, cache: NeighborCache): string {
-  const visited: Element[] = [];
-  let found: string | null = null;
-  let roles: ReadonlySet<Element> | null = null;
-  for (let node = previous(el); node !== null; node = previous(node)) {
-    if (crossed) roles = null; // another tree: its own role=heading elements
-    const hit = cache.headings.get(node);
-    if (hit !== undefined) {
-      found = hit;
-      break;
-    }
-    roles ??= roleHeadingsOf(node, cache);
-    if (HEADING_TAGS.has(node.localName) || roles.has(node)) {
-      // An empty or hidden heading (an icon, a template) names nothing: keep looking past it.
-      const text = headingText(node);
-      if (text !== undefined) {
-        found = text;
-        cache.headings.set(node, found);
-        break;
-      }
-    }
-    visited.push(node);
-    if (visited.length > WALK_LIMIT) break;
+  let found = cache.headings.get(el);
+  if (found === undefined) {
+    found = headingByIndex(el, cache);
+    cache.headings.set(el, found);
   }
-  // The walk met no heading among `visited`, so whatever comes before the first of them comes before all.
-  if (found === null) found = visited.length > WALK_LIMIT ? headingByIndex(el, cache) : '';
-  for (const v of visited) cache.headings.set(v, found);
   return found;
 }
 

@@ -26,12 +26,49 @@ export interface PageState {
 }
 
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
+/** Records beyond which a batch is not examined one by one: the state is rebuilt instead. */
+const MAX_PENDING = 256;
 
 interface Watch {
   readonly observer: MutationObserver;
   readonly observed: WeakSet<Node>;
-  changed: boolean;
+  /** Records delivered to the observer since the state was last brought up to date. */
+  pending: MutationRecord[];
   state: PageState;
+}
+
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'caption']);
+const FIELDS = new Set(['input', 'select', 'textarea']);
+
+/**
+ * Brings `state` up to date with text-only changes (a text node's data; text nodes or comments added
+ * or removed) instead of starting afresh: no element came or went, so the candidates and their paths
+ * stand, and only what was read from text is forgotten: the text of the elements holding a change,
+ * the row labels of the rows holding one, labels, fields' captions, and neighbours' names (cheap to
+ * read again: labels are few, fields too, neighbours are read for the leaders only). A change inside a
+ * heading, or any other kind of record (elements added or removed, attributes, which decide what is a
+ * candidate), returns false: then nothing is kept.
+ */
+function applyTextChanges(state: PageState, records: readonly MutationRecord[]): boolean {
+  const holders = new Set<Element>();
+  for (const r of records) {
+    if (r.type === 'attributes') return false;
+    for (const list of [r.addedNodes, r.removedNodes]) for (let i = 0; i < list.length; i++) if ((list[i] as Node).nodeType === 1) return false;
+    for (let x = r.type === 'characterData' ? r.target.parentElement : (r.target as Element); x !== null && !holders.has(x); x = x.parentElement) {
+      if (HEADINGS.has(x.localName) || x.getAttribute('role') === 'heading') return false;
+      holders.add(x);
+    }
+  }
+  const rows = [...holders].filter((x) => x.localName === 'tr' || x.getAttribute('role') === 'row');
+  for (const row of rows) state.neighbors.rows.delete(row);
+  for (const { fingerprints } of state.queries.values()) {
+    for (const fp of fingerprints) {
+      const el = fp.element;
+      // A label may be any element (`aria-labelledby`): labels are cheap to read again.
+      fp.forget(holders.has(el), FIELDS.has(el.localName) || rows.some((row) => row.contains(el)));
+    }
+  }
+  return true;
 }
 
 const watches = new WeakMap<Document, Watch>();
@@ -42,7 +79,8 @@ function freshState(): PageState {
 
 /**
  * The state of `doc` as of now: the kept one when no mutation happened since it was built in any tree
- * it was built from, else a fresh one. Pending mutation records are taken synchronously, so a change
+ * it was built from; the kept one brought up to date when only text changed (see `applyTextChanges`);
+ * else a fresh one. Pending mutation records are taken synchronously, so a change
  * made just before the call (in the same task) is never missed. Changes that produce no mutation
  * record (a shadow root attached to an element already on the page, a frame navigating) are caught by
  * the collector, which compares the trees it finds with the ones a kept answer came from.
@@ -51,20 +89,21 @@ export function pageStateOf(doc: Document): PageState {
   let w = watches.get(doc);
   if (w === undefined) {
     const created: Watch = {
-      observer: new MutationObserver(() => {
-        created.changed = true;
+      observer: new MutationObserver((records) => {
+        // Bounded: past a few hundred records nothing is worth keeping anyway.
+        if (created.pending.length < MAX_PENDING) created.pending.push(...records);
+        else created.pending.length = MAX_PENDING + 1;
       }),
       observed: new WeakSet(),
-      changed: false,
+      pending: [],
       state: freshState(),
     };
     w = created;
     watches.set(doc, w);
   }
-  if (w.observer.takeRecords().length > 0 || w.changed) {
-    w.changed = false;
-    w.state = freshState();
-  }
+  const records = w.pending.concat(w.observer.takeRecords());
+  w.pending = [];
+  if (records.length > 0 && (records.length > MAX_PENDING || !applyTextChanges(w.state, records))) w.state = freshState();
   return w.state;
 }
 

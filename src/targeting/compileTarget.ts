@@ -1,8 +1,6 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { classSignal } from './classSignal';
 import type { Evidence } from './confidence';
-import { fastTextSimilarity } from './fastTextSimilarity';
-import { compileText } from './similarity';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
@@ -52,22 +50,16 @@ export const SAME = 0.9;
 
 /**
  * Whether a candidate sits between the same two neighbours of its kind as the target did: 1 when both
- * neighbours' names agree (a missing neighbour must be missing on both sides), else 0. `null` when the
- * target has no neighbours recorded.
+ * neighbours' names are the same (a missing neighbour must be missing on both sides), else 0. `null`
+ * when the target has no neighbours recorded.
  */
 function adjacencyOf(target: ElementFingerprint): ((c: ElementFingerprint) => number) | null {
   const pair = target.adjacentNames;
   if (pair === undefined) return null;
-  const sides = pair.map((name) => (name === '' ? null : fastTextSimilarity(compileText(name))));
+  const [before, after] = pair.map((n) => n.toLowerCase());
   return (c) => {
     const theirs = c.adjacentNames;
-    if (theirs === undefined) return 0;
-    for (let i = 0; i < 2; i++) {
-      const side = sides[i] ?? null;
-      const other = theirs[i] ?? '';
-      if (side === null ? other !== '' : other === '' || side(other) < SAME) return 0;
-    }
-    return 1;
+    return theirs !== undefined && theirs[0].toLowerCase() === before && theirs[1].toLowerCase() === after ? 1 : 0;
   };
 }
 

@@ -21,6 +21,10 @@ const PAGE = `<!doctype html>
 <tr><td>INV-3</td><td>Initech</td><td><button type="button" class="edit">Edit</button></td></tr>
 </tbody></table>
 <label>Stage <select id="stage"><option>Lead</option><option>Won</option></select></label>
+<h2 id="contact">Contact</h2>
+<label for="email">Email</label> <input id="email" type="email">
+<label for="phone">Phone</label> <input id="phone" type="tel">
+<p><span id="clock">12:00</span></p>
 <div id="widget"></div>
 </body></html>`;
 
@@ -90,6 +94,50 @@ describe('what the locator keeps between locates', () => {
     expect(r.relabelled).not.toBe('found');
     expect(r.restored).toEqual(['found', 'INV-2']);
     expect(r.removed).toEqual(['missing', true]);
+  });
+
+  it('follows text changes in labels, headings and the element itself, and keeps what they do not touch', async () => {
+    await fresh();
+    const r = await page.evaluate(() => {
+      const t = (window as unknown as Win).WaymarkTargeting;
+      const email = document.getElementById('email') as HTMLInputElement;
+      const target = t.captureFingerprint(email, document);
+      const clock = (document.getElementById('clock') as HTMLElement).firstChild as Text;
+      const steps: [string, boolean][] = [];
+      const check = (what: string) => {
+        const l = t.locate(target, document);
+        steps.push([what, l.status === 'found' && l.element === email]);
+      };
+      check('first');
+      clock.data = '12:01';
+      check('after the clock ticked');
+      // The two labels trade texts: the Email field is now labelled Phone.
+      (document.querySelector('label[for=email]') as HTMLElement).textContent = 'Phone';
+      (document.querySelector('label[for=phone]') as HTMLElement).textContent = 'Email';
+      check('after the labels traded texts');
+      (document.querySelector('label[for=email]') as HTMLElement).textContent = 'Email';
+      (document.querySelector('label[for=phone]') as HTMLElement).textContent = 'Phone';
+      check('after the labels came back');
+      (document.getElementById('contact') as HTMLElement).textContent = 'Billing';
+      check('after the section heading was renamed');
+      const button = document.querySelectorAll('button.edit')[0] as HTMLElement;
+      const edit = t.captureFingerprint(button, document);
+      const before = t.locate(edit, document).element === button;
+      button.textContent = 'Remove';
+      const renamed = t.locate(edit, document);
+      return { steps, before, renamed: renamed.status === 'found' && renamed.element === button };
+    });
+    expect(r.steps).toEqual([
+      ['first', true],
+      ['after the clock ticked', true],
+      ['after the labels traded texts', false],
+      ['after the labels came back', true],
+      // The field's own label still names it; a renamed heading is only surroundings.
+      ['after the section heading was renamed', true],
+    ]);
+    expect(r.before).toBe(true);
+    // "Edit" became "Remove": another action, not this one renamed (its neighbour names disagree too).
+    expect(r.renamed).toBe(false);
   });
 
   it('sees a shadow root attached to an element already on the page, which no mutation reports', async () => {
