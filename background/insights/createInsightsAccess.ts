@@ -11,6 +11,7 @@ import type { Failure, Ok } from '../../src/messages/protocol';
 import { RoleSchema, type WhoAmIResponse } from '../../src/schema/api';
 import { zodIssues } from '../../src/schema/migrate';
 import { createCollectorClient } from '../sync/collectorClient';
+import { createInsightsAdmin, type InsightsCredentials } from './createInsightsAdmin';
 import { describeInsightsFailure } from './describeInsightsFailure';
 import { answerOf, INSIGHTS_ROUTES, insightsPath } from './insightsRoutes';
 
@@ -70,7 +71,7 @@ export function createInsightsAccess(o: InsightsAccessOptions) {
 
   const client = (serverUrl: string, token: string, timeoutMs: number) => createCollectorClient({ serverUrl, token, timeoutMs, fetch: o.fetch });
 
-  return {
+  const access = {
     async get(): Promise<InsightsAccessView> {
       return viewOf(await readStored());
     },
@@ -112,6 +113,17 @@ export function createInsightsAccess(o: InsightsAccessOptions) {
       return viewOf({ v: STORED_VERSION });
     },
 
+    /**
+     * The saved collector URL, token and role, for the background's own admin requests
+     * (`createInsightsAdmin`); never sent to a page. Null when either is missing.
+     */
+    async credentials(): Promise<InsightsCredentials | null> {
+      const stored = await readStored();
+      const serverUrl = stored.serverUrl ?? (await o.syncServerUrl().catch(() => undefined));
+      if (serverUrl === undefined || stored.token === undefined) return null;
+      return { serverUrl, token: stored.token, role: stored.role ?? null };
+    },
+
     /** Sends one query with the saved access; the answer is checked against the insights contract. */
     async query(q: InsightsQueryRequest): Promise<QueryResult> {
       const stored = await readStored();
@@ -125,5 +137,7 @@ export function createInsightsAccess(o: InsightsAccessOptions) {
       return { ok: true, answer: answerOf(q.kind, r.value) };
     },
   };
+  // The admin's requests (teams, settings, publishing) go with the same saved token.
+  return { ...access, admin: createInsightsAdmin({ access, fetch: o.fetch }) };
 }
 export type InsightsAccess = ReturnType<typeof createInsightsAccess>;

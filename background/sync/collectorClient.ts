@@ -15,7 +15,8 @@ import { zodIssues } from '../../src/schema/migrate';
 export type RequestFailure =
   | { kind: 'network'; message: string }
   | { kind: 'timeout'; afterMs: number }
-  | { kind: 'http'; status: number; message: string; retryAfterMs: number | null }
+  /** `issues`: the server's field errors (`{ error, issues }` bodies), paths relative to the request body. */
+  | { kind: 'http'; status: number; message: string; retryAfterMs: number | null; issues?: { path: string; message: string }[] }
   /** A 2xx whose body does not match the API schema: a proxy's error page, or an incompatible server. */
   | { kind: 'invalid'; message: string };
 
@@ -32,6 +33,8 @@ export interface CollectorClient {
   me(): Promise<Outcome<WhoAmIResponse>>;
   /** Any other GET answered with 200 and a JSON body that must match `schema` (the insights routes). */
   get<S extends z.ZodType>(path: string, schema: S): Promise<Outcome<z.output<S>>>;
+  /** A POST of a JSON body answered with `okStatus` and a body that must match `schema` (the admin routes). */
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S, okStatus: number): Promise<Outcome<z.output<S>>>;
 }
 
 export interface CollectorClientOptions {
@@ -110,16 +113,18 @@ export function createCollectorClient(opts: CollectorClientOptions): CollectorCl
 
   function httpFailure(status: number, headers: Headers, text: string): RequestFailure {
     let message = text.slice(0, 200) || 'no details';
+    let issues: { path: string; message: string }[] | undefined;
     try {
       const err = ApiErrorSchema.safeParse(JSON.parse(text));
       if (err.success) {
         const first = err.data.issues?.[0];
         message = first ? `${err.data.error} (${first.path}: ${first.message})` : err.data.error;
+        if (err.data.issues !== undefined) issues = err.data.issues.map((i) => ({ path: i.path, message: i.message }));
       }
     } catch {
       // Not JSON (a proxy's page): keep the start of the text.
     }
-    return { kind: 'http', status, message, retryAfterMs: parseRetryAfter(headers.get('Retry-After'), Date.now()) };
+    return { kind: 'http', status, message, retryAfterMs: parseRetryAfter(headers.get('Retry-After'), Date.now()), ...(issues === undefined ? {} : { issues }) };
   }
 
   function parse<S extends z.ZodType>(schema: S, text: string): Outcome<z.output<S>> {
@@ -168,6 +173,14 @@ export function createCollectorClient(opts: CollectorClientOptions): CollectorCl
       if (!r.ok) return r;
       const { status, headers, text } = r.value;
       if (status !== 200) return { ok: false, failure: httpFailure(status, headers, text) };
+      return parse(schema, text);
+    },
+
+    async post(path, body, schema, okStatus) {
+      const r = await request('POST', path, { body: JSON.stringify(body) });
+      if (!r.ok) return r;
+      const { status, headers, text } = r.value;
+      if (status !== okStatus) return { ok: false, failure: httpFailure(status, headers, text) };
       return parse(schema, text);
     },
   };

@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import type { Role } from '../schema/api';
+import type { PublishFlowResponse, Role } from '../schema/api';
+import { FlowSchema } from '../schema/flow';
 import {
   FeatureInsightsQuerySchema,
   FlowInsightsQuerySchema,
   InsightsQuerySchema,
   PromptInsightsQuerySchema,
+  TeamAssignmentRequestSchema,
   TeamInsightsQuerySchema,
+  type AdminTeamListResponse,
   type FeatureInsightsResponse,
+  type InsightsSettings,
   type FlowInsightsResponse,
   type OverviewResponse,
   type PromptInsightsResponse,
@@ -93,4 +97,22 @@ export const InsightsAdminRequestSchemas = {
   'admin/insights/access/set': z.strictObject({ type: z.literal('admin/insights/access/set'), access: InsightsAccessInputSchema }),
   'admin/insights/access/clear': z.strictObject({ type: z.literal('admin/insights/access/clear') }),
   'admin/insights/query': z.strictObject({ type: z.literal('admin/insights/query'), query: InsightsQueryRequestSchema }),
+  /** The tenant's teams and their sizes (GET /v1/admin/teams); needs an admin token. */
+  'admin/insights/teams/get': z.strictObject({ type: z.literal('admin/insights/teams/get') }),
+  /** Maps users to teams (POST /v1/admin/teams); `team: null` removes a mapping. Needs an admin token. */
+  'admin/insights/teams/assign': z.strictObject({ type: z.literal('admin/insights/teams/assign'), ...TeamAssignmentRequestSchema.shape }),
+  /**
+   * Sets the tenant's minimum group size (POST /v1/admin/insights/settings). Only its shape is checked
+   * here: the collector owns the floor (5), and its refusal names the field.
+   */
+  'admin/insights/settings/set': z.strictObject({ type: z.literal('admin/insights/settings/set'), minGroupSize: z.number().int() }),
+  /** Publishes one flow document to the collector (POST /v1/admin/flows); needs an admin token. */
+  'admin/insights/flows/publish': z.strictObject({ type: z.literal('admin/insights/flows/publish'), flow: FlowSchema }),
 } as const;
+
+/** The answers of the admin messages above (a failure is a `Failure` with the collector's issues). */
+export interface InsightsAdminReplies {
+  teams: AdminTeamListResponse;
+  settings: InsightsSettings;
+  published: PublishFlowResponse;
+}

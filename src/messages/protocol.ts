@@ -7,7 +7,7 @@ import type { DocIssue } from '../schema/migrate';
 import { SyncSettingsInputSchema, type SyncSettingKey, type SyncSettings } from '../schema/config';
 import type { WhoAmIResponse } from '../schema/api';
 import type { StepHealth } from '../metrics/stepHealth';
-import { InsightsAdminRequestSchemas, type InsightsAccessView, type InsightsAnswer, type InsightsFailureReason } from './insights';
+import { InsightsAdminRequestSchemas, type InsightsAccessView, type InsightsAdminReplies, type InsightsAnswer, type InsightsFailureReason } from './insights';
 import type { GuidanceItem, PresenceCheck } from '../rules/planGuidance';
 import type { PopupCandidate } from '../rules/pickPopup';
 import type { SurveyView } from '../rules/pendingSurvey';
@@ -308,6 +308,11 @@ export interface Responses {
   'admin/insights/access/clear': Reply<{ access: InsightsAccessView }>;
   /** A failure says why (`reason`) besides the message; a message the dispatcher refused has none. */
   'admin/insights/query': Ok<{ answer: InsightsAnswer }> | (Failure & { reason?: InsightsFailureReason });
+  'admin/insights/teams/get': Reply<{ teams: InsightsAdminReplies['teams'] }>;
+  /** `teams`: the sizes after the change, read again from the collector. */
+  'admin/insights/teams/assign': Reply<{ updated: number; teams: InsightsAdminReplies['teams'] }>;
+  'admin/insights/settings/set': Reply<{ settings: InsightsAdminReplies['settings'] }>;
+  'admin/insights/flows/publish': Reply<{ published: InsightsAdminReplies['published'] }>;
 }
 
 export type RequestOf<K extends RequestType> = Extract<AnyRequest, { type: K }>;
