@@ -20,6 +20,7 @@ import { slugify, uniqueId } from './uniqueId';
 import { UrlPatternList } from './UrlPatternList';
 import { useAdminData } from './useAdminData';
 import { navigate } from './useRoute';
+import { PublishFlowPanel } from './PublishFlowPanel';
 import { useSaveFeedback } from './useSaveFeedback';
 
 /** `#/flows/<id>` and `#/flows/new`: loads the stored flows, then edits one (or a new one). */
@@ -52,6 +53,8 @@ function FlowForm({ flow, takenIds, openStep }: { flow: Flow | null; takenIds: R
   const { flash, setDirty } = useApp();
   const initial = useMemo(() => (flow ? flowToDraft(flow) : newFlowDraft(uniqueId(newId('flow'), takenIds))), []);
   const [baseline, setBaseline] = useState(initial);
+  // The flow as last saved: what "Publish to collector" sends.
+  const [saved, setSaved] = useState<Flow | null>(flow);
   const [draft, setDraft] = useState(initial);
   const [idFollowsName, setIdFollowsName] = useState(flow === null);
   // Opened at a step (from the insights' stuck list): that step is selected and its title focused.
@@ -159,6 +162,7 @@ function FlowForm({ flow, takenIds, openStep }: { flow: Flow | null; takenIds: R
       return;
     }
     const next = flowToDraft(r.flow);
+    setSaved(r.flow);
     setBaseline(next);
     setDraft(next);
     flash(message);
@@ -232,6 +236,7 @@ function FlowForm({ flow, takenIds, openStep }: { flow: Flow | null; takenIds: R
           {dirty ? 'Unsaved changes' : draft.isNew ? '' : 'No unsaved changes'}
         </span>
       </div>
+      <PublishFlowPanel flow={draft.isNew ? null : saved} dirty={dirty} />
     </form>
   );
 }

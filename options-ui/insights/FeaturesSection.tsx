@@ -41,8 +41,9 @@ export function FeaturesSection({ features, habitDefinition, scope, names }: { f
   );
 }
 
-const PROMPT_COLUMNS: Column<PromptInsight>[] = [
-  { key: 'template', label: 'Prompt helper', value: (p) => p.templateId, rowHeader: true },
+/** Prompt helpers, named from the browser's own guidance when it has the document, by id otherwise. */
+const promptColumns = (names: ReadonlyMap<string, string>): Column<PromptInsight>[] => [
+  { key: 'template', label: 'Prompt helper', value: (p) => names.get(p.templateId) ?? p.templateId, rowHeader: true },
   { key: 'uses', label: 'Uses', value: (p) => p.uses, numeric: true },
   { key: 'users', label: 'People', value: (p) => p.users, numeric: true },
   { key: 'reuses', label: 'Re-uses', value: (p) => p.reuses, numeric: true },
@@ -51,12 +52,12 @@ const PROMPT_COLUMNS: Column<PromptInsight>[] = [
   { key: 'down', label: 'Thumbs down', value: (p) => p.thumbsDown, numeric: true },
 ];
 
-export function PromptsSection({ prompts, scope }: { prompts: PromptInsight[]; scope: InsightsScope }) {
+export function PromptsSection({ prompts, scope, names }: { prompts: PromptInsight[]; scope: InsightsScope; names: ReadonlyMap<string, string> }) {
   return (
     <DataTable
       id="prompts"
       caption="Prompt helpers"
-      columns={PROMPT_COLUMNS}
+      columns={promptColumns(names)}
       rows={prompts}
       rowKey={(p) => p.templateId}
       fileName={fileBase('prompts', scope)}

@@ -12,11 +12,14 @@ import { InsightsAccessPanel } from './InsightsAccessPanel';
 import { OverviewSection } from './OverviewSection';
 import { QueryProgress } from './QueryProgress';
 import { StuckList } from './StuckList';
+import { TeamsAdminPanel } from './TeamsAdminPanel';
 import { suppressedLabel, TeamsSection } from './TeamsSection';
 import { useInsightsQueries, type InsightsFilters } from './useInsightsQueries';
 import './insights.css';
 
 const DAY_MS = 86_400_000;
+/** Until the browser's own documents are read, ids are shown. */
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /** `#/insights`: adoption and value for champions, by date range and team, never by person. */
 export function InsightsPage() {
@@ -40,6 +43,7 @@ export function InsightsPage() {
       {current ? (
         <>
           <InsightsAccessPanel access={current} onChanged={setView} />
+          {current.tokenSet ? <TeamsAdminPanel key={`${current.effectiveServerUrl}|${current.tenant}|${current.role}`} access={current} /> : null}
           {current.tokenSet ? <InsightsBody key={`${current.effectiveServerUrl}|${current.tenant}|${current.role}`} /> : null}
         </>
       ) : null}
@@ -59,12 +63,21 @@ function InsightsBody() {
   const [formError, setFormError] = useState<string | null>(null);
   const [teamOptions, setTeamOptions] = useState<TeamOption[]>([]);
   const [local] = useAdminData(async () => {
-    const [flows, features] = await Promise.all([send({ type: 'admin/flows/list' }), send({ type: 'admin/features/list' })]);
+    const [flows, features, guidance] = await Promise.all([send({ type: 'admin/flows/list' }), send({ type: 'admin/features/list' }), send({ type: 'admin/guidance/list' })]);
     if (!flows.ok) return flows;
-    return { ok: true as const, value: { flowIds: new Set(flows.flows.map((f) => f.id)), featureNames: new Map(features.ok ? features.features.map((f) => [f.id, f.name]) : []) } };
+    return {
+      ok: true as const,
+      value: {
+        flowIds: new Set(flows.flows.map((f) => f.id)),
+        featureNames: new Map(features.ok ? features.features.map((f) => [f.id, f.name]) : []),
+        // A prompt helper's events carry its guidance id (templateId); other kinds never appear there.
+        promptNames: new Map(guidance.ok ? guidance.guidance.filter((g) => g.kind === 'prompt').map((g) => [g.id, g.name]) : []),
+      },
+    };
   });
   const localFlowIds = local.status === 'ready' ? local.data.flowIds : null;
-  const featureNames = local.status === 'ready' ? local.data.featureNames : new Map<string, string>();
+  const featureNames = local.status === 'ready' ? local.data.featureNames : NO_NAMES;
+  const promptNames = local.status === 'ready' ? local.data.promptNames : NO_NAMES;
 
   useEffect(() => run(draft), []);
 
@@ -186,7 +199,7 @@ function InsightsBody() {
           Prompt helpers
         </h2>
         <Answer state={states.prompts} what="the prompt helpers" onRetry={retryOf('prompts')}>
-          {(r) => <PromptsSection prompts={r.prompts} scope={r.scope} />}
+          {(r) => <PromptsSection prompts={r.prompts} scope={r.scope} names={promptNames} />}
         </Answer>
       </section>
 
