@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createInsightsAdmin, type InsightsCredentials } from '../../../background/insights/createInsightsAdmin';
 import { AdminRequestSchemas } from '../../../src/messages/protocol';
-import type { Flow } from '../../../src/schema/flow';
+import { FlowSchema, type Flow } from '../../../src/schema/flow';
 
 /*
  * The admin's insights requests with a fake collector behind an injected fetch: who may send them, what
  * goes over the wire, how the collector's field errors come back, and how answers are checked.
  */
 
-const FLOW: Flow = {
+const FLOW: Flow = FlowSchema.parse({
   schemaVersion: 2,
   kind: 'flow',
   id: 'file-expense',
@@ -20,7 +20,7 @@ const FLOW: Flow = {
   steps: [{ id: 's1', title: 'Open', body: [] }],
   baselineMinutes: 10,
   updatedAt: '2026-01-01T00:00:00.000Z',
-};
+});
 
 function setup(cred: InsightsCredentials | null, answer: (path: string, body: unknown) => { status: number; body: unknown }) {
   const sent: { path: string; method: string; body: unknown; auth: string | null }[] = [];
