@@ -265,4 +265,17 @@ describe('insights administration on the options page', () => {
     expect(await rowCell('prompts-table', 'mail-reply', 'template')).toBe('Draft a reply');
     expect(await rowCell('prompts-table', 'other-helper', 'template')).toBe('other-helper');
   });
+
+  it('says clearly when publishing fails, and the collector keeps its last version', async () => {
+    await collector.stop();
+    await page.goto(page.url().replace(/#.*$/, `#/flows/${FLOW_ID}`));
+    await page.waitForSelector('[data-testid="publish-flow"]');
+    await page.click('[data-testid="publish-flow"]');
+    await page.waitForSelector('[data-testid="publish-error"]');
+    expect(await text('[data-testid="publish-error"]')).toContain(`Not published: Could not reach the collector at ${collector.url}`);
+    expect(await page.$('[data-testid="publish-result"]')).toBeNull();
+    await collector.start();
+    const versions = FlowVersionsResponseSchema.parse((await api(tokens.admin, 'GET', `/v1/admin/flows/${FLOW_ID}/versions`)).json);
+    expect(versions.versions.map((v) => v.version)).toEqual([2, 1]);
+  });
 });
