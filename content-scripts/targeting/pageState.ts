@@ -72,32 +72,25 @@ function applyTextChanges(state: PageState, records: readonly MutationRecord[]):
   return true;
 }
 
-const ROW = 'tr, [role="row"]';
-
 /**
  * The row labels of `state` that an element added, removed or re-attributed leaves as they were. A row
  * label is read from the row's own cells (`rowLabel` in `neighborText.ts`), so it stands unless a record
- * touched the row or something inside it; rows added or removed around it (a grid re-rendering one row,
- * a toast appearing) do not. Re-reading a grid's hundreds of labels was most of a locate's cost after
- * such a change. Rows no longer on the page are dropped.
+ * touched the row or something inside it (every ancestor of a record's target is dropped: the kept
+ * keys are rows only); rows added or removed around it (a grid re-rendering one row, a toast
+ * appearing) do not. Re-reading a grid's hundreds of labels was part of a locate's cost after such a
+ * change. Rows no longer on the page are dropped.
  */
 function untouchedRows(state: PageState, records: readonly MutationRecord[]): NeighborCache['rows'] {
-  const rows = state.neighbors.rows;
-  const touched = new Set<Element>();
-  for (const r of records) {
-    const start = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-    for (let row = start?.closest(ROW) ?? null; row !== null && !touched.has(row); row = row.parentElement?.closest(ROW) ?? null) touched.add(row);
-  }
-  const kept: NeighborCache['rows'] = new Map();
-  for (const [row, cells] of rows) if (!touched.has(row) && row.isConnected) kept.set(row, cells);
+  const kept = new Map(state.neighbors.rows);
+  for (const r of records) for (let x: Node | null = r.target; x !== null; x = x.parentNode) kept.delete(x as Element);
+  for (const row of kept.keys()) if (!row.isConnected) kept.delete(row);
   return kept;
 }
 
 const watches = new WeakMap<Document, Watch>();
 
-function freshState(rows?: NeighborCache['rows']): PageState {
-  const neighbors = rows === undefined ? createNeighborCache() : { ...createNeighborCache(), rows };
-  return { paths: createPathCache(), neighbors, queries: new Map() };
+function freshState(rows: NeighborCache['rows'] = new Map()): PageState {
+  return { paths: createPathCache(), neighbors: { ...createNeighborCache(), rows }, queries: new Map() };
 }
 
 /**

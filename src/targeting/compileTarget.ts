@@ -52,12 +52,12 @@ export const SAME = 0.9;
 
 /**
  * Whether a candidate sits between the same two neighbours of its kind as the target did: 1 when both
- * neighbours' names are the same (a missing neighbour must be missing on both sides), else 0. `null`
+ * neighbours' names are the same (a missing neighbour must be missing on both sides), else 0; always 0
  * when the target has no neighbours recorded.
  */
-function adjacencyOf(target: ElementFingerprint): ((c: ElementFingerprint) => number) | null {
+function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => number {
   const pair = target.adjacentNames;
-  if (pair === undefined) return null;
+  if (pair === undefined) return () => 0;
   const [before, after] = pair.map((n) => n.toLowerCase());
   return (c) => {
     const theirs = c.adjacentNames;
@@ -97,7 +97,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const scope = byName('scope');
   const rect = byName('rect');
   const sim = (s: Signal | undefined, c: ElementFingerprint) => (s === undefined ? 0 : Math.max(0, s.similarity(c)));
-  const adjacent = adjacencyOf(target) ?? (() => 0);
+  const adjacent = adjacencyOf(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),

@@ -176,14 +176,13 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   // elsewhere. Two namesakes in that place are no help.
   let namesakes = 0;
   let inPlace = 0;
-  if (ev.name >= SAME) {
-    const inPlaceToo = nameWasUnique && ev.inPlace === 1;
-    for (let i = 0; i < names.length && (namesakes < 2 || (inPlaceToo && inPlace < 2)); i++) {
-      if ((names[i] as number) < SAME) continue;
-      namesakes++;
-      if (inPlaceToo && compiled.inPlace(candidates[i] as ElementFingerprint) === 1) inPlace++;
-    }
-  }
+  const inPlaceToo = nameWasUnique && ev.inPlace === 1;
+  if (ev.name >= SAME)
+    for (let i = 0; i < names.length && (namesakes < 2 || (inPlaceToo && inPlace < 2)); i++)
+      if ((names[i] as number) >= SAME) {
+        namesakes++;
+        if (inPlaceToo && compiled.inPlace(candidates[i] as ElementFingerprint) === 1) inPlace++;
+      }
   const own = ev.sameScope;
   const nameUnique = (namesakes === 1 || inPlace === 1) && (own || nameWasUnique);
   const withName = { ...plain, nameUnique, nameWasUnique };
