@@ -55,6 +55,9 @@ export interface Located {
   closeness: number;
   separation: number;
   identity: number;
+  /** For studying failures (`WAYMARK_BENCH_DUMP`): the target and the two best candidates as read. */
+  target: ElementFingerprint;
+  best: ElementFingerprint[];
 }
 
 function capture(keys: string[]): Captured[] {
@@ -86,6 +89,8 @@ function locateAll(items: Captured[]): Located[] {
       closeness: assessment?.closeness ?? 0,
       separation: assessment?.separation ?? 0,
       identity: assessment?.identity ?? 0,
+      target: fingerprint,
+      best: ranked.slice(0, 2).map((r) => materialize(fingerprints[r.index] as ElementFingerprint)),
     };
   });
 }

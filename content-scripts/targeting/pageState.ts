@@ -47,7 +47,8 @@ const FIELDS = new Set(['input', 'select', 'textarea']);
  * the row labels of the rows holding one, labels, fields' captions, and neighbours' names (cheap to
  * read again: labels are few, fields too, neighbours are read for the leaders only). A change inside a
  * heading, or any other kind of record (elements added or removed, attributes, which decide what is a
- * candidate), returns false: then nothing is kept.
+ * candidate), returns false: then only the row labels such a change leaves alone are kept (see
+ * `untouchedRows`).
  */
 function applyTextChanges(state: PageState, records: readonly MutationRecord[]): boolean {
   const holders = new Set<Element>();
@@ -71,17 +72,32 @@ function applyTextChanges(state: PageState, records: readonly MutationRecord[]):
   return true;
 }
 
+/**
+ * The row labels of `state` that an element added, removed or re-attributed leaves as they were. A row
+ * label is read from the row's own cells (`rowLabel` in `neighborText.ts`), so it stands unless a record
+ * touched the row or something inside it (every ancestor of a record's target is dropped: the kept
+ * keys are rows only); rows added or removed around it (a grid re-rendering one row, a toast
+ * appearing) do not. Re-reading a grid's hundreds of labels was part of a locate's cost after such a
+ * change. Rows no longer on the page are dropped.
+ */
+function untouchedRows(state: PageState, records: readonly MutationRecord[]): NeighborCache['rows'] {
+  const kept = new Map(state.neighbors.rows);
+  for (const r of records) for (let x: Node | null = r.target; x !== null; x = x.parentNode) kept.delete(x as Element);
+  for (const row of kept.keys()) if (!row.isConnected) kept.delete(row);
+  return kept;
+}
+
 const watches = new WeakMap<Document, Watch>();
 
-function freshState(): PageState {
-  return { paths: createPathCache(), neighbors: createNeighborCache(), queries: new Map() };
+function freshState(rows: NeighborCache['rows'] = new Map()): PageState {
+  return { paths: createPathCache(), neighbors: { ...createNeighborCache(), rows }, queries: new Map() };
 }
 
 /**
  * The state of `doc` as of now: the kept one when no mutation happened since it was built in any tree
  * it was built from; the kept one brought up to date when only text changed (see `applyTextChanges`);
- * else a fresh one. Pending mutation records are taken synchronously, so a change
- * made just before the call (in the same task) is never missed. Changes that produce no mutation
+ * else a fresh one that keeps the row labels the changes did not touch. Pending mutation records are
+ * taken synchronously, so a change made just before the call (in the same task) is never missed. Changes that produce no mutation
  * record (a shadow root attached to an element already on the page, a frame navigating) are caught by
  * the collector, which compares the trees it finds with the ones a kept answer came from.
  */
@@ -103,7 +119,8 @@ export function pageStateOf(doc: Document): PageState {
   }
   const records = w.pending.concat(w.observer.takeRecords());
   w.pending = [];
-  if (records.length > 0 && (records.length > MAX_PENDING || !applyTextChanges(w.state, records))) w.state = freshState();
+  if (records.length > MAX_PENDING) w.state = freshState();
+  else if (records.length > 0 && !applyTextChanges(w.state, records)) w.state = freshState(untouchedRows(w.state, records));
   return w.state;
 }
 

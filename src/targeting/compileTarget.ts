@@ -27,6 +27,8 @@ export interface CompiledTarget {
   readonly name: Signal | undefined;
   /** The target's `uniqueBy`: identifying fields no other element shared when it was captured. */
   readonly uniqueBy: ReadonlySet<IdentifyingField>;
+  /** 1 when the candidate sits between the same two neighbours of its kind as the target did, else 0. */
+  inPlace(candidate: ElementFingerprint): number;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }
@@ -50,12 +52,12 @@ export const SAME = 0.9;
 
 /**
  * Whether a candidate sits between the same two neighbours of its kind as the target did: 1 when both
- * neighbours' names are the same (a missing neighbour must be missing on both sides), else 0. `null`
+ * neighbours' names are the same (a missing neighbour must be missing on both sides), else 0; always 0
  * when the target has no neighbours recorded.
  */
-function adjacencyOf(target: ElementFingerprint): ((c: ElementFingerprint) => number) | null {
+function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => number {
   const pair = target.adjacentNames;
-  if (pair === undefined) return null;
+  if (pair === undefined) return () => 0;
   const [before, after] = pair.map((n) => n.toLowerCase());
   return (c) => {
     const theirs = c.adjacentNames;
@@ -105,6 +107,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     lead: neighbor,
     name: nameSignal,
     uniqueBy: new Set(target.uniqueBy ?? []),
+    inPlace: adjacent,
     evidence(c) {
       let sharedId = 0;
       let renamedTestId = false;
@@ -129,7 +132,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         name: sim(nameSignal, c),
         context: around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place),
         contextKnown: around !== null,
-        inPlace: adjacent === null ? 0 : adjacent(c),
+        inPlace: adjacent(c),
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.

@@ -169,10 +169,23 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   // of a component that was there all along, so it counts only within the target's own scope.
   const wasUnique = compiled.uniqueBy;
   if (!best || (!ev.sameScope && wasUnique.size === 0)) return identityOf(plain);
+  const nameWasUnique = wasUnique.has('accessibleName');
+  // A name that was the target's alone when it was captured, and is now carried by a look-alike too (a
+  // second "Save" added elsewhere), still singles out the one namesake that sits between the target's
+  // two neighbours: no namesake was there to be left behind by a removal, and the look-alike sits
+  // elsewhere. Two namesakes in that place are no help.
   let namesakes = 0;
-  if (ev.name >= SAME) for (let i = 0; i < names.length && namesakes < 2; i++) if ((names[i] as number) >= SAME) namesakes++;
+  let inPlace = 0;
+  const inPlaceToo = nameWasUnique && ev.inPlace === 1;
+  if (ev.name >= SAME)
+    for (let i = 0; i < names.length && (namesakes < 2 || (inPlaceToo && inPlace < 2)); i++)
+      if ((names[i] as number) >= SAME) {
+        namesakes++;
+        if (inPlaceToo && compiled.inPlace(candidates[i] as ElementFingerprint) === 1) inPlace++;
+      }
   const own = ev.sameScope;
-  const withName = { ...plain, nameUnique: namesakes === 1 && (own || wasUnique.has('accessibleName')), nameWasUnique: wasUnique.has('accessibleName') };
+  const nameUnique = (namesakes === 1 || inPlace === 1) && (own || nameWasUnique);
+  const withName = { ...plain, nameUnique, nameWasUnique };
   const sofar = identityOf(withName);
   // Counting shared identifiers reads an attribute of every candidate: only when it could matter.
   if (ev.sharedMatches.length === 0 || identityOf({ ...withName, sharedUnique: true, sharedWasUnique: true }) <= sofar) return sofar;

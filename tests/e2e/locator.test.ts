@@ -96,6 +96,56 @@ describe('what the locator keeps between locates', () => {
     expect(r.removed).toEqual(['missing', true]);
   });
 
+  it('keeps row labels through elements coming and going elsewhere, and reads a row again when a change touches it', async () => {
+    await fresh();
+    const r = await page.evaluate(() => {
+      const t = (window as unknown as Win).WaymarkTargeting;
+      const second = document.querySelectorAll('button.edit')[1] as HTMLElement;
+      const row = second.closest('tr') as HTMLTableRowElement;
+      const target = t.captureFingerprint(second, document);
+      const steps: [string, boolean][] = [];
+      const check = (what: string) => {
+        const l = t.locate(target, document);
+        steps.push([what, l.status === 'found' && l.element === second]);
+      };
+      check('first');
+      (document.getElementById('widget') as HTMLElement).append(document.createElement('i'));
+      check('after an element was added elsewhere');
+      // A row added above, with the same label: the target's row is untouched, but it now has a namesake.
+      const added = row.cloneNode(true) as HTMLTableRowElement;
+      (added.firstElementChild as HTMLElement).textContent = 'INV-0';
+      row.parentElement?.prepend(added);
+      check('after a row was added above');
+      // The label cell replaced by another element (no text node changed): the row is no longer INV-2.
+      const cell = document.createElement('td');
+      cell.textContent = 'INV-9';
+      row.replaceChild(cell, row.firstElementChild as Element);
+      check('after the label cell was replaced');
+      const back = document.createElement('td');
+      back.textContent = 'INV-2';
+      row.replaceChild(back, cell);
+      check('after it was replaced back');
+      // The label hidden by an attribute inside the row: the next cell becomes the label.
+      back.setAttribute('hidden', '');
+      const wrapped = document.createElement('span');
+      wrapped.hidden = true;
+      wrapped.textContent = 'INV-2';
+      back.textContent = '';
+      back.append(wrapped);
+      back.removeAttribute('hidden');
+      check('after the label text was hidden');
+      return steps;
+    });
+    expect(r).toEqual([
+      ['first', true],
+      ['after an element was added elsewhere', true],
+      ['after a row was added above', true],
+      ['after the label cell was replaced', false],
+      ['after it was replaced back', true],
+      ['after the label text was hidden', false],
+    ]);
+  });
+
   it('follows text changes in labels, headings and the element itself, and keeps what they do not touch', async () => {
     await fresh();
     const r = await page.evaluate(() => {

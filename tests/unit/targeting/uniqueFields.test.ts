@@ -74,6 +74,37 @@ describe('adjacentNames in the abstain rule', () => {
   });
 });
 
+describe('a name unique when captured, now shared with a look-alike', () => {
+  const form = (names: string[], section: string): ElementFingerprint[] =>
+    names.map((label, i) => ({ tag: 'input', type: 'text', label, neighborText: section, adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''] as [string, string] }));
+  const captured = form(['Name', 'Company', 'Phone'], 'Contact details');
+  const target = captured[1] as ElementFingerprint;
+  // The section heading reworded, and a second "Company" field added elsewhere (a search filter).
+  const decoy: ElementFingerprint = { tag: 'input', type: 'text', label: 'Company', neighborText: 'Search', adjacentNames: ['', 'Owner'] };
+  const release2 = [...form(['Name', 'Company', 'Phone'], 'Contact information'), decoy];
+
+  it('anchors to the namesake that still sits between the same two neighbours', () => {
+    const known = { ...target, uniqueBy: uniqueFields(target, captured) };
+    expect(known.uniqueBy).toContain('accessibleName');
+    const { ranked, assessment } = rankWithAssessment(known, release2);
+    expect(ranked[0]?.index).toBe(1);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when the name was not known to be unique, or when two namesakes sit in that place', () => {
+    expect(rankWithAssessment(target, release2).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    const known = { ...target, uniqueBy: uniqueFields(target, captured) };
+    const twin = { ...(release2[1] as ElementFingerprint), neighborText: 'Billing' };
+    expect(rankWithAssessment(known, [...release2, twin]).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when the target is gone and look-alikes remain elsewhere only', () => {
+    const known = { ...target, uniqueBy: uniqueFields(target, captured) };
+    const gone = [...form(['Name', 'Phone'], 'Contact information'), decoy, { ...decoy, neighborText: 'Filters', adjacentNames: ['Owner', ''] as [string, string] }];
+    expect(rankWithAssessment(known, gone).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
+
 describe('contradicting identifiers', () => {
   const prompt: ElementFingerprint = { tag: 'textarea', name: 'prompt', testId: 'ai-assistant-input', label: 'Ask the AI assistant', neighborText: 'AI assistant' };
   const other: ElementFingerprint = { tag: 'textarea', name: 'notes', label: 'Notes', neighborText: 'Deal' };
