@@ -2,7 +2,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkTipValue } from '../../src/rules/checkTipValue';
 import type { Tip } from '../../src/schema/guidance';
 import { HintIcon, TipBubble } from '../../src/ui/guidance/TipBubble';
+import { tipDescription } from '../../src/ui/guidance/tipDescription';
 import { anchorFloating } from './anchorFloating';
+import { describeField } from './describeField';
 import { through, useTarget } from './useTarget';
 
 export interface TipAnchorProps {
@@ -72,10 +74,17 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
     }, opts);
     el.addEventListener('mouseenter', () => setHover(true), { signal: ac.signal });
     el.addEventListener('mouseleave', () => setHover(false), { signal: ac.signal });
-    // No aria-describedby on the host's field: ids do not reach across the shadow root. The rule message is
-    // announced (role=alert) instead.
     return () => ac.abort();
   }, [el, tip]);
+
+  // The field's accessible description says the tip (and the broken rule), so that a screen reader
+  // hears it on reaching the field, not only through the hint icon; the message is also announced
+  // (role=alert) when it appears.
+  const message = broken ? tip.validation?.message : undefined;
+  useEffect(() => {
+    if (!el) return;
+    return describeField(el, tipDescription(tip.title, tip.body, message));
+  }, [el, tip, message]);
 
   useLayoutEffect(() => {
     if (!el || !iconRef.current) return;

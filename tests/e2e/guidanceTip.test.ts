@@ -95,4 +95,59 @@ describe('smart tips', () => {
     const shown = await waitForEvents(ext, (e) => e.type === 'content_shown', 2);
     expect(shown).toHaveLength(2);
   });
+
+  it("describes the field to assistive tech with the tip, then the broken rule's message, and takes it back on teardown", async () => {
+    await page.goto(`${host.url}/erp/orders`);
+    await waitForWaymark(page);
+    await inOverlay(page, '[data-waymark-hint="po-tip"] button');
+    const field = '[data-testid="po-number"]';
+    const tipText = 'Purchase order number: Use the 8-digit number from the confirmation.';
+    // Read from Chromium's accessibility tree, as a screen reader gets it.
+    await page.waitForFunction(() => document.querySelector('[data-testid="po-number"]')?.hasAttribute('aria-description'), { polling: 50 });
+    expect(await axDescription(page, field)).toBe(tipText);
+    await page.click(field);
+    await page.keyboard.type('12ab');
+    await inOverlay(page, `${bubble} [role="alert"]`);
+    await page.waitForFunction((t) => document.querySelector('[data-testid="po-number"]')?.getAttribute('aria-description') !== t, { polling: 50 }, tipText);
+    expect(await axDescription(page, field)).toBe(`A PO number is exactly 8 digits. ${tipText}`);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('12345678');
+    await gone(page, `${bubble} [role="alert"]`);
+    await page.waitForFunction((t) => document.querySelector('[data-testid="po-number"]')?.getAttribute('aria-description') === t, { polling: 50 }, tipText);
+    expect(await axDescription(page, field)).toBe(tipText);
+
+    // The host's own description is kept beside the tip's, and given back as it was.
+    const el = await page.$(field);
+    await page.click('a.nav-link[href="/mail"]');
+    await page.waitForFunction(() => location.pathname === '/mail');
+    await gone(page, '[data-waymark-hint="po-tip"]');
+    // The field is out of the page: the tip's cleanup took the description back from the element.
+    await page.waitForFunction((e) => !e.hasAttribute('aria-description'), { polling: 50, timeout: 5000 }, el!);
+    await page.goto(`${host.url}/erp/orders`);
+    await page.waitForSelector(field);
+    await page.$eval(field, (e) => e.setAttribute('aria-description', 'Required.'));
+    await waitForWaymark(page);
+    await inOverlay(page, '[data-waymark-hint="po-tip"] button');
+    await page.waitForFunction(() => document.querySelector('[data-testid="po-number"]')?.getAttribute('aria-description') !== 'Required.', { polling: 50 });
+    expect(await axDescription(page, field)).toBe(`Required. ${tipText}`);
+    const again = await page.$(field);
+    await page.click('a.nav-link[href="/mail"]');
+    await gone(page, '[data-waymark-hint="po-tip"]');
+    await page.waitForFunction((e) => e.getAttribute('aria-description') === 'Required.', { polling: 50, timeout: 5000 }, again!);
+  });
 });
+
+/** The accessible description Chromium computes for the element (CDP `Accessibility.getPartialAXTree`). */
+async function axDescription(p: Page, selector: string): Promise<string | null> {
+  const cdp = await p.createCDPSession();
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`nothing matches ${selector}`);
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    const d = nodes[0]?.description?.value;
+    return typeof d === 'string' ? d : null;
+  } finally {
+    await cdp.detach();
+  }
+}
