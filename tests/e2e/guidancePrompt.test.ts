@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { adminSend, launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
-import { clickOverlayButton, doc, inOverlay, pause, saveGuidance, selectText } from './support/guidance';
+import { clickOverlayButton, doc, expectNoneStored, inOverlay, pause, saveGuidance, selectText, storedEverything } from './support/guidance';
 
 let host: HostServer;
 let ext: ExtensionBrowser;
@@ -214,5 +214,7 @@ describe('prompt helpers', () => {
     expect(used.map((e) => e.templateId)).toEqual(['helpdesk-reply', 'helpdesk-kb']);
     const log = JSON.stringify(await readEvents(ext));
     for (const secret of ['Acme Manufacturing', 'apologizes', 'VAT rule']) expect(log).not.toContain(secret);
+    // The templates are stored (they are the admin's), but no filled text, selection or page text is.
+    expectNoneStored(await storedEverything(ext), ['Draft a reply to Acme', 'Northwind Traders', 'pallet racks', 'Can you confirm', 'Fleet rollout']);
   });
 });

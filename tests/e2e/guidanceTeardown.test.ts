@@ -53,7 +53,7 @@ async function extensionListeners(cdp: CDPSession, contextId: number): Promise<s
 }
 
 describe('guidance teardown', () => {
-  it('removes every document and window listener, its UI and the field's description when the extension goes away', async () => {
+  it("removes every document and window listener, its UI and the field's description when the extension goes away", async () => {
     await page.goto(`${host.url}/erp/orders`);
     await waitForWaymark(page);
     await inOverlay(page, '[data-waymark-hint="po-tip"] button');

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
-import { doc, inOverlay, overlayHas, saveGuidance } from './support/guidance';
+import { doc, expectNoneStored, inOverlay, overlayHas, saveGuidance, storedEverything } from './support/guidance';
 
 let host: HostServer;
 let ext: ExtensionBrowser;
@@ -86,6 +86,8 @@ describe('smart tips', () => {
     const log = JSON.stringify(await readEvents(ext));
     expect(log).not.toContain('12345678');
     expect(log).not.toContain('12ab');
+    // Nor anywhere else the extension stores things (content state, ops, settings).
+    expectNoneStored(await storedEverything(ext), ['12345678', '12ab', '123456789']);
   });
 
   it('counts its showing once per page view', async () => {
