@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
-import { doc, expectNoneStored, inOverlay, overlayHas, saveGuidance, storedEverything } from './support/guidance';
+import { doc, expectNoneStored, inOverlay, overlayHas, pause, saveGuidance, storedEverything } from './support/guidance';
 
 let host: HostServer;
 let ext: ExtensionBrowser;
@@ -90,12 +90,30 @@ describe('smart tips', () => {
     expectNoneStored(await storedEverything(ext), ['12345678', '12ab', '123456789']);
   });
 
+  it('remembers that the field was left empty across a new page state', async () => {
+    await page.goto(`${host.url}/erp/orders`);
+    await waitForWaymark(page);
+    await inOverlay(page, '[data-waymark-hint="po-tip"] button');
+    await page.click('[data-testid="po-number"]');
+    await page.click('[data-testid="po-supplier"]');
+    await inOverlay(page, `${bubble} [role="alert"]`);
+    // The tab is shown again: the page state is asked for anew and the same tip comes back.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await pause(800);
+    await page.click('[data-testid="po-number"]');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Backspace');
+    // Empty again after being left empty: still the required rule's message.
+    await pause(300);
+    expect(await overlayHas(page, `${bubble} [role="alert"]`)).toBe(true);
+  });
+
   it('counts its showing once per page view', async () => {
     await page.reload();
     await waitForWaymark(page);
     await inOverlay(page, '[data-waymark-hint="po-tip"] button');
-    const shown = await waitForEvents(ext, (e) => e.type === 'content_shown', 2);
-    expect(shown).toHaveLength(2);
+    const shown = await waitForEvents(ext, (e) => e.type === 'content_shown', 3);
+    expect(shown).toHaveLength(3);
   });
 
   it("describes the field to assistive tech with the tip, then the broken rule's message, and takes it back on teardown", async () => {
@@ -117,6 +135,16 @@ describe('smart tips', () => {
     await gone(page, `${bubble} [role="alert"]`);
     await page.waitForFunction((t) => document.querySelector('[data-testid="po-number"]')?.getAttribute('aria-description') === t, { polling: 50 }, tipText);
     expect(await axDescription(page, field)).toBe(tipText);
+
+    // A new page state (the tab shown again) brings the same tip anew: the host's attribute is left alone.
+    await page.evaluate(() => {
+      const w = window as Window & { wmMutations?: number };
+      w.wmMutations = 0;
+      new MutationObserver((rs) => (w.wmMutations! += rs.length)).observe(document.querySelector('[data-testid="po-number"]')!, { attributeFilter: ['aria-description'] });
+    });
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await pause(800);
+    expect(await page.evaluate(() => (window as Window & { wmMutations?: number }).wmMutations)).toBe(0);
 
     // The host's own description is kept beside the tip's, and given back as it was.
     const el = await page.$(field);
