@@ -4,7 +4,7 @@ import { noteClosed, noteShown, noteUsed } from '../../src/rules/contentState';
 import { stepOnPage } from '../../src/rules/flowRuntime';
 import type { Step } from '../../src/schema/flow';
 import { updateContentState } from '../contentStates';
-import { getDocs } from '../docs';
+import { getDocs, type Docs } from '../docs';
 import { computePageState, findRun, LAUNCHER_POSITION_KEY } from '../pageState';
 import type { Writer } from '../writer';
 
@@ -16,13 +16,16 @@ const CONTENT_KIND = { tip: 'tip', beacon: 'beacon', checklist: 'checklist', pro
 
 /**
  * Messages from the guidance on host pages. Each one that records something is applied once per
- * `opId`, and names only documents the background knows: an unknown id is refused, not recorded.
+ * `opId`, and names only published documents the background knows (pages are only ever given those):
+ * an unknown id, a draft, or a survey of a flow without one is refused, not recorded.
  */
 export function guidanceContentHandlers(writer: Writer, env: { team(): Promise<string | undefined> }): GuidanceContentHandlers {
   const guidance = async (id: string, kind?: string) => {
     const docs = await getDocs();
-    return { docs, doc: docs.guidance.find((g) => g.id === id && (kind === undefined || g.kind === kind)) };
+    return { docs, doc: docs.guidance.find((g) => g.id === id && g.status === 'published' && (kind === undefined || g.kind === kind)) };
   };
+  const publishedGuidance = (docs: Docs, kind: string, id: string) => docs.guidance.some((g) => g.id === id && g.kind === kind && g.status === 'published');
+  const surveyOf = (docs: Docs, flowId: string) => docs.flows.find((f) => f.id === flowId && f.status === 'published' && f.survey);
 
   return {
     async 'flow/start'(req) {
@@ -53,7 +56,7 @@ export function guidanceContentHandlers(writer: Writer, env: { team(): Promise<s
 
     async 'guidance/shown'(req) {
       const docs = await getDocs();
-      const known = req.kind === 'survey' ? docs.flows.some((f) => f.id === req.id && f.survey) : docs.guidance.some((g) => g.id === req.id && g.kind === req.kind);
+      const known = req.kind === 'survey' ? surveyOf(docs, req.id) !== undefined : publishedGuidance(docs, req.kind, req.id);
       if (!known) return { ok: false, error: `unknown ${req.kind} "${req.id}"` };
       await writer.run(async (ctx) => {
         if (await ctx.seenOp(req.opId)) return;
@@ -81,7 +84,7 @@ export function guidanceContentHandlers(writer: Writer, env: { team(): Promise<s
 
     async 'guidance/close'(req) {
       const docs = await getDocs();
-      const known = req.kind === 'survey' ? docs.flows.some((f) => f.id === req.id) : docs.guidance.some((g) => g.id === req.id && g.kind === req.kind);
+      const known = req.kind === 'survey' ? surveyOf(docs, req.id) !== undefined : publishedGuidance(docs, req.kind, req.id);
       if (!known) return { ok: false, error: `unknown ${req.kind} "${req.id}"` };
       const team = await env.team();
       const state = await writer.run(async (ctx) => {
@@ -115,7 +118,7 @@ export function guidanceContentHandlers(writer: Writer, env: { team(): Promise<s
 
     async 'survey/answer'(req) {
       const docs = await getDocs();
-      const flow = docs.flows.find((f) => f.id === req.flowId && f.survey);
+      const flow = surveyOf(docs, req.flowId);
       if (!flow?.survey) return { ok: false, error: `the flow "${req.flowId}" has no survey` };
       // The comment is kept only when the user wrote one, and only when the survey offers a comment box.
       const comment = flow.survey.allowComment ? req.comment?.trim() : undefined;

@@ -2,7 +2,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkTipValue } from '../../src/rules/checkTipValue';
 import type { Tip } from '../../src/schema/guidance';
 import { HintIcon, TipBubble } from '../../src/ui/guidance/TipBubble';
+import { tipDescription } from '../../src/ui/guidance/tipDescription';
 import { anchorFloating } from './anchorFloating';
+import { describeField } from './describeField';
 import { through, useTarget } from './useTarget';
 
 export interface TipAnchorProps {
@@ -45,13 +47,20 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
     setFocus(true);
   }, [focusSignal, el]);
 
+  // Whether the user has been in the field and left it, for this element: a new page state bringing the
+  // same tip again must not forget it (nor re-subscribe to the page's events).
+  const touched = useRef(false);
+  useEffect(() => {
+    touched.current = false;
+  }, [el]);
+  const rulesKey = JSON.stringify(tip.validation ?? null);
+
   // The field itself: focus and hover show the tip; typing and leaving check the rules.
   useEffect(() => {
     if (!el) return;
     const ac = new AbortController();
     const opts = { capture: true, signal: ac.signal };
     const rules = tip.validation;
-    let touched = false;
     const check = () => {
       const v = valueOf(el);
       if (rules && v !== null) setBroken(checkTipValue(rules, v) !== null);
@@ -61,21 +70,30 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
       if (!through(e, el)) return;
       setFocus(false);
       // A required field is judged once the user has been in it and left.
-      touched = true;
+      touched.current = true;
       check();
     }, opts);
     document.addEventListener('input', (e) => {
       if (!through(e, el)) return;
       // While typing, an empty value is not yet an error; a too long or malformed one is.
       const v = valueOf(el);
-      if (rules && v !== null) setBroken(checkTipValue({ ...rules, required: rules.required && touched }, v) !== null);
+      if (rules && v !== null) setBroken(checkTipValue({ ...rules, required: rules.required && touched.current }, v) !== null);
     }, opts);
     el.addEventListener('mouseenter', () => setHover(true), { signal: ac.signal });
     el.addEventListener('mouseleave', () => setHover(false), { signal: ac.signal });
-    // No aria-describedby on the host's field: ids do not reach across the shadow root. The rule message is
-    // announced (role=alert) instead.
     return () => ac.abort();
-  }, [el, tip]);
+  }, [el, rulesKey]);
+
+  // The field's accessible description says the tip (and the broken rule), so that a screen reader
+  // hears it on reaching the field, not only through the hint icon; the message is also announced
+  // (role=alert) when it appears.
+  // Keyed by the text, not the document: each page state brings a new copy of the same tip, which must
+  // not rewrite the host's attribute.
+  const description = tipDescription(tip.title, tip.body, broken ? tip.validation?.message : undefined);
+  useEffect(() => {
+    if (!el) return;
+    return describeField(el, description);
+  }, [el, description]);
 
   useLayoutEffect(() => {
     if (!el || !iconRef.current) return;

@@ -4,7 +4,8 @@
  * `el.value = …` (React even tracks the last value it set). So:
  *
  * - input / textarea: the value is set through the prototype's native setter (bypassing React's
- *   instance-level tracker), at the caret, then `input` is dispatched as typing would;
+ *   instance-level tracker), at the caret, then `input` is dispatched as typing would, and `change`
+ *   as a finished edit would (Vue's `v-model.lazy` and plain `onchange` handlers listen only for it);
  * - contenteditable: `execCommand('insertText')`, which fires `beforeinput` and `input` the way typing
  *   does (editors such as ProseMirror or Lexical listen for those); where it is refused, a Range
  *   insertion framed by a cancelable `beforeinput` and an `input` event.

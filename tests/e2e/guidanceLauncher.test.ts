@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { launchWithExtension, waitForEvents, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
-import { doc, inOverlay, overlayHas, saveFlow, saveGuidance } from './support/guidance';
+import { doc, expectNoneStored, inOverlay, overlayHas, saveFlow, saveGuidance, storedEverything } from './support/guidance';
 
 let host: HostServer;
 let ext: ExtensionBrowser;
@@ -119,6 +119,8 @@ describe('the launcher', () => {
     expect(await entries(page)).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-g-empty')?.textContent)).toBe('No match.');
     await page.keyboard.press('Escape');
+    // What was typed in the search is nowhere in what the extension stored ('reord' is part of a template id).
+    expectNoneStored(await storedEverything(ext), ['nothing like this']);
   });
 
   it('starts a guide picked from the list', async () => {

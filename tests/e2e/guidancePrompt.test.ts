@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { adminSend, launchWithExtension, readEvents, waitForEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
-import { clickOverlayButton, doc, inOverlay, saveGuidance, selectText } from './support/guidance';
+import { clickOverlayButton, doc, expectNoneStored, inOverlay, pause, saveGuidance, selectText, storedEverything } from './support/guidance';
 
 let host: HostServer;
 let ext: ExtensionBrowser;
@@ -34,11 +34,32 @@ const mailReply = doc({
   ],
 });
 
+const helpdeskReply = doc({
+  kind: 'prompt',
+  id: 'helpdesk-reply',
+  name: 'Apologize and correct',
+  match: ['http://127.0.0.1/helpdesk*'],
+  target: { tag: 'textarea', id: 'replyAssistant', ariaLabel: 'Ask Relay AI', placeholder: 'Ask Relay AI to draft a reply…', testId: 'helpdesk-assistant' },
+  template: 'Draft a reply to {{customer}} that apologizes and confirms a corrected invoice.',
+  variables: [{ name: 'customer', label: 'Customer', source: { kind: 'element', target: { tag: 'p', testId: 'ticket-customer' } } }],
+});
+const helpdeskKb = doc({
+  kind: 'prompt',
+  id: 'helpdesk-kb',
+  name: 'Find the policy',
+  match: ['http://127.0.0.1/helpdesk*'],
+  target: { tag: 'input', id: 'kbAssistant', ariaLabel: 'Ask the knowledge base', placeholder: 'Ask the knowledge base…', testId: 'helpdesk-kb', type: 'text' },
+  template: 'Which VAT rule applies to exempt modules?',
+  variables: [],
+});
+
 beforeAll(async () => {
   host = await startHostServer();
   ext = await launchWithExtension();
   await saveGuidance(ext, reorder);
   await saveGuidance(ext, mailReply);
+  await saveGuidance(ext, helpdeskReply);
+  await saveGuidance(ext, helpdeskKb);
   page = await ext.browser.newPage();
 });
 
@@ -132,5 +153,68 @@ describe('prompt helpers', () => {
     // Neither the prompt nor the page's text is in the event log.
     const log = JSON.stringify(await readEvents(ext));
     for (const secret of ['Fleet rollout', 'Can you confirm', 'Northwind', 'pallet']) expect(log).not.toContain(secret);
+  });
+
+  it('the demo Vue-style fields are really bound: text put in without their event never reaches the state', async () => {
+    await page.goto(`${host.url}/helpdesk`);
+    await page.waitForSelector('[data-testid="helpdesk-assistant"]');
+    // v-model: a value assigned without an `input` event is not the state, and the next render drops it.
+    await page.$eval('[data-testid="helpdesk-assistant"]', (el) => {
+      (el as HTMLTextAreaElement).value = 'set from outside';
+    });
+    await page.click('[data-testid="helpdesk-ask"]');
+    expect(await page.$eval('[data-testid="helpdesk-answer"]', (el) => el.textContent)).toBe('Type or pick a prompt first.');
+    expect(await count(page, 'helpdesk-reply-count')).toBe('0 characters');
+    // While an IME composition is in progress, `input` events are not taken; its end replays one.
+    await page.$eval('[data-testid="helpdesk-assistant"]', (el) => {
+      el.dispatchEvent(new CompositionEvent('compositionstart'));
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await pause(100);
+    expect(await count(page, 'helpdesk-reply-count')).toBe('0 characters');
+    await page.$eval('[data-testid="helpdesk-assistant"]', (el) => el.dispatchEvent(new CompositionEvent('compositionend')));
+    await page.waitForFunction(() => document.querySelector('[data-testid="helpdesk-reply-count"]')?.textContent === '16 characters');
+    // v-model.lazy: `input` alone does not reach the state, `change` does.
+    await page.$eval('[data-testid="helpdesk-kb"]', (el) => {
+      (el as HTMLInputElement).value = 'typed';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await pause(100);
+    expect(await count(page, 'helpdesk-kb-state')).toBe('No question yet');
+    await page.$eval('[data-testid="helpdesk-kb"]', (el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+    await page.waitForFunction(() => document.querySelector('[data-testid="helpdesk-kb-state"]')?.textContent === 'Question: 5 characters');
+  });
+
+  it('inserts into Vue-style v-model and v-model.lazy fields, reaching the host app state', async () => {
+    await page.goto(`${host.url}/helpdesk`);
+    await waitForWaymark(page);
+    await page.waitForSelector('[data-testid="helpdesk-assistant"]');
+    await page.click('[data-testid="helpdesk-assistant"]');
+    await (await inOverlay(page, '[data-template="helpdesk-reply"]')).click();
+    const editor = await inOverlay(page, '[data-waymark-prompts] textarea');
+    const filled = await editor.evaluate((el) => (el as HTMLTextAreaElement).value);
+    expect(filled).toBe('Draft a reply to Acme Manufacturing that apologizes and confirms a corrected invoice.');
+    await clickOverlayButton(page, 'Insert');
+    await page.waitForFunction((n) => document.querySelector('[data-testid="helpdesk-reply-count"]')?.textContent === `${n} characters`, {}, filled.length);
+    // The state is the text: the button reads the state, and the re-rendered field keeps it.
+    await page.click('[data-testid="helpdesk-ask"]');
+    expect(await page.$eval('[data-testid="helpdesk-answer"]', (el) => el.textContent)).toBe(`Assistant: a draft for your ${filled.split(' ').length}-word request.`);
+    expect(await page.$eval('[data-testid="helpdesk-assistant"]', (el) => (el as HTMLTextAreaElement).value)).toBe(filled);
+
+    // The lazy field: its state follows `change`, which the insertion sends as a finished edit would.
+    await page.click('[data-testid="helpdesk-kb"]');
+    await (await inOverlay(page, '[data-template="helpdesk-kb"]')).click();
+    await inOverlay(page, '[data-waymark-prompts] textarea');
+    await clickOverlayButton(page, 'Insert');
+    const question = 'Which VAT rule applies to exempt modules?';
+    await page.waitForFunction((n) => document.querySelector('[data-testid="helpdesk-kb-state"]')?.textContent === `Question: ${n} characters`, {}, question.length);
+    expect(await page.$eval('[data-testid="helpdesk-kb"]', (el) => (el as HTMLInputElement).value)).toBe(question);
+
+    const used = await waitForEvents(ext, (e) => e.type === 'prompt_used' && String(e.templateId).startsWith('helpdesk-'), 2);
+    expect(used.map((e) => e.templateId)).toEqual(['helpdesk-reply', 'helpdesk-kb']);
+    const log = JSON.stringify(await readEvents(ext));
+    for (const secret of ['Acme Manufacturing', 'apologizes', 'VAT rule']) expect(log).not.toContain(secret);
+    // The templates are stored (they are the admin's), but no filled text, selection or page text is.
+    expectNoneStored(await storedEverything(ext), ['Draft a reply to Acme', 'Northwind Traders', 'pallet racks', 'Can you confirm', 'Fleet rollout']);
   });
 });

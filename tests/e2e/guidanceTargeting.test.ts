@@ -21,6 +21,7 @@ beforeAll(async () => {
   await saveGuidance(ext, tipOn('finance-tip', '/t/team*', { teams: ['Finance'] }));
   await saveGuidance(ext, tipOn('third-visit-tip', '/t/visits*', { visit: { kind: 'fromNth', n: 3 } }));
   await saveGuidance(ext, tipOn('first-visit-tip', '/t/first*', { visit: { kind: 'first' } }));
+  await saveGuidance(ext, tipOn('every-2-days-tip', '/t/every*', { frequency: { kind: 'everyNDays', days: 2 } }));
   await saveGuidance(ext, tipOn('grid-tip', '/*', { elementPresent: { tag: 'table', testId: 'orders-grid' } }, ordersLink));
   await saveGuidance(
     ext,
@@ -77,6 +78,43 @@ async function setTeam(team: string | null): Promise<void> {
   await w.evaluate((t) => (t === null ? chrome.storage.local.remove('waymark.sync') : chrome.storage.local.set({ 'waymark.sync': { v: 1, settings: { team: t } } })), team);
 }
 
+const DAY = 86_400_000;
+/**
+ * Moves a piece of content's stored history `ms` into the past, as if that much time had gone by:
+ * rewritten in the extension's own IndexedDB, in the worker, after the background's pending writes.
+ */
+async function ageContentState(key: string, ms: number): Promise<void> {
+  const w = await ext.worker();
+  const aged = await w.evaluate(
+    (k, by) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('waymark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('contentState', 'readwrite');
+          const store = tx.objectStore('contentState');
+          const get = store.get(k);
+          get.onsuccess = () => {
+            const s = get.result as Record<string, number | null> | undefined;
+            if (!s) return reject(new Error(`no content state ${k}`));
+            const back = (t: number | null) => (t === null ? null : t - by);
+            const next = { ...s, lastShownAt: back(s.lastShownAt ?? null), lastVisitAt: back(s.lastVisitAt ?? null), closedAt: back(s.closedAt ?? null) };
+            store.put(next, k);
+            tx.oncomplete = () => {
+              db.close();
+              resolve(next);
+            };
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    key,
+    ms,
+  );
+  expect(aged).toMatchObject({ key });
+}
+
 describe('targeting rules', () => {
   it("shows content meant for a team only to that team's users", async () => {
     await visit('/t/team');
@@ -114,6 +152,26 @@ describe('targeting rules', () => {
     expect(await shownAfterAWhile('[data-waymark-checklist]')).toBe(false);
     const shown = (await readEvents(ext)).filter((e) => e.type === 'content_shown' && e.contentId === 'once-list');
     expect(shown).toHaveLength(1);
+  });
+
+  it('caps how often content pops up: every N days, counted from when it was last shown', async () => {
+    await visit('/t/every');
+    await inOverlay(page, hint('every-2-days-tip'));
+    // The same day: capped.
+    await visit('/t/every');
+    expect(await shownAfterAWhile(hint('every-2-days-tip'))).toBe(false);
+    // One day later (the stored history aged by a day, in the real IndexedDB): still capped.
+    await ageContentState('tip:every-2-days-tip', DAY);
+    await visit('/t/every');
+    expect(await shownAfterAWhile(hint('every-2-days-tip'))).toBe(false);
+    // Two days after it was shown: shown again, and counted as a second showing.
+    await ageContentState('tip:every-2-days-tip', DAY);
+    await visit('/t/every');
+    await inOverlay(page, hint('every-2-days-tip'));
+    await visit('/t/every');
+    expect(await shownAfterAWhile(hint('every-2-days-tip'))).toBe(false);
+    const shown = (await readEvents(ext)).filter((e) => e.type === 'content_shown' && e.contentId === 'every-2-days-tip');
+    expect(shown).toHaveLength(2);
   });
 
   it('shows content only while its element is on the page, following SPA navigation', async () => {

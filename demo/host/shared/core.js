@@ -115,6 +115,7 @@ const ROUTES = [
   [/^\/deals\/?$/, 'deals'],
   [/^\/mail\/?$/, 'mail'],
   [/^\/erp\/orders\/?$/, 'erp'],
+  [/^\/helpdesk\/?$/, 'helpdesk'],
 ];
 
 let views = null;
@@ -158,9 +159,9 @@ function onClick(e) {
 }
 
 export async function startApp(releaseViews) {
-  // The webmail and ERP pages are the same in every release; a release may still override them.
-  const apps = await import('/apps.js');
-  views = { mail: apps.mailView, erp: apps.erpView, ...releaseViews };
+  // The webmail, ERP and helpdesk pages are the same in every release; a release may still override them.
+  const [apps, helpdesk] = await Promise.all([import('/apps.js'), import('/helpdesk.js')]);
+  views = { mail: apps.mailView, erp: apps.erpView, helpdesk: helpdesk.helpdeskView, ...releaseViews };
   main = document.querySelector('main');
   document.addEventListener('click', onClick);
   addEventListener('popstate', render);

@@ -61,3 +61,36 @@ export async function clickOverlayButton(page: Page, text: string, timeout = 15_
   );
   await (handle as ElementHandle<HTMLButtonElement>).click();
 }
+
+/**
+ * Everything the extension has stored, as one JSON string: every IndexedDB store (events, content
+ * state, progress, ops, meta…) and chrome.storage.local, read in the worker. For asserting that what a
+ * user typed or the page said is nowhere in it.
+ */
+export async function storedEverything(ext: ExtensionBrowser): Promise<string> {
+  const w = await ext.worker();
+  return w.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('waymark');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const out: Record<string, unknown> = {};
+    for (const name of [...db.objectStoreNames]) {
+      out[name] = await new Promise((resolve, reject) => {
+        const r = db.transaction(name, 'readonly').objectStore(name).getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    }
+    db.close();
+    out['chrome.storage.local'] = await chrome.storage.local.get(null);
+    return JSON.stringify(out);
+  });
+}
+
+/** Fails unless `stored` (see `storedEverything`) holds something, and none of `secrets`. */
+export function expectNoneStored(stored: string, secrets: readonly string[]): void {
+  expect(stored).toContain('"events"');
+  for (const s of secrets) expect(stored, `"${s}" is stored`).not.toContain(s);
+}
