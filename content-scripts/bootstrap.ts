@@ -32,11 +32,11 @@ function start(): void {
     root.removeAttribute(MARK);
   };
 
-  const apply = async (state: PageState) => {
+  const apply = async (state: PageState, sentAt: number) => {
     const g = state.guidance;
     if (state.session || state.features.length > 0 || g.items.length + g.checks.length + g.guides.length > 0 || g.survey || overlay) {
       overlay ??= import('./overlay/index');
-      (await overlay).update(state, lastUrl);
+      (await overlay).update(state, lastUrl, sentAt);
     }
   };
 
@@ -51,9 +51,11 @@ function start(): void {
         const url = location.href;
         const linkStart = linkUrl === url;
         linkUrl = null;
+        // Stamped when sent: the overlay drops an answer overtaken by a later one (overlay/stateOrder.ts).
+        const sentAt = performance.now();
         const reply = await send({ type: 'page/state', url, linkStart });
         if (signal.aborted) return;
-        if (reply.ok) await apply(reply.state);
+        if (reply.ok) await apply(reply.state, sentAt);
       } while (rerun && !signal.aborted);
       root.setAttribute(MARK, 'ready');
     })()

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { GuidancePageView, PageState } from '../../src/messages/protocol';
+import type { ContentRequest, GuidancePageView, PageState } from '../../src/messages/protocol';
 import type { PromptTemplate } from '../../src/schema/guidance';
 import { ChecklistPanel } from '../../src/ui/guidance/ChecklistPanel';
 import type { LauncherEntry } from '../../src/ui/guidance/filterEntries';
@@ -14,8 +14,10 @@ import { watchPresence } from './watchPresence';
 
 /** What the guidance layer needs from the overlay, which owns the page state. */
 export interface GuidanceEnv {
-  /** Applies a page state the background answered with. */
-  apply(state: PageState): void;
+  /** Applies a page state the background answered to a request stamped `sentAt`, unless a later answer was applied. */
+  apply(state: PageState, sentAt: number): void;
+  /** A stamp for a request about to be sent, answered with the page state. */
+  stamp(): number;
   /** The ids whose presence checks passed, as last reported. */
   present(): string[];
   /** Reports a new set of present ids (the overlay asks for the page state again); `settled`: see `watchPresence`. */
@@ -23,6 +25,8 @@ export interface GuidanceEnv {
   /** The text last selected on the page (memory only). */
   selection(): string;
 }
+
+type StateRequest = ContentRequest & { type: 'flow/start' | 'guidance/close' | 'beacon/opened' | 'survey/answer' };
 
 type ShownKind = 'prompt' | 'tip' | 'beacon' | 'checklist' | 'survey';
 /** Reports of unasked showings already sent on this page view (the background counts them once anyway). */
@@ -58,9 +62,13 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
 
   const url = () => location.href;
   const present = () => env.present();
-  const replyState = (r: { ok: true; state: PageState } | { ok: false }) => r.ok && env.apply(r.state);
+  /** Sends a request answered with the page state, and hands the answer to the overlay, stamped. */
+  const request = (req: StateRequest) => {
+    const sentAt = env.stamp();
+    void send(req).then((r: { ok: true; state: PageState } | { ok: false }) => r.ok && env.apply(r.state, sentAt));
+  };
   const startFlow = (flowId: string) =>
-    void send({ type: 'flow/start', opId: newOpId(), url: url(), flowId, present: present() }).then(replyState);
+    request({ type: 'flow/start', opId: newOpId(), url: url(), flowId, present: present() });
 
   const tips = view.items.flatMap((i) => (i.doc.kind === 'tip' && (i.unasked || opened[i.doc.id]) ? [{ tip: i.doc, unasked: i.unasked }] : []));
   const promptGroups = new Map<string, { templates: PromptTemplate[]; unasked: Set<string>; signal: number }>();
@@ -88,7 +96,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
 
   const closePopup = (kind: 'checklist' | 'survey', id: string) => {
     setClosed((s) => new Set(s).add(`${kind}:${id}`));
-    void send({ type: 'guidance/close', opId: newOpId(), url: url(), kind, id, present: present() }).then(replyState);
+    request({ type: 'guidance/close', opId: newOpId(), url: url(), kind, id, present: present() });
   };
 
   const entries: LauncherEntry[] = [
@@ -130,7 +138,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
           key={beacon.id}
           beacon={beacon}
           shown={() => reportShown('beacon', beacon.id)}
-          opened={() => void send({ type: 'beacon/opened', opId: newOpId(), url: url(), id: beacon.id, present: present() }).then(replyState)}
+          opened={() => request({ type: 'beacon/opened', opId: newOpId(), url: url(), id: beacon.id, present: present() })}
         />
       ) : null}
       {checklist ? (
@@ -154,7 +162,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
           onClose={() => closePopup('survey', survey.flowId)}
           onSubmit={(score, comment) => {
             setClosed((s) => new Set(s).add(`survey:${survey.flowId}`));
-            void send({ type: 'survey/answer', opId: newOpId(), url: url(), flowId: survey.flowId, score, comment, present: present() }).then(replyState);
+            request({ type: 'survey/answer', opId: newOpId(), url: url(), flowId: survey.flowId, score, comment, present: present() });
           }}
         />
       ) : null}

@@ -5,6 +5,7 @@ import { send } from '../runtime';
 import { releaseLocator } from './locator';
 import { newOpId } from './opId';
 import { createShadowHost, type ShadowHost } from './shadowHost';
+import { createStateOrder } from './stateOrder';
 import { Tour, type TourActions } from './Tour';
 import { watchFeatures } from './watchFeatures';
 
@@ -27,25 +28,31 @@ let stopFeatures: (() => void) | null = null;
 let featureKey = '';
 /** A move in flight: a second click on Next before the answer arrives must not move twice. */
 let moving = false;
+/** Answers are applied in the order their requests were sent (see `stateOrder.ts`). */
+const order = createStateOrder();
 
-function applyReply(reply: Responses['step/advance'] | Responses['flow/dismiss']): void {
-  if (reply.ok) apply(reply.state);
+type StateRequest = ContentRequest & { type: 'page/state' | 'step/advance' | 'flow/dismiss' };
+
+/** Sends a request answered with the page state, and applies the answer unless a later one was applied already. */
+async function request(req: StateRequest): Promise<void> {
+  const sentAt = order.stamp();
+  const reply = (await send(req)) as Responses[StateRequest['type']];
+  if (reply.ok) apply(reply.state, sentAt);
 }
 
 async function act(req: ContentRequest & { type: 'step/advance' | 'flow/dismiss' }): Promise<void> {
   if (moving) return;
   moving = true;
   try {
-    applyReply(await send(req));
+    await request(req);
   } finally {
     moving = false;
   }
 }
 
 /** Asks for the page state again (presence changed, a feature was used) and applies it. */
-async function refresh(): Promise<void> {
-  const reply = await send({ type: 'page/state', url: location.href, present, settled: settledOn === location.href });
-  if (reply.ok) apply(reply.state);
+function refresh(): Promise<void> {
+  return request({ type: 'page/state', url: location.href, present, settled: settledOn === location.href });
 }
 
 function actionsFor(s: NonNullable<PageState['session']>): TourActions {
@@ -100,6 +107,7 @@ function drawGuidance(container: HTMLElement, view: PageState['guidance']): void
   guidance ??= import('../guidance/index').then((m) =>
     m.mountGuidance(container, {
       apply,
+      stamp: order.stamp,
       present: () => present,
       setPresent: (ids, settled) => {
         present = ids;
@@ -111,8 +119,13 @@ function drawGuidance(container: HTMLElement, view: PageState['guidance']): void
   void guidance.then((g) => state && g.update(state.guidance));
 }
 
-/** Applies a new page state. A state older than the one shown (a late reply) is ignored. */
-function apply(next: PageState): void {
+/**
+ * Applies a new page state, answered to a request sent at `sentAt` (an `order` stamp, or the bootstrap's
+ * `performance.now()` at sending). An answer overtaken by a later one is dropped, and within a run a
+ * state older than the one shown (a lower `rev`) keeps the one shown.
+ */
+function apply(next: PageState, sentAt: number): void {
+  if (!order.accept(sentAt)) return;
   const cur = state?.session;
   const nxt = next.session;
   if (cur && nxt && cur.runId === nxt.runId && nxt.rev < cur.rev) next = { ...next, session: cur };
@@ -124,8 +137,8 @@ function apply(next: PageState): void {
  * The bootstrap's page state (load, navigation, tab shown again). It was asked for without the
  * elements found present, which only the overlay knows: when it knows some, it asks again.
  */
-export function update(next: PageState, _url: string): void {
-  apply(next);
+export function update(next: PageState, _url: string, sentAt: number): void {
+  apply(next, sentAt);
   if (present.length > 0 || settledOn === location.href) void refresh();
 }
 

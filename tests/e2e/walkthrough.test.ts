@@ -182,7 +182,12 @@ describe('walkthrough on the demo CRM', () => {
     expect(missing[0]?.waitedMs as number).toBeGreaterThanOrEqual(1000);
 
     await clickCardButton(page, 'Skip step');
-    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step]'));
+    // The skipped step's card goes away. (With the guide done, the seed's auto flow, whose progress
+    // beforeEach reset, may then start on this page once it has looked for pop-ups that outrank it.)
+    await page.waitForFunction(() => {
+      const title = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-title')?.textContent;
+      return title !== 'Export to spreadsheet' && title !== 'Welcome';
+    });
     expect((await waitForEvents(ext, (e) => e.type === 'step_skipped' && e.flowId === 'broken-guide')).at(-1)).toMatchObject({ stepId: 'gone' });
     expect((await eventsOf('flow_completed')).at(-1)).toMatchObject({ flowId: 'broken-guide' });
 
