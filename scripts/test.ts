@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 interface VitestJson {
+  /** Per file; a file whose setup (beforeAll) failed has status `failed` and its tests only skipped. */
+  testResults: { name: string; status: string; assertionResults: { status: string }[] }[];
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
@@ -56,6 +58,13 @@ for (const project of projects) {
   failed += r.numFailedTests;
   skipped += r.numPendingTests + r.numTodoTests;
   if (r.numFailedTests > 0) failures.push(`${project}: ${r.numFailedTests} failed`);
+  // A file that failed without a failed test (its setup threw, or it did not load) counts as one failure:
+  // its tests were only reported as skipped.
+  for (const f of r.testResults) {
+    if (f.status !== 'failed' || f.assertionResults.some((a) => a.status === 'failed')) continue;
+    failed++;
+    failures.push(`${project}: ${f.name.replace(`${process.cwd()}/`, '')} failed before its tests ran`);
+  }
   if (r.numTotalTests === 0) {
     failed++;
     failures.push(`${project}: no tests ran`);

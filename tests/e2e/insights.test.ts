@@ -89,8 +89,16 @@ beforeAll(async () => {
     admin: await createToken(dataDir, TENANT, 'admin'),
   };
   collector = await startCollector({ dataDir });
-  const post = (token: string, path: string, body: unknown) =>
-    fetch(`${collector.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  // Like the extension's sync engine, a 429 (the token's rate limit: every simulated browser shares the
+  // employee token) is retried after its Retry-After.
+  const post = async (token: string, path: string, body: unknown): Promise<Response> => {
+    for (let attempt = 0; ; attempt++) {
+      const r = await fetch(`${collector.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      if (r.status !== 429 || attempt >= 20) return r;
+      await r.body?.cancel();
+      await new Promise((res) => setTimeout(res, 1000 * Number(r.headers.get('Retry-After') ?? '1')));
+    }
+  };
 
   // The admin publishes the flows (the collector names flows and steps from them)...
   for (const f of sim.flows) expect((await post(tokens.admin, '/v1/admin/flows', f)).status).toBe(201);
