@@ -89,6 +89,44 @@ async function inSnapshot<T>(sql: Sql, fn: (tx: SqlQueryable) => Promise<T>): Pr
   });
 }
 
+type RangeQuery = { from: string; to: string; team?: string | undefined };
+type ShownScope = Extract<ScopeDecision, { suppressed: false }>['scope'];
+
+/** What an answer is built from, once its query is valid and its scope may be shown. */
+interface Asked<Q> {
+  sql: SqlQueryable;
+  tenant: TenantId;
+  q: Q;
+  range: DayRange;
+  scope: ShownScope;
+}
+
+/**
+ * The shape every insights answer shares: parse the query, read one snapshot, decide whether the scope
+ * (the tenant, or one team) may be shown, and answer `{ suppressed: true }` when not. `scopeOf` picks
+ * the part of the query the decision is about (by default the query itself).
+ */
+function answer<QS extends z.ZodType<RangeQuery>, RS extends z.ZodType>(
+  db: Sql,
+  querySchema: QS,
+  responseSchema: RS,
+  build: (a: Asked<z.output<QS>>) => Promise<z.input<RS>>,
+  scopeOf: (q: z.output<QS>) => RangeQuery = (q) => q,
+) {
+  return async (c: Context<AppEnv>): Promise<Response> => {
+    const q = parseQuery(c, querySchema);
+    if (!q.ok) return q.response;
+    const { tenant } = c.get('principal');
+    return inSnapshot(db, async (sql) => {
+      const range = dayRangeOf(q.value);
+      const d = await decide(sql, tenant, scopeOf(q.value), range);
+      // Every response schema has this suppressed variant; sendJson validates the answer either way.
+      if (d.suppressed) return sendJson(c, responseSchema, d as z.input<RS>);
+      return sendJson(c, responseSchema, await build({ sql, tenant, q: q.value, range, scope: d.scope }));
+    });
+  };
+}
+
 /**
  * GET /v1/insights/*, champion and admin, the caller's tenant only. Every answer is team-level or
  * tenant-level, never about one person, and is suppressed below the tenant's minimum group size.
@@ -96,91 +134,75 @@ async function inSnapshot<T>(sql: Sql, fn: (tx: SqlQueryable) => Promise<T>): Pr
 export function insightsRoutes({ sql: db, auth }: RouteDeps): Hono<AppEnv> {
   const champion = requireRole('champion');
   return new Hono<AppEnv>()
-    .get('/insights/overview', auth, champion, async (c) => {
-      const q = parseQuery(c, InsightsQuerySchema);
-      if (!q.ok) return q.response;
-      const { tenant } = c.get('principal');
-      return inSnapshot(db, async (sql) => {
-        const range = dayRangeOf(q.value);
-        const d = await decide(sql, tenant, q.value, range);
-        if (d.suppressed) return sendJson(c, OverviewResponseSchema, d);
-        const f = filterOf(range, q.value.team);
-        const k = d.scope.minGroupSize;
+    .get(
+      '/insights/overview',
+      auth,
+      champion,
+      answer(db, InsightsQuerySchema, OverviewResponseSchema, async ({ sql, tenant, q, range, scope }) => {
+        const f = filterOf(range, q.team);
+        const k = scope.minGroupSize;
         const overview = assembleOverview(await overviewAggregateSql(sql, tenant, f), await flowsFor(sql, tenant, f, k), range, k);
-        return sendJson(c, OverviewResponseSchema, { suppressed: false, scope: d.scope, overview });
-      });
-    })
-    .get('/insights/flows', auth, champion, async (c) => {
-      const q = parseQuery(c, FlowInsightsQuerySchema);
-      if (!q.ok) return q.response;
-      const { tenant } = c.get('principal');
-      return inSnapshot(db, async (sql) => {
-        const range = dayRangeOf(q.value);
-        const d = await decide(sql, tenant, q.value, range);
-        if (d.suppressed) return sendJson(c, FlowInsightsResponseSchema, d);
-        const flows = await flowsFor(sql, tenant, filterOf(range, q.value.team, q.value.flowId), d.scope.minGroupSize);
-        return sendJson(c, FlowInsightsResponseSchema, { suppressed: false, scope: d.scope, flows });
-      });
-    })
-    .get('/insights/features', auth, champion, async (c) => {
-      const q = parseQuery(c, FeatureInsightsQuerySchema);
-      if (!q.ok) return q.response;
-      const { tenant } = c.get('principal');
-      return inSnapshot(db, async (sql) => {
-        const range = dayRangeOf(q.value);
-        const d = await decide(sql, tenant, q.value, range);
-        if (d.suppressed) return sendJson(c, FeatureInsightsResponseSchema, d);
-        const aggs = await featureAggregatesSql(sql, tenant, filterOf(range, q.value.team, q.value.featureId));
-        const ids = q.value.featureId !== undefined ? [q.value.featureId] : [...aggs.keys()].sort(byteOrder);
-        const features = ids.map((id) => assembleFeatureInsight(aggs.get(id) ?? emptyFeatureAggregate(id), range, d.scope.minGroupSize));
-        return sendJson(c, FeatureInsightsResponseSchema, { suppressed: false, scope: d.scope, habitDefinition: HABIT_DEFINITION, features });
-      });
-    })
-    .get('/insights/prompts', auth, champion, async (c) => {
-      const q = parseQuery(c, PromptInsightsQuerySchema);
-      if (!q.ok) return q.response;
-      const { tenant } = c.get('principal');
-      return inSnapshot(db, async (sql) => {
-        const range = dayRangeOf(q.value);
-        const d = await decide(sql, tenant, q.value, range);
-        if (d.suppressed) return sendJson(c, PromptInsightsResponseSchema, d);
-        const byId = await promptInsightsSql(sql, tenant, filterOf(range, q.value.team, q.value.templateId));
-        const ids = q.value.templateId !== undefined ? [q.value.templateId] : [...byId.keys()].sort(byteOrder);
+        return { suppressed: false as const, scope, overview };
+      }),
+    )
+    .get(
+      '/insights/flows',
+      auth,
+      champion,
+      answer(db, FlowInsightsQuerySchema, FlowInsightsResponseSchema, async ({ sql, tenant, q, range, scope }) => {
+        const flows = await flowsFor(sql, tenant, filterOf(range, q.team, q.flowId), scope.minGroupSize);
+        return { suppressed: false as const, scope, flows };
+      }),
+    )
+    .get(
+      '/insights/features',
+      auth,
+      champion,
+      answer(db, FeatureInsightsQuerySchema, FeatureInsightsResponseSchema, async ({ sql, tenant, q, range, scope }) => {
+        const aggs = await featureAggregatesSql(sql, tenant, filterOf(range, q.team, q.featureId));
+        const ids = q.featureId !== undefined ? [q.featureId] : [...aggs.keys()].sort(byteOrder);
+        const features = ids.map((id) => assembleFeatureInsight(aggs.get(id) ?? emptyFeatureAggregate(id), range, scope.minGroupSize));
+        return { suppressed: false as const, scope, habitDefinition: HABIT_DEFINITION, features };
+      }),
+    )
+    .get(
+      '/insights/prompts',
+      auth,
+      champion,
+      answer(db, PromptInsightsQuerySchema, PromptInsightsResponseSchema, async ({ sql, tenant, q, range, scope }) => {
+        const byId = await promptInsightsSql(sql, tenant, filterOf(range, q.team, q.templateId));
+        const ids = q.templateId !== undefined ? [q.templateId] : [...byId.keys()].sort(byteOrder);
         const prompts = ids.map((id) => byId.get(id) ?? emptyPromptInsight(id));
-        return sendJson(c, PromptInsightsResponseSchema, { suppressed: false, scope: d.scope, prompts });
-      });
-    })
-    .get('/insights/stuck', auth, champion, async (c) => {
-      const q = parseQuery(c, InsightsQuerySchema);
-      if (!q.ok) return q.response;
-      const { tenant } = c.get('principal');
-      return inSnapshot(db, async (sql) => {
-        const range = dayRangeOf(q.value);
-        const d = await decide(sql, tenant, q.value, range);
-        if (d.suppressed) return sendJson(c, StuckResponseSchema, d);
-        const k = d.scope.minGroupSize;
-        const items = stuckSteps(await flowsFor(sql, tenant, filterOf(range, q.value.team), k), k);
-        return sendJson(c, StuckResponseSchema, { suppressed: false, scope: d.scope, items });
-      });
-    })
-    .get('/insights/teams', auth, champion, async (c) => {
-      const q = parseQuery(c, TeamInsightsQuerySchema);
-      if (!q.ok) return q.response;
-      const { tenant } = c.get('principal');
-      return inSnapshot(db, async (sql) => {
-        const range = dayRangeOf(q.value);
-        const d = await decide(sql, tenant, { from: q.value.from, to: q.value.to }, range);
-        if (d.suppressed) return sendJson(c, TeamInsightsResponseSchema, d);
-        const rows = await teamAggregatesSql(sql, tenant, range, {
-          ...(q.value.flowId !== undefined ? { flowId: q.value.flowId } : {}),
-          ...(q.value.featureId !== undefined ? { featureId: q.value.featureId } : {}),
-        });
-        return sendJson(c, TeamInsightsResponseSchema, {
-          suppressed: false,
-          scope: d.scope,
-          total: totalOf(rows),
-          teams: assembleTeamRows(rows, d.scope.minGroupSize),
-        });
-      });
-    });
+        return { suppressed: false as const, scope, prompts };
+      }),
+    )
+    .get(
+      '/insights/stuck',
+      auth,
+      champion,
+      answer(db, InsightsQuerySchema, StuckResponseSchema, async ({ sql, tenant, q, range, scope }) => {
+        const k = scope.minGroupSize;
+        const items = stuckSteps(await flowsFor(sql, tenant, filterOf(range, q.team), k), k);
+        return { suppressed: false as const, scope, items };
+      }),
+    )
+    .get(
+      '/insights/teams',
+      auth,
+      champion,
+      answer(
+        db,
+        TeamInsightsQuerySchema,
+        TeamInsightsResponseSchema,
+        async ({ sql, tenant, q, range, scope }) => {
+          const rows = await teamAggregatesSql(sql, tenant, range, {
+            ...(q.flowId !== undefined ? { flowId: q.flowId } : {}),
+            ...(q.featureId !== undefined ? { featureId: q.featureId } : {}),
+          });
+          return { suppressed: false as const, scope, total: totalOf(rows), teams: assembleTeamRows(rows, scope.minGroupSize) };
+        },
+        // The breakdown is about the whole tenant: it is the one answer that shows teams side by side.
+        (q) => ({ from: q.from, to: q.to }),
+      ),
+    );
 }
