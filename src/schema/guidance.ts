@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ElementFingerprintSchema } from './fingerprint';
 import { DocIdSchema, FLOW_SCHEMA_VERSION } from './flow';
+import { TeamNameSchema } from './insights';
 import { RichTextSchema } from './richText';
 import { UrlPatternSchema } from './urlPattern';
 import { PROMPT_VARIABLE } from '../rules/promptVariables';
@@ -11,8 +12,6 @@ import { PROMPT_VARIABLE } from '../rules/promptVariables';
  * The micro-survey belongs to a flow (`FlowSchema.survey`, `FlowSurveySchema` in flow.ts), the launcher lists what applies to a page.
  */
 
-/** A team label, as set by managed configuration or an admin's mapping. */
-export const TeamNameSchema = z.string().trim().min(1).max(64);
 
 /** Which visits to a matching page may show the content. */
 export const VisitRuleSchema = z.discriminatedUnion('kind', [
