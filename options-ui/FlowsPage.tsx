@@ -1,7 +1,5 @@
-import { useState } from 'preact/hooks';
 import type { Flow } from '../src/schema/flow';
 import { send } from './api';
-import { useApp } from './appContext';
 import { ConfirmDialog } from './ConfirmDialog';
 import { duplicateFlow } from './duplicateFlow';
 import { formatDateTime, formatRelative } from './formatTime';
@@ -11,39 +9,23 @@ import { routeHref } from './route';
 import { ErrorNotice, Loading } from './Status';
 import { StatusBadge } from './StatusBadge';
 import { useAdminData } from './useAdminData';
+import { useListActions } from './useListActions';
 
 /** `#/flows`: every stored flow with its status, and the actions on it. */
 export function FlowsPage() {
-  const { flash } = useApp();
   const [state, reload] = useAdminData(async () => {
     const r = await send({ type: 'admin/flows/list' });
     return r.ok ? { ok: true as const, value: r.flows } : r;
   });
-  const [deleting, setDeleting] = useState<Flow | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  const duplicate = async (flow: Flow, all: Flow[]) => {
-    setBusy(flow.id);
-    setActionError(null);
-    const copy = duplicateFlow(flow, new Set(all.map((f) => f.id)), new Date().toISOString());
-    const r = await send({ type: 'admin/flows/save', flow: copy });
-    setBusy(null);
-    if (!r.ok) return setActionError(`“${flow.name}” could not be duplicated: ${r.error}${r.issues?.length ? ` (${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : ''}`);
-    flash(`Duplicated “${flow.name}” as “${r.flow.name}” (a draft).`);
-    reload();
-  };
-
-  const remove = async (flow: Flow) => {
-    setDeleting(null);
-    setBusy(flow.id);
-    setActionError(null);
-    const r = await send({ type: 'admin/flows/delete', id: flow.id });
-    setBusy(null);
-    if (!r.ok) return setActionError(`“${flow.name}” could not be deleted: ${r.error}`);
-    flash(`Deleted “${flow.name}”.`);
-    reload();
-  };
+  const { deleting, setDeleting, busy, actionError, duplicate, remove } = useListActions<Flow>({
+    copy: (flow, taken) => duplicateFlow(flow, taken, new Date().toISOString()),
+    save: async (flow) => {
+      const r = await send({ type: 'admin/flows/save', flow });
+      return r.ok ? { ok: true, saved: r.flow } : r;
+    },
+    remove: (id) => send({ type: 'admin/flows/delete', id }),
+    reload,
+  });
 
   return (
     <>

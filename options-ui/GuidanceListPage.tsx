@@ -1,8 +1,6 @@
-import { useState } from 'preact/hooks';
 import type { Guidance, GuidanceKind } from '../src/schema/guidance';
 import { describeTarget } from '../src/ui/describeTarget';
 import { send } from './api';
-import { useApp } from './appContext';
 import { describeAudience } from './audienceDraft';
 import { ConfirmDialog } from './ConfirmDialog';
 import { duplicateGuidance } from './duplicateGuidance';
@@ -14,6 +12,7 @@ import { routeHref } from './route';
 import { ErrorNotice, Loading } from './Status';
 import { StatusBadge } from './StatusBadge';
 import { useAdminData } from './useAdminData';
+import { useListActions } from './useListActions';
 
 /** The column that says what a piece of guidance is about, per kind. */
 const KIND_COLUMN: Record<GuidanceKind, { heading: string; cell: (g: Guidance, data: AuthoringData) => string }> = {
@@ -33,33 +32,16 @@ const KIND_COLUMN: Record<GuidanceKind, { heading: string; cell: (g: Guidance, d
 /** `#/prompts`, `#/tips`, `#/beacons`, `#/checklists`: the stored guidance of one kind, and the actions on it. */
 export function GuidanceListPage({ kind }: { kind: GuidanceKind }) {
   const info = GUIDANCE_INFO[kind];
-  const { flash } = useApp();
   const [state, reload] = useAdminData(loadAuthoringData);
-  const [deleting, setDeleting] = useState<Guidance | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  const duplicate = async (g: Guidance, all: Guidance[]) => {
-    setBusy(g.id);
-    setActionError(null);
-    const copy = duplicateGuidance(g, new Set(all.map((x) => x.id)), new Date().toISOString());
-    const r = await send({ type: 'admin/guidance/save', guidance: copy });
-    setBusy(null);
-    if (!r.ok) return setActionError(`“${g.name}” could not be duplicated: ${r.error}${r.issues?.length ? ` (${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')})` : ''}`);
-    flash(`Duplicated “${g.name}” as “${r.guidance.name}” (a draft).`);
-    reload();
-  };
-
-  const remove = async (g: Guidance) => {
-    setDeleting(null);
-    setBusy(g.id);
-    setActionError(null);
-    const r = await send({ type: 'admin/guidance/delete', id: g.id });
-    setBusy(null);
-    if (!r.ok) return setActionError(`“${g.name}” could not be deleted: ${r.error}`);
-    flash(`Deleted “${g.name}”.`);
-    reload();
-  };
+  const { deleting, setDeleting, busy, actionError, duplicate, remove } = useListActions<Guidance>({
+    copy: (g, taken) => duplicateGuidance(g, taken, new Date().toISOString()),
+    save: async (guidance) => {
+      const r = await send({ type: 'admin/guidance/save', guidance });
+      return r.ok ? { ok: true, saved: r.guidance } : r;
+    },
+    remove: (id) => send({ type: 'admin/guidance/delete', id }),
+    reload,
+  });
 
   const data = state.status === 'ready' ? state.data : null;
   const items = data ? data.guidance.filter((g) => g.kind === kind).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : [];
