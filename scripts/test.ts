@@ -28,6 +28,7 @@ for (const [name, args] of [
   ['typecheck', ['run', 'typecheck']],
   ['lint', ['run', 'lint']],
   ['build', ['run', 'build']],
+  ['build:firefox', ['run', 'build:firefox']],
 ] as const) {
   console.log(`\n== ${name}`);
   if (!run('npm', [...args])) {
@@ -39,7 +40,7 @@ for (const [name, args] of [
 mkdirSync('test-results', { recursive: true });
 const projects = (process.env.WAYMARK_TEST_PROJECTS ?? 'unit,server,e2e').split(',');
 for (const project of projects) {
-  if (project === 'e2e' && failures.includes('build')) {
+  if (project === 'e2e' && (failures.includes('build') || failures.includes('build:firefox'))) {
     console.log('\n== e2e skipped: the build failed');
     failed++;
     continue;

@@ -1,6 +1,7 @@
 /**
  * `npm run zip`: packs the built `dist/` into `waymark-<version>.zip`, ready for a store upload or for
- * force-installing by policy. Uses the system `zip` when present, otherwise writes a stored (uncompressed)
+ * force-installing by policy; `npm run zip:firefox` packs `dist-firefox/` into `waymark-<version>-firefox.zip`
+ * (an .xpi for addons.mozilla.org signing or a self-distributed install). Uses the system `zip` when present, otherwise writes a stored (uncompressed)
  * archive itself, so it works on a bare machine.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,9 +10,10 @@ import { join, relative, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const DIST = join(ROOT, 'dist');
+const dir = process.argv[2] ?? 'dist';
+const DIST = join(ROOT, dir);
 const { version } = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as { version: string };
-const out = join(ROOT, `waymark-${version}.zip`);
+const out = join(ROOT, `waymark-${version}${dir === 'dist-firefox' ? '-firefox' : ''}.zip`);
 
 function* walk(dir: string): Generator<string> {
   for (const e of readdirSync(dir).sort()) {
