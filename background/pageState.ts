@@ -103,7 +103,7 @@ export async function computePageState(ctx: UnitContext, docs: Docs, url: string
   const asked = page.startFlow ? docs.flows.find((f) => f.id === page.startFlow && f.status === 'published') : undefined;
   const decision = asked
     ? ({ kind: 'start', flow: asked } as const)
-    : decideSession(docs.flows, progress, url, { linkStart: page.linkStart ?? false });
+    : decideSession(docs.flows, progress, url, { linkStart: page.linkStart ?? false, now: ctx.now });
   let session: SessionView | null = null;
   let side: FlowSide = { kind: 'none' };
   if (decision?.kind === 'resume') {

@@ -28,18 +28,26 @@ export function flowTouches(flow: Flow, url: string): boolean {
 }
 
 /**
+ * After a run ends (completed or closed), no flow starts by itself for this long: a user who just
+ * finished one guide, or closed it, gets on with the work before the next one asks for attention.
+ * Flows the user asks for (a link, the launcher, a checklist) are not held back.
+ */
+export const AUTO_FLOW_QUIET_MS = 10 * 60_000;
+
+/**
  * Which flow, if any, the user should see on `url`. One flow at a time: an active run is resumed
  * wherever its flow applies; otherwise a flow requested by link starts (even if seen before: the user
  * asked for it), when `linkStart` says this request follows the page load or navigation to that link;
  * otherwise the first published `auto` flow the user has never started starts, on a page where its
- * first step is shown (so it does not start unseen on another page of the app). A
- * dismissed or completed flow never starts by itself again.
+ * first step is shown (so it does not start unseen on another page of the app), and not within
+ * `AUTO_FLOW_QUIET_MS` after a run ended (`opts.now`). A dismissed or completed flow never starts by
+ * itself again.
  */
 export function decideSession(
   flows: readonly Flow[],
   progress: readonly Progress[],
   url: string,
-  opts: { linkStart?: boolean } = {},
+  opts: { linkStart?: boolean; now?: number } = {},
 ): Decision {
   const byId = new Map(flows.filter((f) => f.status === 'published').map((f) => [f.id, f]));
   const active = progress
@@ -56,6 +64,9 @@ export function decideSession(
     if (flow && flowTouches(flow, url)) return { kind: 'resume', flow, progress: p };
   }
   if (active.length > 0) return null;
+  const now = opts.now;
+  // An end stamped after `now` is a clock that moved back: it does not hold flows back.
+  if (now !== undefined && progress.some((p) => p.status !== 'active' && p.updatedAt <= now && now - p.updatedAt < AUTO_FLOW_QUIET_MS)) return null;
   const seen = new Set(progress.map((p) => p.flowId));
   const auto = [...byId.values()]
     .filter((f) => f.start === 'auto' && !seen.has(f.id) && stepOnPage(f, f.steps[0] as Step, url))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignToVersion, decideSession, dismiss, markMissing, markShown, move, startRun } from '../../../src/rules/flowRuntime';
+import { alignToVersion, AUTO_FLOW_QUIET_MS, decideSession, dismiss, markMissing, markShown, move, startRun } from '../../../src/rules/flowRuntime';
 import { FlowSchema, type Flow, type FlowInput } from '../../../src/schema/flow';
 
 function flow(over: Partial<FlowInput> = {}): Flow {
@@ -46,6 +46,22 @@ describe('decideSession', () => {
     const link = `${URL1}?waymark-flow=f1`;
     expect(decideSession([f], [done], link, { linkStart: true })).toMatchObject({ kind: 'start' });
     expect(decideSession([f], [done], link, { linkStart: false })).toBeNull();
+  });
+  it('lets a user who just finished or closed a guide work: no auto flow starts for a quiet while', () => {
+    const done = flow({ id: 'done', name: 'Done one', start: 'manual' });
+    const next = flow({ id: 'next', name: 'Next one' });
+    const ended = 1_000_000;
+    for (const status of ['completed', 'dismissed'] as const) {
+      const p = { ...startRun(done, 'r1', 1).progress, status, updatedAt: ended };
+      expect(decideSession([done, next], [p], URL1, { now: ended + 5_000 })).toBeNull();
+      expect(decideSession([done, next], [p], URL1, { now: ended + AUTO_FLOW_QUIET_MS - 1 })).toBeNull();
+      expect(decideSession([done, next], [p], URL1, { now: ended + AUTO_FLOW_QUIET_MS })).toMatchObject({ kind: 'start', flow: { id: 'next' } });
+      // What the user asks for is not held back: a link still starts its flow.
+      expect(decideSession([done, next], [p], `${URL1}?waymark-flow=next`, { now: ended + 5_000, linkStart: true })).toMatchObject({ kind: 'start', flow: { id: 'next' } });
+    }
+    // A clock set back (ended "in the future") does not hold auto flows back for ever.
+    const future = { ...startRun(done, 'r1', 1).progress, status: 'completed' as const, updatedAt: ended + 10 * AUTO_FLOW_QUIET_MS };
+    expect(decideSession([done, next], [future], URL1, { now: ended })).toMatchObject({ kind: 'start', flow: { id: 'next' } });
   });
   it('shows one flow at a time', () => {
     const f1 = flow();
