@@ -29,6 +29,10 @@ export function InsightsPage() {
   });
   const [view, setView] = useState<InsightsAccessView | null>(null);
   const current = view ?? (access.status === 'ready' ? access.data : null);
+  // Bumped when an admin changes the team mapping or the minimum group size: what is on screen was
+  // answered under the old ones, so it is asked again.
+  const [settingsRev, setSettingsRev] = useState(0);
+  const settingsChanged = () => setSettingsRev((n) => n + 1);
 
   return (
     <section data-testid="insights-page">
@@ -43,8 +47,8 @@ export function InsightsPage() {
       {current ? (
         <>
           <InsightsAccessPanel access={current} onChanged={setView} />
-          {current.tokenSet ? <TeamsAdminPanel key={`${current.effectiveServerUrl}|${current.tenant}|${current.role}`} access={current} /> : null}
-          {current.tokenSet ? <InsightsBody key={`${current.effectiveServerUrl}|${current.tenant}|${current.role}`} /> : null}
+          {current.tokenSet ? <TeamsAdminPanel key={`${current.effectiveServerUrl}|${current.tenant}|${current.role}`} access={current} onChanged={settingsChanged} /> : null}
+          {current.tokenSet ? <InsightsBody key={`${current.effectiveServerUrl}|${current.tenant}|${current.role}`} settingsRev={settingsRev} /> : null}
         </>
       ) : null}
     </section>
@@ -57,7 +61,7 @@ interface TeamOption {
   withheld: string | null;
 }
 
-function InsightsBody() {
+function InsightsBody({ settingsRev }: { settingsRev: number }) {
   const { states, run, retry, filters } = useInsightsQueries();
   const [draft, setDraft] = useState<InsightsFilters>(() => ({ ...defaultRange(Date.now()), team: null }));
   const [formError, setFormError] = useState<string | null>(null);
@@ -80,6 +84,10 @@ function InsightsBody() {
   const promptNames = local.status === 'ready' ? local.data.promptNames : NO_NAMES;
 
   useEffect(() => run(draft), []);
+  // After a settings change, the filters last shown are asked again (not the draft being edited).
+  useEffect(() => {
+    if (settingsRev > 0) run(filters ?? draft);
+  }, [settingsRev]);
 
   // The team picker lists the teams the collector reports for the range, withheld ones marked as such.
   const teams = states.teams;

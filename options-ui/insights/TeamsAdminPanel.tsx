@@ -14,14 +14,14 @@ const FIELD_NAMES: Record<TeamCsvProblem['field'], string> = { userId: 'user id'
  * Teams administration (admin token only): map pseudonymous user ids to teams from a `userId,team`
  * CSV, and set the tenant's minimum group size. A champion token sees why it cannot, and nothing else.
  */
-export function TeamsAdminPanel({ access }: { access: InsightsAccessView }) {
+export function TeamsAdminPanel({ access, onChanged }: { access: InsightsAccessView; /** A mapping or the minimum group size was saved. */ onChanged?: () => void }) {
   return (
     <section class="card" aria-labelledby="teams-admin-heading" data-testid="teams-admin">
       <h2 id="teams-admin-heading" class="section-title">
         Teams and privacy
       </h2>
       {access.role === 'admin' ? (
-        <TeamsAdminBody />
+        <TeamsAdminBody onChanged={onChanged} />
       ) : (
         <p class="notice" data-testid="teams-admin-readonly">
           Mapping people to teams and the minimum group size need an <strong>admin</strong> token; the saved token is a {access.role ?? 'unchecked'} token, which can read insights only. Ask
@@ -32,7 +32,7 @@ export function TeamsAdminPanel({ access }: { access: InsightsAccessView }) {
   );
 }
 
-function TeamsAdminBody() {
+function TeamsAdminBody({ onChanged }: { onChanged: (() => void) | undefined }) {
   const [loaded, reload] = useAdminData(async () => {
     const r = await send({ type: 'admin/insights/teams/get' });
     return r.ok ? { ok: true as const, value: r.teams } : r;
@@ -44,8 +44,21 @@ function TeamsAdminBody() {
       {loaded.status === 'loading' ? <Loading label="Loading the teams…" /> : null}
       {loaded.status === 'error' ? <ErrorNotice title="The teams could not be loaded." message={loaded.error} onRetry={reload} /> : null}
       {teams ? <TeamSizes teams={teams} /> : null}
-      <TeamMappingForm onSaved={setFresh} />
-      {teams ? <MinGroupSizeForm current={teams.minGroupSize} onSaved={(minGroupSize) => setFresh({ ...teams, minGroupSize })} /> : null}
+      <TeamMappingForm
+        onSaved={(t) => {
+          setFresh(t);
+          onChanged?.();
+        }}
+      />
+      {teams ? (
+        <MinGroupSizeForm
+          current={teams.minGroupSize}
+          onSaved={(minGroupSize) => {
+            setFresh({ ...teams, minGroupSize });
+            onChanged?.();
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -206,6 +206,8 @@ describe('insights administration on the options page', () => {
     expect(await page.$('#min-group-size-errors')).toBeNull();
     expect((await adminTeams()).minGroupSize).toBe(7);
     expect(await rowCell('team-sizes', 'sales', 'members')).toBe('fewer than 7');
+    // The numbers on screen are asked again under the new minimum, without pressing Show.
+    await page.waitForFunction(() => document.querySelector('[data-testid="insights-teams"]')?.textContent?.includes('fewer than 7 people'), { timeout: 15_000 });
 
     await fill('[data-testid="min-group-size"]', '5');
     await page.click('[data-testid="min-group-save"]');
