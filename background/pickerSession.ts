@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import pickerScript from '../content-scripts/picker/picker.ts?script';
 import {
+  pickedEditorHash,
+  PickerNextSchema,
   PickerSessionSchema,
+  type PickerNext,
   type PickerCancelReason,
   type PickerOutcome,
   type PickerResultMessage,
@@ -25,6 +28,7 @@ const StoredSchema = z.strictObject({
   v: z.literal(VERSION),
   session: PickerSessionSchema,
   returnTabId: z.number().int().min(0).optional(),
+  then: PickerNextSchema.optional(),
 });
 type Stored = z.infer<typeof StoredSchema>;
 
@@ -98,8 +102,20 @@ export function endSession(outcome: PickerOutcome, match: EndMatch = {}): Promis
     await stopTab(session.tabId);
     await announce(session);
     if (outcome.kind === 'picked' && rec.returnTabId !== undefined) await bringToFront(rec.returnTabId);
+    if (outcome.kind === 'picked' && rec.then !== undefined) await openEditor(rec.then, session);
     return session;
   });
+}
+
+/** Opens the options page on a new document made from the pick, beside the tab it was picked in. */
+async function openEditor(next: PickerNext, session: PickerSession): Promise<void> {
+  const url = chrome.runtime.getURL(`options-ui/index.html${pickedEditorHash(next, session.id)}`);
+  try {
+    const tab = await chrome.tabs.get(session.tabId).catch(() => null);
+    await chrome.tabs.create({ url, ...(tab ? { windowId: tab.windowId, index: tab.index + 1 } : {}) });
+  } catch {
+    // The window went away meanwhile: the pick is kept in the session, the popup can be opened again.
+  }
 }
 
 export type StartResult = { ok: true; session: PickerSession } | { ok: false; error: string };
@@ -108,7 +124,7 @@ export type StartResult = { ok: true; session: PickerSession } | { ok: false; er
  * Starts a session in `tabId`: a session still running elsewhere ends as `replaced`, the picker is
  * injected into every frame, and the tab is brought to the front so the admin can point at the element.
  */
-export async function startSession(tabId: number, returnTabId: number | undefined): Promise<StartResult> {
+export async function startSession(tabId: number, returnTabId: number | undefined, then?: PickerNext): Promise<StartResult> {
   let tab: chrome.tabs.Tab;
   try {
     tab = await chrome.tabs.get(tabId);
@@ -119,7 +135,7 @@ export async function startSession(tabId: number, returnTabId: number | undefine
   await endSession({ kind: 'cancelled', reason: 'replaced' });
   const session: PickerSession = { id: crypto.randomUUID(), tabId, tabTitle: (tab.title ?? '').slice(0, 1024), startedAt: Date.now(), outcome: null };
   // Stored before injecting: a quick click must find its session.
-  await serial(() => save({ v: VERSION, session, ...(returnTabId !== undefined ? { returnTabId } : {}) }));
+  await serial(() => save({ v: VERSION, session, ...(returnTabId !== undefined ? { returnTabId } : {}), ...(then !== undefined ? { then } : {}) }));
   try {
     await inject(tabId);
   } catch (e) {

@@ -37,7 +37,8 @@ export function manifestFor(browser: TargetBrowser) {
         }
       : { minimum_chrome_version: '116', background: { service_worker: 'background/index.ts', type: 'module' } }),
     options_ui: { page: 'options-ui/index.html', open_in_tab: true },
-    action: { default_title: 'Waymark' },
+    // The toolbar popup: an admin on a host page picks an element there and makes a guide, tip… of it.
+    action: { default_title: 'Waymark', default_popup: 'options-ui/popup.html' },
     permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: ['http://*/*', 'https://*/*'],
     storage: { managed_schema: 'manifest/managed_schema.json' }, // public/manifest/: crxjs does not copy it, vite copies public/

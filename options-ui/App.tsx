@@ -42,15 +42,15 @@ function Page({ route }: { route: Route }) {
     case 'flows':
       return <FlowsPage />;
     case 'flow':
-      return <FlowEditor id={route.id} step={route.step} />;
+      return <FlowEditor id={route.id} step={route.step} pick={route.pick} />;
     case 'features':
       return <FeaturesPage />;
     case 'feature':
-      return <FeatureEditor id={route.id} />;
+      return <FeatureEditor id={route.id} pick={route.pick} />;
     case 'guidance':
       return <GuidanceListPage kind={route.kind} />;
     case 'guidanceItem':
-      return <GuidanceEditor kind={route.kind} id={route.id} />;
+      return <GuidanceEditor kind={route.kind} id={route.id} pick={route.pick} />;
     case 'import':
       return <ImportExportPage />;
     case 'activity':

@@ -1,4 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
+import { PickedNotice } from './PickedNotice';
+import { usePickAtStart, type PickAtStartState } from './usePickAtStart';
+import { featureWithPick } from './withPick';
 import type { Feature } from '../src/schema/flow';
 import type { DocIssue } from '../src/schema/migrate';
 import { send } from './api';
@@ -18,12 +21,13 @@ import { navigate } from './useRoute';
 import { useSaveFeedback } from './useSaveFeedback';
 
 /** `#/features/<id>` and `#/features/new`. */
-export function FeatureEditor({ id }: { id: string | null }) {
+export function FeatureEditor({ id, pick }: { id: string | null; pick?: string | undefined }) {
   const [state, reload] = useAdminData(async () => {
     const r = await send({ type: 'admin/features/list' });
     return r.ok ? { ok: true as const, value: r.features } : r;
   });
-  if (state.status === 'loading') return <Loading label="Loading the feature…" />;
+  const picked = usePickAtStart(id === null ? pick : undefined);
+  if (state.status === 'loading' || picked.status === 'loading') return <Loading label="Loading the feature…" />;
   if (state.status === 'error') return <ErrorNotice title="The feature could not be loaded." message={state.error} onRetry={reload} />;
   const feature = id === null ? null : (state.data.find((f) => f.id === id) ?? null);
   if (id !== null && !feature) {
@@ -39,12 +43,12 @@ export function FeatureEditor({ id }: { id: string | null }) {
       </>
     );
   }
-  return <FeatureForm feature={feature} takenIds={new Set(state.data.filter((f) => f.id !== id).map((f) => f.id))} />;
+  return <FeatureForm feature={feature} takenIds={new Set(state.data.filter((f) => f.id !== id).map((f) => f.id))} picked={picked} />;
 }
 
-function FeatureForm({ feature, takenIds }: { feature: Feature | null; takenIds: ReadonlySet<string> }) {
+function FeatureForm({ feature, takenIds, picked }: { feature: Feature | null; takenIds: ReadonlySet<string>; picked: PickAtStartState }) {
   const { flash, setDirty } = useApp();
-  const initial = useMemo(() => (feature ? featureToDraft(feature) : newFeatureDraft()), []);
+  const initial = useMemo(() => (feature ? featureToDraft(feature) : picked.status === 'ready' ? featureWithPick(newFeatureDraft(), picked.value.pick) : newFeatureDraft()), []);
   const [baseline, setBaseline] = useState(initial);
   const [draft, setDraft] = useState(initial);
   const [idFollowsName, setIdFollowsName] = useState(feature === null);
@@ -98,6 +102,7 @@ function FeatureForm({ feature, takenIds }: { feature: Feature | null; takenIds:
           ← All features
         </a>
       </div>
+      <PickedNotice state={picked} />
       <IssueSummary issues={issues} error={error} heading="The feature was not saved" onGo={goTo} summaryRef={summaryRef} />
       <section class="card">
         <Field id={fieldId('name')} label="Name" issues={issuesAt(issues, 'name')} required>

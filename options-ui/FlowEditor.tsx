@@ -22,14 +22,18 @@ import { useAdminData } from './useAdminData';
 import { navigate } from './useRoute';
 import { PublishFlowPanel } from './PublishFlowPanel';
 import { useSaveFeedback } from './useSaveFeedback';
+import { PickedNotice } from './PickedNotice';
+import { usePickAtStart, type PickAtStartState } from './usePickAtStart';
+import { flowWithPick } from './withPick';
 
 /** `#/flows/<id>` and `#/flows/new`: loads the stored flows, then edits one (or a new one). */
-export function FlowEditor({ id, step }: { id: string | null; step?: string | undefined }) {
+export function FlowEditor({ id, step, pick }: { id: string | null; step?: string | undefined; pick?: string | undefined }) {
   const [state, reload] = useAdminData(async () => {
     const r = await send({ type: 'admin/flows/list' });
     return r.ok ? { ok: true as const, value: r.flows } : r;
   });
-  if (state.status === 'loading') return <Loading label="Loading the flow…" />;
+  const picked = usePickAtStart(id === null ? pick : undefined);
+  if (state.status === 'loading' || picked.status === 'loading') return <Loading label="Loading the flow…" />;
   if (state.status === 'error') return <ErrorNotice title="The flow could not be loaded." message={state.error} onRetry={reload} />;
   const flow = id === null ? null : (state.data.find((f) => f.id === id) ?? null);
   if (id !== null && !flow) {
@@ -46,12 +50,16 @@ export function FlowEditor({ id, step }: { id: string | null; step?: string | un
     );
   }
   const others = new Set(state.data.filter((f) => f.id !== id).map((f) => f.id));
-  return <FlowForm flow={flow} takenIds={others} openStep={step} />;
+  return <FlowForm flow={flow} takenIds={others} openStep={step} picked={picked} />;
 }
 
-function FlowForm({ flow, takenIds, openStep }: { flow: Flow | null; takenIds: ReadonlySet<string>; openStep?: string | undefined }) {
+function FlowForm({ flow, takenIds, openStep, picked }: { flow: Flow | null; takenIds: ReadonlySet<string>; openStep?: string | undefined; picked: PickAtStartState }) {
   const { flash, setDirty } = useApp();
-  const initial = useMemo(() => (flow ? flowToDraft(flow) : newFlowDraft(uniqueId(newId('flow'), takenIds))), []);
+  const initial = useMemo(() => {
+    if (flow) return flowToDraft(flow);
+    const d = newFlowDraft(uniqueId(newId('flow'), takenIds));
+    return picked.status === 'ready' ? flowWithPick(d, picked.value.pick) : d;
+  }, []);
   const [baseline, setBaseline] = useState(initial);
   // The flow as last saved: what "Publish to collector" sends.
   const [saved, setSaved] = useState<Flow | null>(flow);
@@ -182,6 +190,7 @@ function FlowForm({ flow, takenIds, openStep }: { flow: Flow | null; takenIds: R
           ← All flows
         </a>
       </div>
+      <PickedNotice state={picked} />
       <IssueSummary issues={issues} error={error} heading="The flow was not saved" onGo={goTo} summaryRef={summaryRef} />
       <div class="editor-layout">
         <div class="editor-main">

@@ -1,4 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
+import { PickedNotice } from './PickedNotice';
+import { usePickAtStart, type PickAtStartState } from './usePickAtStart';
+import { guidanceWithPick } from './withPick';
 import type { Guidance, GuidanceKind } from '../src/schema/guidance';
 import type { DocIssue } from '../src/schema/migrate';
 import { send } from './api';
@@ -30,10 +33,11 @@ import { useSaveFeedback } from './useSaveFeedback';
 import './guidance.css';
 
 /** `#/<kind>/<id>` and `#/<kind>/new`: loads the stored guidance (and the flows and features it may point at), then edits one. */
-export function GuidanceEditor({ kind, id }: { kind: GuidanceKind; id: string | null }) {
+export function GuidanceEditor({ kind, id, pick }: { kind: GuidanceKind; id: string | null; pick?: string | undefined }) {
   const info = GUIDANCE_INFO[kind];
   const [state, reload] = useAdminData(loadAuthoringData);
-  if (state.status === 'loading') return <Loading label={`Loading the ${info.noun}…`} />;
+  const picked = usePickAtStart(id === null && kind !== 'checklist' ? pick : undefined);
+  if (state.status === 'loading' || picked.status === 'loading') return <Loading label={`Loading the ${info.noun}…`} />;
   if (state.status === 'error') return <ErrorNotice title={`The ${info.noun} could not be loaded.`} message={state.error} onRetry={reload} />;
   const doc = id === null ? null : (state.data.guidance.find((g) => g.id === id && g.kind === kind) ?? null);
   if (id !== null && !doc) {
@@ -59,7 +63,7 @@ export function GuidanceEditor({ kind, id }: { kind: GuidanceKind; id: string | 
       </>
     );
   }
-  return <GuidanceForm kind={kind} doc={doc} data={state.data} />;
+  return <GuidanceForm kind={kind} doc={doc} data={state.data} picked={picked} />;
 }
 
 /** Issues from the background carry the message's field name first (`guidance.template`); the form's paths start at the document. */
@@ -67,12 +71,16 @@ function documentPaths(issues: readonly DocIssue[]): DocIssue[] {
   return issues.map((i) => ({ ...i, path: i.path.replace(/^guidance\./, '') }));
 }
 
-function GuidanceForm({ kind, doc, data }: { kind: GuidanceKind; doc: Guidance | null; data: AuthoringData }) {
+function GuidanceForm({ kind, doc, data, picked }: { kind: GuidanceKind; doc: Guidance | null; data: AuthoringData; picked: PickAtStartState }) {
   const info = GUIDANCE_INFO[kind];
   const { flash, setDirty } = useApp();
   const takenIds = useMemo(() => new Set(data.guidance.filter((g) => g.id !== doc?.id).map((g) => g.id)), [data]);
   const refs = useMemo(() => ({ flowIds: new Set(data.flows.map((f) => f.id)), featureIds: new Set(data.features.map((f) => f.id)) }), [data]);
-  const initial = useMemo(() => (doc ? guidanceToDraft(doc) : newGuidanceDraft(kind, uniqueId(newId(kind), takenIds))), []);
+  const initial = useMemo(() => {
+    if (doc) return guidanceToDraft(doc);
+    const d = newGuidanceDraft(kind, uniqueId(newId(kind), takenIds));
+    return picked.status === 'ready' ? guidanceWithPick(d, picked.value.pick) : d;
+  }, []);
   const [baseline, setBaseline] = useState<GuidanceDraft>(initial);
   const [draft, setDraft] = useState<GuidanceDraft>(initial);
   const [idFollowsName, setIdFollowsName] = useState(doc === null);
@@ -152,6 +160,7 @@ function GuidanceForm({ kind, doc, data }: { kind: GuidanceKind; doc: Guidance |
           ← All {info.plural.toLowerCase()}
         </a>
       </div>
+      <PickedNotice state={picked} />
       <IssueSummary issues={issues} error={error} heading={`The ${info.noun} was not saved`} onGo={goTo} summaryRef={summaryRef} />
       <div class="editor-layout">
         <div class="editor-main">

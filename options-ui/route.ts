@@ -7,14 +7,16 @@ import { GUIDANCE_INFO, KIND_OF_SLUG, type GuidanceSlug } from './guidanceKinds'
  * `#/features/<id>`, the same three for each kind of guidance (`#/prompts`, `#/tips`, `#/beacons`,
  * `#/checklists`), `#/import`, `#/activity`, `#/sync`, `#/insights`. Anything else is the flow list.
  * `#/flows/<id>/step/<stepId>` opens the flow editor at that step (the insights' "Edit the step").
+ * `#/<list>/new/pick/<sessionId>` opens a new one with the element picked from the toolbar popup in it
+ * (`pickedEditorHash`, src/messages/picker.ts).
  */
 export type Route =
   | { page: 'flows' }
-  | { page: 'flow'; id: string | null; step?: string }
+  | { page: 'flow'; id: string | null; step?: string; pick?: string }
   | { page: 'features' }
-  | { page: 'feature'; id: string | null }
+  | { page: 'feature'; id: string | null; pick?: string }
   | { page: 'guidance'; kind: GuidanceKind }
-  | { page: 'guidanceItem'; kind: GuidanceKind; id: string | null }
+  | { page: 'guidanceItem'; kind: GuidanceKind; id: string | null; pick?: string }
   | { page: 'import' }
   | { page: 'activity' }
   | { page: 'sync' }
@@ -27,17 +29,19 @@ const isSlug = (s: string | undefined): s is GuidanceSlug => s !== undefined && 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p !== '').map(safeDecode);
   const [head, id, sub, stepId] = parts;
+  // `new/pick/<session>`: a new document from a pick.
+  const pick = id === 'new' && sub === 'pick' && stepId !== undefined ? { pick: stepId } : {};
   if (isSlug(head)) {
     const kind = KIND_OF_SLUG[head];
-    return id === undefined ? { page: 'guidance', kind } : { page: 'guidanceItem', kind, id: id === 'new' ? null : id };
+    return id === undefined ? { page: 'guidance', kind } : { page: 'guidanceItem', kind, id: id === 'new' ? null : id, ...pick };
   }
   switch (head) {
     case 'flows':
       if (id === undefined) return { page: 'flows' };
       if (id !== 'new' && sub === 'step' && stepId !== undefined) return { page: 'flow', id, step: stepId };
-      return { page: 'flow', id: id === 'new' ? null : id };
+      return { page: 'flow', id: id === 'new' ? null : id, ...pick };
     case 'features':
-      return id === undefined ? { page: 'features' } : { page: 'feature', id: id === 'new' ? null : id };
+      return id === undefined ? { page: 'features' } : { page: 'feature', id: id === 'new' ? null : id, ...pick };
     case 'import':
       return { page: 'import' };
     case 'activity':
@@ -52,17 +56,17 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
-  const item = (id: string | null) => (id === null ? 'new' : encodeURIComponent(id));
+  const item = (id: string | null, pick?: string) => (id !== null ? encodeURIComponent(id) : pick !== undefined ? `new/pick/${encodeURIComponent(pick)}` : 'new');
   switch (route.page) {
     case 'flow':
       if (route.id !== null && route.step !== undefined) return `#/flows/${encodeURIComponent(route.id)}/step/${encodeURIComponent(route.step)}`;
-      return `#/flows/${item(route.id)}`;
+      return `#/flows/${item(route.id, route.pick)}`;
     case 'feature':
-      return `#/features/${item(route.id)}`;
+      return `#/features/${item(route.id, route.pick)}`;
     case 'guidance':
       return `#/${GUIDANCE_INFO[route.kind].slug}`;
     case 'guidanceItem':
-      return `#/${GUIDANCE_INFO[route.kind].slug}/${item(route.id)}`;
+      return `#/${GUIDANCE_INFO[route.kind].slug}/${item(route.id, route.pick)}`;
     default:
       return `#/${route.page}`;
   }

@@ -13,7 +13,7 @@ export function pickerAdminHandlers(): Pick<AdminHandlers, PickerAdminType> {
     },
 
     async 'admin/picker/start'(req) {
-      return startSession(req.tabId, req.returnTabId);
+      return startSession(req.tabId, req.returnTabId, req.then);
     },
 
     async 'admin/picker/cancel'(req) {

@@ -28,6 +28,25 @@ export const PickedElementSchema = z.strictObject({
 });
 export type PickedElement = z.infer<typeof PickedElementSchema>;
 
+/**
+ * What the admin makes from a pick started in the toolbar popup: once the element is picked, the
+ * background opens the options page on a new document of that kind with the element filled in (the
+ * popup itself closes as soon as the page gets the focus, so it cannot wait for the pick).
+ */
+export const PickerNextSchema = z.enum(['flow', 'feature', 'tip', 'prompt', 'beacon']);
+export type PickerNext = z.infer<typeof PickerNextSchema>;
+
+/** The options page's list for each kind, in its URL hash (`#/<slug>`). */
+export const PICKER_NEXT_SLUG: Record<PickerNext, string> = { flow: 'flows', feature: 'features', tip: 'tips', prompt: 'prompts', beacon: 'beacons' };
+
+/**
+ * The options page's hash for a new document of kind `next` made from session `sessionId`'s pick:
+ * `#/<slug>/new/pick/<sessionId>` (parsed by options-ui/route.ts).
+ */
+export function pickedEditorHash(next: PickerNext, sessionId: string): string {
+  return `#/${PICKER_NEXT_SLUG[next]}/new/pick/${encodeURIComponent(sessionId)}`;
+}
+
 /** Why a picker stopped without a pick. */
 export const PickerCancelReasonSchema = z.enum([
   /** The admin pressed Esc or the picker's Cancel button on the page. */
@@ -103,6 +122,8 @@ export const PickerAdminRequestSchemas = {
     type: z.literal('admin/picker/start'),
     tabId: z.number().int().min(0),
     returnTabId: z.number().int().min(0).optional(),
+    /** Started from the toolbar popup: after the pick, open the options page on a new document of this kind. */
+    then: PickerNextSchema.optional(),
   }),
   /** Stops the running session (only `sessionId`'s, when given). */
   'admin/picker/cancel': z.strictObject({ type: z.literal('admin/picker/cancel'), sessionId: PickerSessionIdSchema.optional() }),

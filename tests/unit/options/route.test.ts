@@ -1,3 +1,4 @@
+import { pickedEditorHash, PickerNextSchema } from '../../../src/messages/picker';
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref, sectionOf } from '../../../options-ui/route';
 
@@ -37,5 +38,18 @@ describe('routes', () => {
     expect(sectionOf({ page: 'guidanceItem', kind: 'tip', id: 'x' })).toBe('tips');
     // Names that are ordinary object keys are not sections.
     expect(parseRoute('#/constructor')).toEqual({ page: 'flows' });
+  });
+
+  it('opens a new document of each kind with the pick the background names (pickedEditorHash)', () => {
+    const id = '4b9c6a1e-0d7f-4a53-9c1e-2f6b8d0a7e31';
+    expect(parseRoute(pickedEditorHash('flow', id))).toEqual({ page: 'flow', id: null, pick: id });
+    expect(parseRoute(pickedEditorHash('feature', id))).toEqual({ page: 'feature', id: null, pick: id });
+    expect(parseRoute(pickedEditorHash('tip', id))).toEqual({ page: 'guidanceItem', kind: 'tip', id: null, pick: id });
+    expect(parseRoute(pickedEditorHash('prompt', id))).toEqual({ page: 'guidanceItem', kind: 'prompt', id: null, pick: id });
+    expect(parseRoute(pickedEditorHash('beacon', id))).toEqual({ page: 'guidanceItem', kind: 'beacon', id: null, pick: id });
+    for (const next of PickerNextSchema.options) expect(routeHref(parseRoute(pickedEditorHash(next, id)))).toBe(pickedEditorHash(next, id));
+    // Only a new document takes a pick; an existing one is opened as it is.
+    expect(parseRoute(`#/flows/f1/pick/${id}`)).toEqual({ page: 'flow', id: 'f1' });
+    expect(parseRoute('#/flows/new/pick')).toEqual({ page: 'flow', id: null });
   });
 });
