@@ -153,9 +153,19 @@ describe('smart tips', () => {
     await gone(page, '[data-waymark-hint="po-tip"]');
     // The field is out of the page: the tip's cleanup took the description back from the element.
     await page.waitForFunction((e) => !e.hasAttribute('aria-description'), { polling: 50, timeout: 5000 }, el!);
+    // The host app's own description, there from the moment the field is rendered (set by the page
+    // itself, so always before the lazily loaded tip can look at the field).
+    const own = await page.evaluateOnNewDocument(() => {
+      new MutationObserver((_, obs) => {
+        const f = document.querySelector('[data-testid="po-number"]');
+        if (!f) return;
+        f.setAttribute('aria-description', 'Required.');
+        obs.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(`${host.url}/erp/orders`);
     await page.waitForSelector(field);
-    await page.$eval(field, (e) => e.setAttribute('aria-description', 'Required.'));
+    await page.removeScriptToEvaluateOnNewDocument(own.identifier);
     await waitForWaymark(page);
     await inOverlay(page, '[data-waymark-hint="po-tip"] button');
     await page.waitForFunction(() => document.querySelector('[data-testid="po-number"]')?.getAttribute('aria-description') !== 'Required.', { polling: 50 });

@@ -51,8 +51,14 @@ export async function launchFirefoxWithExtension(dist = DIST_FIREFOX): Promise<F
     const page = await browser.newPage();
     // With system access allowed, `goto` on an extension page may never resolve: wait for content instead.
     void page.goto(`${origin}/${path}`).catch(() => undefined);
-    await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.body?.childElementCount > 0, { timeout: 15_000 });
-    return page;
+    // Polled by hand: an evaluation that lands while the tab swaps documents fails, and is tried again.
+    const end = Date.now() + 15_000;
+    for (;;) {
+      const ready = await page.evaluate(() => location.protocol === 'moz-extension:' && (document.body?.childElementCount ?? 0) > 0).catch(() => false);
+      if (ready) return page;
+      if (Date.now() > end) throw new Error(`the extension page ${path} did not load`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
   const withPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
     const page = await openPage();
