@@ -1,5 +1,6 @@
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
 import { loadLocator, type Locate } from './locator';
+import { domChangesOf } from './domChanges';
 import { isOwnNode } from './shadowHost';
 
 export interface TrackOptions {
@@ -18,8 +19,9 @@ const ignore = (el: Element) => isOwnNode(el);
 
 /**
  * Finds a target and keeps it found: waits for it to render (SPA routes, lazy panels), notices when a
- * re-render replaces it, and reports it missing after `timeoutMs`. DOM watching is one MutationObserver,
- * batched and throttled, ignoring our own overlay. Returns the cleanup.
+ * re-render replaces it, and reports it missing after `timeoutMs`. DOM changes come from the document's
+ * one shared observer (`domChanges.ts`), batched and throttled, ignoring our own overlay. Returns the
+ * cleanup.
  */
 export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () => void {
   const started = performance.now();
@@ -58,7 +60,7 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
     if (timer === null && !stopped) timer = setTimeout(() => check(false), CHECK_INTERVAL_MS);
   };
 
-  const observer = new MutationObserver((records) => {
+  const unsubscribe = domChangesOf(document).subscribe((records) => {
     // Our own overlay re-rendering must not cost a locate.
     if (records.every((r) => isOwnNode(r.target))) return;
     if (current?.isConnected) {
@@ -66,12 +68,6 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
       if (!records.some((r) => r.removedNodes.length > 0)) return;
     }
     schedule();
-  });
-  observer.observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['id', 'class', 'hidden', 'aria-hidden', 'aria-label', 'data-testid', 'disabled', 'style'],
   });
   const deadline = setTimeout(() => check(true), opts.timeoutMs);
   void loadLocator().then((fn) => {
@@ -82,7 +78,7 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
 
   return () => {
     stopped = true;
-    observer.disconnect();
+    unsubscribe();
     clearTimeout(deadline);
     if (timer !== null) clearTimeout(timer);
   };

@@ -1,5 +1,6 @@
 import type { FeatureWatch } from '../../src/messages/protocol';
 import { loadLocator, type Locate } from './locator';
+import { domChangesOf } from './domChanges';
 import { isOwnNode } from './shadowHost';
 
 const EVENT_OF = { click: 'click', input: 'change', submit: 'submit' } as const;
@@ -29,9 +30,11 @@ export function watchFeatures(
   let locate: Locate | null = null;
   const unseen = features.filter((f) => !f.seen);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver(() => {
-    timer ??= setTimeout(checkExposure, EXPOSURE_CHECK_MS);
-  });
+  let unsubscribe: (() => void) | null = null;
+  const stopWatching = () => {
+    unsubscribe?.();
+    unsubscribe = null;
+  };
   function checkExposure(): void {
     timer = undefined;
     if (!locate || ac.signal.aborted) return;
@@ -43,12 +46,16 @@ export function watchFeatures(
       unseen.splice(i, 1);
       reportSeen(f.id);
     }
-    if (unseen.length === 0) observer.disconnect();
+    if (unseen.length === 0) stopWatching();
   }
   void loadLocator().then((fn) => {
     locate = fn;
     if (unseen.length === 0 || ac.signal.aborted) return;
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    unsubscribe = domChangesOf(document).subscribe((records) => {
+      // Our own overlay re-rendering is no exposure.
+      if (records.every((r) => isOwnNode(r.target))) return;
+      timer ??= setTimeout(checkExposure, EXPOSURE_CHECK_MS);
+    });
     checkExposure();
   });
   for (const kind of kinds) {
@@ -73,7 +80,7 @@ export function watchFeatures(
   }
   return () => {
     ac.abort();
-    observer.disconnect();
+    stopWatching();
     clearTimeout(timer);
   };
 }

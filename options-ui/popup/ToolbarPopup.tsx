@@ -42,6 +42,11 @@ export function ToolbarPopup() {
     void chrome.runtime.openOptionsPage();
     window.close();
   };
+  // Anyone can see what this browser recorded about them: the Activity page, one click away.
+  const openActivity = () => {
+    void chrome.tabs.create({ url: chrome.runtime.getURL('options-ui/index.html#/activity') });
+    window.close();
+  };
 
   return (
     <main class="popup" data-testid="toolbar-popup">
@@ -77,9 +82,14 @@ export function ToolbarPopup() {
           {error}
         </p>
       ) : null}
-      <button type="button" class="popup-link" onClick={openAdmin} data-testid="popup-open-admin">
-        Open the Waymark admin
-      </button>
+      <p class="popup-links">
+        <button type="button" class="popup-link" onClick={openActivity} data-testid="popup-open-activity">
+          What Waymark records about you
+        </button>
+        <button type="button" class="popup-link" onClick={openAdmin} data-testid="popup-open-admin">
+          Open the Waymark admin
+        </button>
+      </p>
     </main>
   );
 }

@@ -59,4 +59,38 @@ describe('first exposure to a feature', () => {
     ]);
     expect(Number(all[1]?.ts)).toBeGreaterThanOrEqual(Number(all[0]?.ts));
   });
+
+  it('records feature_seen when a hidden element is revealed by an attribute change alone (no element added)', async () => {
+    const feature = {
+      schemaVersion: 2,
+      kind: 'feature',
+      id: 'late-panel',
+      name: 'Late panel',
+      match: ['http://127.0.0.1/*'],
+      target: { tag: 'button', testId: 'late-panel-btn', text: 'Open the late panel' },
+      use: 'click',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect((await adminSend<{ ok: boolean }>(ext, { type: 'admin/features/save', feature })).ok).toBe(true);
+    const lateSeen = async () => (await readEvents(ext, { via: 'page' })).filter((e) => e.type === 'feature_seen' && e.featureId === 'late-panel');
+    await page.goto(`${host.url}/contacts`);
+    await waitForWaymark(page);
+    // The host app renders the button hidden…
+    await page.evaluate(() => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.testid = 'late-panel-btn';
+      b.textContent = 'Open the late panel';
+      b.hidden = true;
+      document.body.append(b);
+    });
+    await page.waitForSelector('[data-testid="late-panel-btn"]', { hidden: true });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await lateSeen()).toEqual([]);
+    // …and shows it later by dropping the attribute: no element is added or removed.
+    await page.evaluate(() => document.querySelector('[data-testid="late-panel-btn"]')?.removeAttribute('hidden'));
+    const end = Date.now() + 10_000;
+    while ((await lateSeen()).length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 150));
+    expect(await lateSeen()).toHaveLength(1);
+  });
 });

@@ -166,4 +166,14 @@ describe('the toolbar popup', () => {
     const admin = await ext.browser.waitForTarget((t) => optionsTabs().includes(t), { timeout: 10_000 });
     opened.push(await admin.asPage());
   });
+
+  it('shows anyone what this browser recorded about them, one click from the toolbar', async () => {
+    const demo = await tab(`${host.url}/contacts`);
+    const popup = await openPopup(demo);
+    await popup.click('[data-testid="popup-open-activity"]');
+    const activity = await (await ext.browser.waitForTarget((t) => t.url().endsWith('/options-ui/index.html#/activity'), { timeout: 10_000 })).asPage();
+    opened.push(activity);
+    await activity.waitForSelector('[data-testid="activity"]');
+    expect(await activity.$eval('[data-testid="activity"] .lead', (e) => e.textContent)).toContain('Never page text');
+  });
 });
