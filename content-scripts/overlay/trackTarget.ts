@@ -1,6 +1,7 @@
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
 import { loadLocator, type Locate } from './locator';
 import { domChangesOf } from './domChanges';
+import { idleAfter } from './idleAfter';
 import { isOwnNode } from './shadowHost';
 
 export interface TrackOptions {
@@ -12,7 +13,7 @@ export interface TrackOptions {
   onLost?(): void;
 }
 
-/** Mutations are handled at most this often: one locate per batch, never one per mutation. */
+/** Mutations are handled at most this often, when the page is idle: one locate per batch, never one per mutation. */
 const CHECK_INTERVAL_MS = 100;
 
 const ignore = (el: Element) => isOwnNode(el);
@@ -27,13 +28,12 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
   const started = performance.now();
   let current: Element | null = null;
   let reportedMissing = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: (() => void) | null = null;
   let stopped = false;
   let locate: Locate | null = null;
   let finalPending = false;
 
   const check = (final: boolean) => {
-    timer = null;
     if (stopped) return;
     if (!locate) {
       // The locator is still loading: check again as soon as it is here.
@@ -57,7 +57,10 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
   };
 
   const schedule = () => {
-    if (timer === null && !stopped) timer = setTimeout(() => check(false), CHECK_INTERVAL_MS);
+    if (pending === null && !stopped) pending = idleAfter(() => {
+        pending = null;
+        check(false);
+      }, CHECK_INTERVAL_MS);
   };
 
   const unsubscribe = domChangesOf(document).subscribe((records) => {
@@ -80,6 +83,6 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
     stopped = true;
     unsubscribe();
     clearTimeout(deadline);
-    if (timer !== null) clearTimeout(timer);
+    pending?.();
   };
 }

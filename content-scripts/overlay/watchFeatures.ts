@@ -1,6 +1,7 @@
 import type { FeatureWatch } from '../../src/messages/protocol';
 import { loadLocator, type Locate } from './locator';
 import { domChangesOf } from './domChanges';
+import { idleAfter } from './idleAfter';
 import { isOwnNode } from './shadowHost';
 
 const EVENT_OF = { click: 'click', input: 'change', submit: 'submit' } as const;
@@ -12,7 +13,7 @@ export const EXPOSURE_CHECK_MS = 500;
  * Reports first exposures and uses of the tagged features on this page.
  *
  * Exposure: each feature not yet `seen` by this user is looked for once the locator has loaded, then
- * again after DOM changes (batched, at most every `EXPOSURE_CHECK_MS`); the first time its target is
+ * again after DOM changes (batched, at most every `EXPOSURE_CHECK_MS`, when the page is idle); the first time its target is
  * rendered, `reportSeen` is called and the feature is no longer looked for. The observer stops once
  * every feature was seen.
  *
@@ -29,14 +30,14 @@ export function watchFeatures(
   const kinds = new Set(features.map((f) => f.use));
   let locate: Locate | null = null;
   const unseen = features.filter((f) => !f.seen);
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: (() => void) | undefined;
   let unsubscribe: (() => void) | null = null;
   const stopWatching = () => {
     unsubscribe?.();
     unsubscribe = null;
   };
   function checkExposure(): void {
-    timer = undefined;
+    pending = undefined;
     if (!locate || ac.signal.aborted) return;
     for (let i = unseen.length - 1; i >= 0; i--) {
       const f = unseen[i];
@@ -54,7 +55,7 @@ export function watchFeatures(
     unsubscribe = domChangesOf(document).subscribe((records) => {
       // Our own overlay re-rendering is no exposure.
       if (records.every((r) => isOwnNode(r.target))) return;
-      timer ??= setTimeout(checkExposure, EXPOSURE_CHECK_MS);
+      pending ??= idleAfter(checkExposure, EXPOSURE_CHECK_MS);
     });
     checkExposure();
   });
@@ -81,6 +82,6 @@ export function watchFeatures(
   return () => {
     ac.abort();
     stopWatching();
-    clearTimeout(timer);
+    pending?.();
   };
 }
