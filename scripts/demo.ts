@@ -16,6 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startHostServer } from '../demo/hostServer';
+import { loadSamplePopulation } from '../demo/samplePopulation';
 import { chromiumArgs } from './chromiumArgs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -63,6 +64,14 @@ const cli = spawnSync(process.execPath, [...tsxArgs, 'server/cli.ts', 'token', '
 });
 if (cli.status !== 0) throw new Error(`demo: could not create a collector token: ${cli.stderr}`);
 const token = cli.stdout.trim();
+// An admin token too: it publishes the sample population's flows, and the options page reads insights with it.
+const adminCli = spawnSync(process.execPath, [...tsxArgs, 'server/cli.ts', 'token', 'create', '--tenant', 'demo', '--role', 'admin', '--label', 'demo admin'], {
+  cwd: ROOT,
+  env: { ...process.env, DATA_DIR: dataDir },
+  encoding: 'utf8',
+});
+if (adminCli.status !== 0) throw new Error(`demo: could not create an admin token: ${adminCli.stderr}`);
+const adminToken = adminCli.stdout.trim();
 const collectorPort = check ? await freePort() : 8787;
 const collectorUrl = `http://127.0.0.1:${collectorPort}`;
 const collector = spawn(process.execPath, [...tsxArgs, 'server/main.ts'], {
@@ -84,7 +93,13 @@ for (let i = 0; ; i++) {
   if (i > 150 || collector.exitCode !== null) throw new Error('demo: the collector did not start');
   await new Promise((r) => setTimeout(r, 200));
 }
-console.log(`demo: collector at ${collectorUrl} (data in ${dataDir}; employee token for tenant "demo": ${token})`);
+console.log(`demo: collector at ${collectorUrl} (data in ${dataDir}; tenant "demo": employee token ${token}, admin token ${adminToken})`);
+const sample = await loadSamplePopulation(collectorUrl, { employee: token, admin: adminToken });
+console.log(
+  sample.alreadyThere
+    ? `demo: the sample population (${sample.people} people) is already on the collector`
+    : `demo: sent a sample population to the collector for Insights: ${sample.people} people in 12 teams, ${sample.events} events over the last 8 weeks`,
+);
 
 const host = await startHostServer({ port, release });
 cleanups.push(() => host.close());
@@ -134,6 +149,15 @@ The demo app keeps running; press Ctrl-C to stop.`);
   );
   if (!(synced as { ok?: boolean }).ok) throw new Error(`demo: could not configure sync: ${JSON.stringify(synced)}`);
   console.log(`demo: the extension sends its events to ${collectorUrl}`);
+  // The champion's workspace: the admin token for Insights, and the sample's flows so "Edit the step" opens them.
+  const access = await options.evaluate((tok) => chrome.runtime.sendMessage({ type: 'admin/insights/access/set', access: { serverUrl: '', token: tok } }), adminToken);
+  if (!(access as { ok?: boolean }).ok) throw new Error(`demo: could not set the insights token: ${JSON.stringify(access)}`);
+  const sampleFlows = await options.evaluate(
+    (flows) => chrome.runtime.sendMessage({ type: 'admin/bundle/import', bundle: { format: 'waymark-bundle', exportedAt: new Date().toISOString(), flows, features: [] } }),
+    sample.flows,
+  );
+  if (!(sampleFlows as { ok?: boolean }).ok) throw new Error(`demo: could not import the sample flows: ${JSON.stringify(sampleFlows)}`);
+  console.log(`demo: Insights (options page → Insights) reads the collector with the admin token`);
 
   const app = await browser.newPage();
   await app.goto(`${host.url}/contacts`);
@@ -144,6 +168,16 @@ The demo app keeps running; press Ctrl-C to stop.`);
         { timeout: 30_000, polling: 100 },
       );
       console.log(`demo check: the first step is shown on the demo app: "${String(await title.jsonValue())}"`);
+      // The champion's view of the sample population: the options page's Insights, default range.
+      await options.goto(`chrome-extension://${extensionId}/options-ui/index.html#/insights`);
+      const active = await options.waitForFunction(
+        () => {
+          const v = document.querySelector('[data-testid="overview-figures"] [data-figure="active"] dd')?.textContent ?? '';
+          return /^[\d,]+$/.test(v) && Number(v.replace(/,/g, '')) > 0 ? v : null;
+        },
+        { timeout: 60_000, polling: 200 },
+      );
+      console.log(`demo check: Insights shows ${String(await active.jsonValue())} active people in the last 4 weeks`);
       await shutdown(0);
     } catch (e) {
       console.error(`demo check FAILED: the first step did not appear (${e instanceof Error ? e.message : String(e)})`);
