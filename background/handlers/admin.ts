@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { AdminRequestSchemas, Responses } from '../../src/messages/protocol';
 import { EVENT_TYPES, WaymarkEventSchema, type EventType, type WaymarkEvent } from '../../src/schema/event';
 import { BUNDLE_FORMAT, readBundle } from '../../src/schema/bundle';
 import type { Feature, Flow } from '../../src/schema/flow';
@@ -12,13 +10,13 @@ import type { Writer } from '../writer';
 import type { InsightsAccess } from '../insights/createInsightsAccess';
 import { insightsAdminHandlers } from './insights';
 import { guidanceAdminHandlers } from './guidance';
+import type { AdminHandlers } from './handlerMaps';
 import { pickerAdminHandlers } from './picker';
 
 /** What the admin messages need of the sync engine. */
 export type SyncAdmin = Pick<ChromeSyncEngine, 'settings' | 'status' | 'syncNow' | 'testConnection'>;
 
-type Parsed = { [K in keyof typeof AdminRequestSchemas]: z.output<(typeof AdminRequestSchemas)[K]> };
-export type AdminHandlers = { [K in keyof Parsed]: (req: Parsed[K]) => Promise<Responses[K]> };
+export type { AdminHandlers };
 
 /** The version a saved document gets: one past what is stored, or the incoming one if that is newer. */
 function nextVersion(stored: { version: number } | undefined, incoming: number): number {

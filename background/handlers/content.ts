@@ -1,16 +1,15 @@
-import type { ContentRequestSchemas, Responses } from '../../src/messages/protocol';
 import { dismiss, markMissing, markShown, move } from '../../src/rules/flowRuntime';
-import type { z } from 'zod';
 import { getDocs } from '../docs';
 import { computePageState, findRun, writeProgress } from '../pageState';
 import type { Writer } from '../writer';
 import { noteUsed } from '../../src/rules/contentState';
 import { updateContentState } from '../contentStates';
 import { guidanceContentHandlers } from './guidanceContent';
+import type { ContentHandlers } from './handlerMaps';
 import { pickerContentHandlers } from './picker';
 
-type Parsed = { [K in keyof typeof ContentRequestSchemas]: z.output<(typeof ContentRequestSchemas)[K]> };
-export type ContentHandlers = { [K in keyof Parsed]: (req: Parsed[K], sender: chrome.runtime.MessageSender) => Promise<Responses[K]> };
+
+export type { ContentHandlers };
 
 /** What the content handlers need besides storage. */
 export interface ContentEnv {

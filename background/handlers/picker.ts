@@ -1,6 +1,5 @@
+import type { AdminHandlers, ContentHandlers } from './handlerMaps';
 import { cancelSession, currentSession, endSession, pickableTabs, startSession } from '../pickerSession';
-import type { AdminHandlers } from './admin';
-import type { ContentHandlers } from './content';
 
 type PickerAdminType = 'admin/picker/tabs' | 'admin/picker/start' | 'admin/picker/cancel' | 'admin/picker/status';
 type PickerContentType = 'picker/picked' | 'picker/cancelled';
