@@ -4,6 +4,7 @@ import type { Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { shortName } from './shortName';
 import type { Signal, SignalName } from './signal';
 import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
 
@@ -65,6 +66,24 @@ function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => num
   };
 }
 
+/**
+ * Whether a candidate has a namesake of its kind right beside it (a neighbour recorded in its
+ * `adjacentNames` with its own name) where the target had none beside it: a copy inserted next to the
+ * original. Always false when the target recorded no neighbours: then a twin may have been there all
+ * along, which its capture already had to live with.
+ */
+function twinBesideOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const pair = target.adjacentNames;
+  const own = shortName(target).toLowerCase();
+  if (pair === undefined || own === '' || pair.some((n) => n.toLowerCase() === own)) return () => false;
+  return (c) => {
+    const theirs = c.adjacentNames;
+    if (theirs === undefined) return false;
+    const name = shortName(c).toLowerCase();
+    return name !== '' && (theirs[0].toLowerCase() === name || theirs[1].toLowerCase() === name);
+  };
+}
+
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const ownName = accessibleNameSignal(target);
   const caption = ownName === null ? captionNameSignal(target) : null;
@@ -98,6 +117,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const rect = byName('rect');
   const sim = (s: Signal | undefined, c: ElementFingerprint) => (s === undefined ? 0 : Math.max(0, s.similarity(c)));
   const adjacent = adjacencyOf(target);
+  const twinBeside = twinBesideOf(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -133,6 +153,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         context: around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place),
         contextKnown: around !== null,
         inPlace: adjacent(c),
+        twinBeside: twinBeside(c),
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.

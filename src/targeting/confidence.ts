@@ -49,6 +49,11 @@ export interface Evidence {
   readonly nameWasUnique?: boolean;
   /** A shared identifier unique now was unique on the capture page too. */
   readonly sharedWasUnique?: boolean;
+  /**
+   * The candidate has a namesake of its kind right beside it, where the target had none: a copy was
+   * inserted next to the original, and only position tells the two apart (see `twinBeside`).
+   */
+  readonly twinBeside?: boolean;
 }
 
 /** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
@@ -84,7 +89,10 @@ export function identityOf(e: Evidence): number {
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
   // does not: the element after it is another one. Never more than a name would give.
   const renamed = (e.inPlace ?? 0) * RENAMED * corroboration;
-  const identity = Math.max(e.uniqueId, name, shared, renamed);
+  // A copy inserted right beside the original has its name, its surroundings and, as often as not, its
+  // test id: neither is the original by those, and which one kept the old place is position luck. Only
+  // a written id, or a shared identifier the copy does not carry, still tells them apart.
+  const identity = e.twinBeside === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed);
   return e.contradicted ? identity / 2 : identity;
 }
 

@@ -1,6 +1,7 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { compileTarget, SAME, type CompiledTarget } from './compileTarget';
 import { assess, identityOf, SEPARATION_FULL, type Assessment } from './confidence';
+import { shortName } from './shortName';
 import type { Signal } from './signal';
 
 export interface RankedCandidate {
@@ -160,9 +161,17 @@ function scoreAll(compiled: CompiledTarget, candidates: readonly ElementFingerpr
  * carry the same name, or the same shared identifier? Only the best candidate is given that benefit; a
  * runner-up's identity only ever narrows the best's lead.
  */
-function identityAt(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, index: number, best: boolean): number {
+function identityAt(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, index: number, best: boolean, rival?: number): number {
   const c = candidates[index] as ElementFingerprint;
-  const ev = compiled.evidence(c);
+  const found = compiled.evidence(c);
+  // A namesake beside the best candidate that was not beside the target is a copy inserted next to the
+  // original when it is the runner-up, in the same surroundings (or, for twin headings, the one heads
+  // the other): then the two differ only by position.
+  const r = rival === undefined ? undefined : candidates[rival];
+  const name = shortName(c).toLowerCase();
+  const around = (x: ElementFingerprint) => (x.neighborText ?? '').toLowerCase();
+  const twin = found.twinBeside === true && r !== undefined && shortName(r).toLowerCase() === name && (around(r) === around(c) || around(r) === name || around(c) === name);
+  const ev = { ...found, twinBeside: twin };
   const plain = { ...ev, nameUnique: false, sharedUnique: false };
   // Uniqueness is counted over the whole page, frames and shadow roots included. Where the capture did
   // not count it too (no `uniqueBy`), a holder in another frame or shadow root may be a second instance
@@ -232,7 +241,7 @@ export function rankWithAssessment(target: ElementFingerprint, candidates: reado
   const top = ranked[0] as RankedCandidate;
   const next = ranked[1];
   const assessment = assess(
-    { score: top.score, identity: identityAt(compiled, candidates, names, top.index, true) },
+    { score: top.score, identity: identityAt(compiled, candidates, names, top.index, true, next?.index) },
     next === undefined ? undefined : { score: next.score, identity: identityAt(compiled, candidates, names, next.index, false) },
   );
   top.confidence = assessment.confidence;
