@@ -10,7 +10,7 @@ const STEPS = 160;
  * What counts as "the same kind" for adjacency: controls by what they do (a link restyled as a button
  * is still an action, as `candidateQuery` has it), everything else by tag.
  */
-function kindKey(fp: ElementFingerprint): string {
+export function kindKey(fp: ElementFingerprint): string {
   const kind = kindOf(fp.role);
   if (kind === 'button' || kind === 'link') return 'action';
   if (kind === 'field' || kind === 'choice') return 'input';

@@ -61,5 +61,16 @@ export const ElementFingerprintSchema = z.strictObject({
    * none): an element renamed in place still sits between the same two.
    */
   adjacentNames: z.tuple([text(64), text(64)]).optional(),
+  /**
+   * The language of the element's text (its nearest `lang` attribute, usually the document's), e.g.
+   * `en-US`: where it differs, names and headings were translated, not replaced.
+   */
+  lang: text(64).optional(),
+  /**
+   * Its place among the elements of its kind in its group, `[index, count]` (0-based): in the nearest
+   * ancestor that holds another element of the same kind (the 3rd of 5 buttons of a toolbar). Survives
+   * translation, rewording and wrappers; an element removed from the group changes the count.
+   */
+  ordinal: z.tuple([z.number().int().nonnegative().max(10000), z.number().int().positive().max(10000)]).optional(),
 });
 export type ElementFingerprint = z.infer<typeof ElementFingerprintSchema>;

@@ -84,6 +84,31 @@ function twinBesideOf(target: ElementFingerprint): (c: ElementFingerprint) => bo
   };
 }
 
+/** The primary language subtag (`pt` of `pt-BR`), lower case; '' when unknown. */
+function primaryLanguage(lang: string | undefined): string {
+  return lang === undefined ? '' : (lang.split('-')[0] ?? '').trim().toLowerCase();
+}
+
+/** Whether a candidate's text is in another language than the target's (both known). */
+function translationOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const own = primaryLanguage(target.lang);
+  if (own === '') return () => false;
+  return (c) => {
+    const theirs = primaryLanguage(c.lang);
+    return theirs !== '' && theirs !== own;
+  };
+}
+
+/** Same rank among the same number of its kind in its group (see `ordinal`); false when either is unknown. */
+function sameOrdinal(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const own = target.ordinal;
+  if (own === undefined) return () => false;
+  return (c) => c.ordinal !== undefined && c.ordinal[0] === own[0] && c.ordinal[1] === own[1];
+}
+
+/** Path agreement (steps agreeing exactly) from which a candidate holds the target's very path. */
+const SAME_PATH = 0.95;
+
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const ownName = accessibleNameSignal(target);
   const caption = ownName === null ? captionNameSignal(target) : null;
@@ -118,6 +143,8 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const sim = (s: Signal | undefined, c: ElementFingerprint) => (s === undefined ? 0 : Math.max(0, s.similarity(c)));
   const adjacent = adjacencyOf(target);
   const twinBeside = twinBesideOf(target);
+  const translated = translationOf(target);
+  const ordinal = sameOrdinal(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -144,7 +171,8 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
       // the next section's button can land where the removed one was) stands in for reworded headings,
       // partly for wholly different ones, never for a row label: the row above a removed one sits in
       // nearly the same place.
-      const place = path === null && rect === undefined ? 0 : (path ? Math.max(0, path.exactly(c)) : 1) * (rect ? sim(rect, c) : 1);
+      const exactPath = path ? Math.max(0, path.exactly(c)) : 0;
+      const place = path === null && rect === undefined ? 0 : (path ? exactPath : 1) * (rect ? sim(rect, c) : 1);
       const around = neighbor === null ? null : neighbor.context(c);
       return {
         uniqueId: sim(uniqueId, c),
@@ -154,6 +182,9 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         contextKnown: around !== null,
         inPlace: adjacent(c),
         twinBeside: twinBeside(c),
+        inStructure: exactPath >= SAME_PATH && ordinal(c) ? 1 : 0,
+        translated: translated(c),
+        otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.

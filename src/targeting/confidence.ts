@@ -54,10 +54,24 @@ export interface Evidence {
    * inserted next to the original, and only position tells the two apart (see `twinBeside`).
    */
   readonly twinBeside?: boolean;
+  /**
+   * 1 when the candidate holds the target's place in the tree: the same path, and the same rank among
+   * the same number of elements of its kind in its group (`ordinal`), else 0. A removal changes the
+   * count; the neighbour that slides into a removed element's path has another rank or count.
+   */
+  readonly inStructure?: number;
+  /** The candidate's text is in another language than the target's (`lang`): names were translated. */
+  readonly translated?: boolean;
+  /** The target has a row label and the candidate another one: another record's look-alike. */
+  readonly otherRow?: boolean;
 }
 
 /** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
 const RENAMED = 0.75;
+
+/** Name similarity from which a name that changed in place reads as reworded, and fully so. */
+const REWORDED_FROM = 0.3;
+const REWORDED_AT = 0.5;
 
 /** What a name or shared identifier that nothing else on the page carries is worth without context. */
 const UNIQUE_FLOOR = 0.75;
@@ -89,10 +103,15 @@ export function identityOf(e: Evidence): number {
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
   // does not: the element after it is another one. Never more than a name would give.
   const renamed = (e.inPlace ?? 0) * RENAMED * corroboration;
+  // Holding the target's place in the tree, where the name says nothing against it: translated (every
+  // name on the page changed with the language), or reworded (the old and new names share words).
+  // Never another row's: rows are built alike.
+  const explained = e.translated === true ? 1 : ramp(e.name, REWORDED_FROM, REWORDED_AT);
+  const structural = e.otherRow === true ? 0 : (e.inStructure ?? 0) * explained * RENAMED;
   // A copy inserted right beside the original has its name, its surroundings and, as often as not, its
   // test id: neither is the original by those, and which one kept the old place is position luck. Only
   // a written id, or a shared identifier the copy does not carry, still tells them apart.
-  const identity = e.twinBeside === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed);
+  const identity = e.twinBeside === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural);
   return e.contradicted ? identity / 2 : identity;
 }
 
