@@ -2,7 +2,7 @@ import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint
 import { classSignal } from './classSignal';
 import type { Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
-import { pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
+import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
 import { shortName } from './shortName';
 import type { Signal, SignalName } from './signal';
@@ -108,6 +108,8 @@ function sameOrdinal(target: ElementFingerprint): (c: ElementFingerprint) => boo
 
 /** Path agreement (steps agreeing exactly) from which a candidate holds the target's very path. */
 const SAME_PATH = 0.95;
+/** Context agreement from which surroundings are the same (a wrapper may have changed the path). */
+const SAME_SURROUNDINGS = 0.85;
 
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const ownName = accessibleNameSignal(target);
@@ -131,7 +133,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     neighbor,
   ]);
   const path: PathSignal | null = pathSignal(target);
-  const late = present([path, rectSignal(target)]);
+  const late = present([path, rectSignal(target), ordinalSignal(target)]);
   const signals = [...first, ...middle, ...late];
   const byName = (name: SignalName) => signals.find((s) => s.name === name);
   const nameSignal = byName('accessibleName');
@@ -174,15 +176,16 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
       const exactPath = path ? Math.max(0, path.exactly(c)) : 0;
       const place = path === null && rect === undefined ? 0 : (path ? exactPath : 1) * (rect ? sim(rect, c) : 1);
       const around = neighbor === null ? null : neighbor.context(c);
+      const context = around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place);
       return {
         uniqueId: sim(uniqueId, c),
         sharedId,
         name: sim(nameSignal, c),
-        context: around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place),
+        context,
         contextKnown: around !== null,
         inPlace: adjacent(c),
         twinBeside: twinBeside(c),
-        inStructure: exactPath >= SAME_PATH && ordinal(c) ? 1 : 0,
+        inStructure: (exactPath >= SAME_PATH || context >= SAME_SURROUNDINGS) && ordinal(c) ? 1 : 0,
         translated: translated(c),
         otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
