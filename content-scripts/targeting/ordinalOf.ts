@@ -24,6 +24,8 @@ export function ordinalOf(el: Element, fingerprintOf: (el: Element) => ElementFi
   const selector = MAYBE[kind] ?? kind;
   let up = 0;
   for (let a = el.parentElement; a !== null && up < MAX_UP; a = a.parentElement, up++) {
+    // A long list (a grid's body, a feed) is no group, and querying it would cost a pass over it.
+    if (a.childElementCount > MAX_GROUP) return undefined;
     const found = a.querySelectorAll(selector);
     if (found.length < 2) continue;
     if (found.length > MAX_GROUP) return undefined;

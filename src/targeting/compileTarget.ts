@@ -185,7 +185,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         contextKnown: around !== null,
         inPlace: adjacent(c),
         twinBeside: twinBeside(c),
-        inStructure: (exactPath >= SAME_PATH || context >= SAME_SURROUNDINGS) && ordinal(c) ? 1 : 0,
+        inStructure: !ordinal(c) ? 0 : exactPath >= SAME_PATH ? 1 : context >= SAME_SURROUNDINGS ? 0.5 : 0,
         translated: translated(c),
         otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the

@@ -56,8 +56,9 @@ export interface Evidence {
   readonly twinBeside?: boolean;
   /**
    * 1 when the candidate holds the target's place in the tree: the same path, and the same rank among
-   * the same number of elements of its kind in its group (`ordinal`), else 0. A removal changes the
-   * count; the neighbour that slides into a removed element's path has another rank or count.
+   * the same number of elements of its kind in its group (`ordinal`); 0.5 for the same rank and count in
+   * agreeing surroundings on another path (a wrapper was added); else 0. A removal changes the count;
+   * the neighbour that slides into a removed element's path has another rank or count.
    */
   readonly inStructure?: number;
   /** The candidate's text is in another language than the target's (`lang`): names were translated. */
@@ -106,8 +107,12 @@ export function identityOf(e: Evidence): number {
   // Holding the target's place in the tree, where the name says nothing against it: translated (every
   // name on the page changed with the language), or reworded (the old and new names share words).
   // Never another row's: rows are built alike.
-  const explained = e.translated === true ? 1 : ramp(e.name, REWORDED_FROM, REWORDED_AT);
-  const structural = e.otherRow === true ? 0 : (e.inStructure ?? 0) * explained * RENAMED;
+  // On its very path, in agreeing surroundings (a heading, not the place itself: in a reordered toolbar
+  // another button lands on the path), a name that shares nothing with the old one is the element
+  // renamed too, as between the same two neighbours (`renamed`).
+  const held = e.inStructure ?? 0;
+  const explained = e.translated === true ? 1 : Math.max(ramp(e.name, REWORDED_FROM, REWORDED_AT), held === 1 && e.contextKnown ? corroboration : 0);
+  const structural = e.otherRow === true || held < 0.5 ? 0 : explained * RENAMED;
   // A copy inserted right beside the original has its name, its surroundings and, as often as not, its
   // test id: neither is the original by those, and which one kept the old place is position luck. Only
   // a written id, or a shared identifier the copy does not carry, still tells them apart.

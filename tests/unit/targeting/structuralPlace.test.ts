@@ -44,6 +44,14 @@ describe('holding the target’s place in the tree (path and rank among its kind
     expect(rankWithAssessment(target, replaced).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 
+  it('the same language, a name sharing nothing with the old one: only on its very path under the same heading', () => {
+    const renamed = toolbar(['New report', 'Share report', 'Save as PDF', 'Filters'], 'en', 'Reports');
+    expect(rankWithAssessment(target, renamed).ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+    // Without a heading, place would vouch for itself: a reordered toolbar puts another button there.
+    const bare = (list: ElementFingerprint[]) => list.map(({ neighborText: _, ...rest }) => rest);
+    expect(rankWithAssessment(bare([target])[0] as ElementFingerprint, bare(renamed)).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
   it('in the identity rule: place counts only with the name explained, and never for another row', () => {
     const none: Evidence = { uniqueId: 0, sharedId: 0, name: 0, context: 0, contextKnown: true, contradicted: false, nameUnique: false, sharedUnique: false };
     const held = { ...none, inStructure: 1 };
