@@ -4,7 +4,6 @@ import type { Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
-import { shortName } from './shortName';
 import type { Signal, SignalName } from './signal';
 import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
 
@@ -30,6 +29,7 @@ export interface CompiledTarget {
   readonly uniqueBy: ReadonlySet<IdentifyingField>;
   /** 1 when the candidate sits between the same two neighbours of its kind as the target did, else 0. */
   inPlace(candidate: ElementFingerprint): number;
+
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }
@@ -63,24 +63,6 @@ function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => num
   return (c) => {
     const theirs = c.adjacentNames;
     return theirs !== undefined && theirs[0].toLowerCase() === before && theirs[1].toLowerCase() === after ? 1 : 0;
-  };
-}
-
-/**
- * Whether a candidate has a namesake of its kind right beside it (a neighbour recorded in its
- * `adjacentNames` with its own name) where the target had none beside it: a copy inserted next to the
- * original. Always false when the target recorded no neighbours: then a twin may have been there all
- * along, which its capture already had to live with.
- */
-function twinBesideOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
-  const pair = target.adjacentNames;
-  const own = shortName(target).toLowerCase();
-  if (pair === undefined || own === '' || pair.some((n) => n.toLowerCase() === own)) return () => false;
-  return (c) => {
-    const theirs = c.adjacentNames;
-    if (theirs === undefined) return false;
-    const name = shortName(c).toLowerCase();
-    return name !== '' && (theirs[0].toLowerCase() === name || theirs[1].toLowerCase() === name);
   };
 }
 
@@ -144,7 +126,6 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const rect = byName('rect');
   const sim = (s: Signal | undefined, c: ElementFingerprint) => (s === undefined ? 0 : Math.max(0, s.similarity(c)));
   const adjacent = adjacencyOf(target);
-  const twinBeside = twinBesideOf(target);
   const translated = translationOf(target);
   const ordinal = sameOrdinal(target);
 
@@ -184,7 +165,6 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         context,
         contextKnown: around !== null,
         inPlace: adjacent(c),
-        twinBeside: twinBeside(c),
         inStructure: !ordinal(c) ? 0 : exactPath >= SAME_PATH ? 1 : context >= SAME_SURROUNDINGS ? 0.5 : 0,
         translated: translated(c),
         otherRow: around !== null && around.strict && around.agreement < 0.5,

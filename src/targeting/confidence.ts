@@ -50,10 +50,11 @@ export interface Evidence {
   /** A shared identifier unique now was unique on the capture page too. */
   readonly sharedWasUnique?: boolean;
   /**
-   * The candidate has a namesake of its kind right beside it, where the target had none: a copy was
-   * inserted next to the original, and only position tells the two apart (see `twinBeside`).
+   * The runner-up has the candidate's name in the same surroundings, and position alone tells the two
+   * apart: a copy inserted beside the original, or twins that were there when the target was captured
+   * (see `identityAt` in `rankCandidates.ts`).
    */
-  readonly twinBeside?: boolean;
+  readonly twin?: boolean;
   /**
    * 1 when the candidate holds the target's place in the tree: the same path, and the same rank among
    * the same number of elements of its kind in its group (`ordinal`); 0.5 for the same rank and count in
@@ -116,7 +117,7 @@ export function identityOf(e: Evidence): number {
   // A copy inserted right beside the original has its name, its surroundings and, as often as not, its
   // test id: neither is the original by those, and which one kept the old place is position luck. Only
   // a written id, or a shared identifier the copy does not carry, still tells them apart.
-  const identity = e.twinBeside === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural);
+  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural);
   return e.contradicted ? identity / 2 : identity;
 }
 

@@ -164,14 +164,21 @@ function scoreAll(compiled: CompiledTarget, candidates: readonly ElementFingerpr
 function identityAt(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, index: number, best: boolean, rival?: number): number {
   const c = candidates[index] as ElementFingerprint;
   const found = compiled.evidence(c);
-  // A namesake beside the best candidate that was not beside the target is a copy inserted next to the
-  // original when it is the runner-up, in the same surroundings (or, for twin headings, the one heads
-  // the other): then the two differ only by position.
+  // The runner-up as the best's twin: the same name in the same surroundings (or, for twin headings,
+  // the one heading the other), right beside it (its neighbour of the kind), and no identifier of its
+  // own says otherwise. A copy inserted next to the original, or twins there when the target was
+  // captured: only position tells the two apart. A copy added further away is no twin.
   const r = rival === undefined ? undefined : candidates[rival];
   const name = shortName(c).toLowerCase();
   const around = (x: ElementFingerprint) => (x.neighborText ?? '').toLowerCase();
-  const twin = found.twinBeside === true && r !== undefined && shortName(r).toLowerCase() === name && (around(r) === around(c) || around(r) === name || around(c) === name);
-  const ev = { ...found, twinBeside: twin };
+  const twin =
+    r !== undefined &&
+    name !== '' &&
+    shortName(r).toLowerCase() === name &&
+    (around(r) === around(c) || around(r) === name || around(c) === name) &&
+    (c.adjacentNames ?? []).some((n) => n.toLowerCase() === name) &&
+    !compiled.evidence(r).contradicted;
+  const ev = { ...found, twin };
   const plain = { ...ev, nameUnique: false, sharedUnique: false };
   // Uniqueness is counted over the whole page, frames and shadow roots included. Where the capture did
   // not count it too (no `uniqueBy`), a holder in another frame or shadow root may be a second instance

@@ -43,6 +43,11 @@ describe('a copy inserted beside the original', () => {
     expect(rankWithAssessment(churn, page).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 
+  it('twins already there when the target was captured are flagged on that very page', () => {
+    const page = toolbar(['Delete', 'Delete', 'Archive'], 'Bulk actions');
+    expect(rankWithAssessment(page[0] as ElementFingerprint, page).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
   it('still finds the original by what the copy does not carry: a written id', () => {
     const ids = (i: number) => (i === 1 ? { id: 'save-notifications' } : {});
     const withId = toolbar(['Cancel', 'Save', 'Change password'], 'Notifications', ids)[1] as ElementFingerprint;
@@ -62,9 +67,9 @@ describe('a copy inserted beside the original', () => {
   it('in the identity rule, a twin leaves only a written id or a shared identifier the copy lacks', () => {
     const named = { ...none, name: 1, context: 1, contextKnown: true, inPlace: 1 };
     expect(identityOf(named)).toBe(1);
-    expect(identityOf({ ...named, twinBeside: true })).toBe(0);
-    expect(identityOf({ ...named, twinBeside: true, uniqueId: 1 })).toBe(1);
-    expect(identityOf({ ...named, twinBeside: true, sharedId: 1 })).toBe(0);
-    expect(identityOf({ ...named, twinBeside: true, sharedId: 1, sharedUnique: true })).toBe(1);
+    expect(identityOf({ ...named, twin: true })).toBe(0);
+    expect(identityOf({ ...named, twin: true, uniqueId: 1 })).toBe(1);
+    expect(identityOf({ ...named, twin: true, sharedId: 1 })).toBe(0);
+    expect(identityOf({ ...named, twin: true, sharedId: 1, sharedUnique: true })).toBe(1);
   });
 });
