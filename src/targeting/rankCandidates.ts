@@ -178,7 +178,10 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
     (around(r) === around(c) || around(r) === name || around(c) === name) &&
     (c.adjacentNames ?? []).some((n) => n.toLowerCase() === name) &&
     !compiled.evidence(r).contradicted;
-  const ev = { ...found, twin };
+  // The target's name now on the runner-up, in the same surroundings, and not on the best: labels
+  // traded places, or the name went to another element. Whatever else agrees, that counts against.
+  const taken = r !== undefined && rival !== undefined && (names[rival] as number) >= SAME && found.name < 0.3 && around(r) === around(c);
+  const ev = { ...found, twin, contradicted: found.contradicted || taken };
   const plain = { ...ev, nameUnique: false, sharedUnique: false };
   // Uniqueness is counted over the whole page, frames and shadow roots included. Where the capture did
   // not count it too (no `uniqueBy`), a holder in another frame or shadow root may be a second instance

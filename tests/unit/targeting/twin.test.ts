@@ -73,3 +73,31 @@ describe('a copy inserted beside the original', () => {
     expect(identityOf({ ...named, twin: true, sharedId: 1, sharedUnique: true })).toBe(1);
   });
 });
+
+describe('a name that went to another element', () => {
+  const field = (id: string, label: string, i: number, ordinal: [number, number]): ElementFingerprint => ({
+    tag: 'input',
+    role: 'textbox',
+    type: id === 'email' ? 'email' : 'tel',
+    id,
+    label,
+    neighborText: 'Contact',
+    xpath: `/html[1]/body[1]/input[${i + 1}]`,
+    rect: { x: 60 + 240 * i, y: 196, width: 179, height: 21 },
+    ordinal,
+  });
+  const target = field('email', 'Email', 0, [0, 2]);
+
+  it('abstains when two fields traded labels: the id and the place say one, what the user reads the other', () => {
+    const swapped = [field('email', 'Phone', 0, [0, 2]), field('phone', 'Email', 1, [1, 2])];
+    const { ranked } = rankWithAssessment(target, swapped);
+    expect(ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('still finds the field by its id when it was only relabelled', () => {
+    const relabelled = [field('email', 'Work email', 0, [0, 2]), field('phone', 'Phone', 1, [1, 2])];
+    const { ranked } = rankWithAssessment(target, relabelled);
+    expect(ranked[0]?.index).toBe(0);
+    expect(ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+});
