@@ -3,7 +3,9 @@ import { classSignal } from './classSignal';
 import type { Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
+import { tokenize } from './normalizeText';
 import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { shortName } from './shortName';
 import type { Signal, SignalName } from './signal';
 import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
 
@@ -47,6 +49,9 @@ export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'shared
  * translated page, or another section that took the removed one's place. Not enough by itself.
  */
 const DISOWNED = 0.6;
+
+/** What a name holding every word of the old one (or held in it) is worth as a name. */
+const REWORDED = 0.85;
 
 /** Similarity at which a name or identifier counts as the same one, for uniqueness. */
 export const SAME = 0.9;
@@ -93,6 +98,20 @@ const SAME_PATH = 0.95;
 /** Context agreement from which surroundings are the same (a wrapper may have changed the path). */
 const SAME_SURROUNDINGS = 0.85;
 
+/**
+ * Whether the candidate's short name holds every word of the target's, or the target's every word of
+ * the candidate's: "Back" and "Go back", "Save" and "Save changes", a name reworded around its words.
+ * "First name" and "Last name" share a word, not all of one's.
+ */
+function nameWithinOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const own = tokenize(shortName(target)).words;
+  return (c) => {
+    const theirs = tokenize(shortName(c)).words;
+    const within = (a: readonly string[], b: readonly string[]) => a.length > 0 && a.every((w) => b.includes(w));
+    return within(own, theirs) || within(theirs, own);
+  };
+}
+
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const ownName = accessibleNameSignal(target);
   const caption = ownName === null ? captionNameSignal(target) : null;
@@ -128,6 +147,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const adjacent = adjacencyOf(target);
   const translated = translationOf(target);
   const ordinal = sameOrdinal(target);
+  const nameWithin = nameWithinOf(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -161,7 +181,8 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
       return {
         uniqueId: sim(uniqueId, c),
         sharedId,
-        name: sim(nameSignal, c),
+        // A name reworded around its words counts nearly as the same name.
+        name: Math.max(sim(nameSignal, c), nameWithin(c) ? REWORDED : 0),
         context,
         contextKnown: around !== null,
         inPlace: adjacent(c),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementFingerprint } from '../../../src/schema/fingerprint';
 import { ACCEPT_CONFIDENCE, identityOf, rankWithAssessment, type Evidence } from '../../../src/targeting';
+import { compileTarget } from '../../../src/targeting/compileTarget';
 
 /** A toolbar under a heading, each button with its neighbours, rank among its kind and language. */
 function toolbar(names: readonly string[], lang: string, heading: string): ElementFingerprint[] {
@@ -60,5 +61,21 @@ describe('holding the target’s place in the tree (path and rank among its kind
     expect(identityOf({ ...held, name: 0.6 })).toBeGreaterThanOrEqual(0.7);
     expect(identityOf({ ...held, translated: true, otherRow: true })).toBe(0);
     expect(identityOf({ ...held, translated: true, inStructure: 0 })).toBe(0);
+  });
+});
+
+describe('a name reworded around its words', () => {
+  const button = (text: string): ElementFingerprint => ({ tag: 'button', role: 'button', text });
+  const nameOf = (target: string, candidate: string) => compileTarget(button(target)).evidence(button(candidate)).name;
+
+  it('counts nearly as the same name when one holds every word of the other', () => {
+    expect(nameOf('Back', 'Go back')).toBeGreaterThanOrEqual(0.85);
+    expect(nameOf('Save changes', 'Save')).toBeGreaterThanOrEqual(0.85);
+    expect(nameOf('Add card', 'Add a card')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('not when they only share a word', () => {
+    expect(nameOf('First name', 'Last name')).toBeLessThan(0.85);
+    expect(nameOf('Create report', 'Build report')).toBeLessThan(0.85);
   });
 });
