@@ -36,7 +36,8 @@ export function ordinalOf(el: Element, fingerprintOf: (el: Element) => ElementFi
       if (x === el) index = count;
       if (x === el || kindKey(fingerprintOf(x)) === kind) count++;
     }
-    if (count >= 2) return [index, count];
+    // `index` stays -1 for an element of a kind its selector misses (an `<area>` link): unknown, then.
+    if (count >= 2) return index < 0 ? undefined : [index, count];
   }
   return undefined;
 }
