@@ -31,7 +31,6 @@ export interface CompiledTarget {
   readonly uniqueBy: ReadonlySet<IdentifyingField>;
   /** 1 when the candidate sits between the same two neighbours of its kind as the target did, else 0. */
   inPlace(candidate: ElementFingerprint): number;
-
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }

@@ -114,9 +114,9 @@ export function identityOf(e: Evidence): number {
   const held = e.inStructure ?? 0;
   const explained = e.translated === true ? 1 : Math.max(ramp(e.name, REWORDED_FROM, REWORDED_AT), held === 1 && e.contextKnown ? corroboration : 0);
   const structural = e.otherRow === true || held < 0.5 ? 0 : explained * RENAMED;
-  // A copy inserted right beside the original has its name, its surroundings and, as often as not, its
-  // test id: neither is the original by those, and which one kept the old place is position luck. Only
-  // a written id, or a shared identifier the copy does not carry, still tells them apart.
+  // A twin (a copy inserted right beside the original, or one there all along) has the name, the
+  // surroundings and, as often as not, the test id: neither is the target by those, and which one holds
+  // the old place is position luck. Only a written id, or a shared identifier the other lacks, decides.
   const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural);
   return e.contradicted ? identity / 2 : identity;
 }
