@@ -53,6 +53,14 @@ describe('holding the target’s place in the tree (path and rank among its kind
     expect(rankWithAssessment(bare([target])[0] as ElementFingerprint, bare(renamed)).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 
+  it('a regional variant is the same language: en-US against en explains no renamed button', () => {
+    const american = toolbar(['Create report', 'Share', 'Download', 'Filter'], 'en-US', 'Reports')[2] as ElementFingerprint;
+    const renamed = toolbar(['Criar relatório', 'Compartilhar', 'Baixar', 'Filtrar'], 'en', 'Relatórios');
+    expect(rankWithAssessment(american, renamed).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    const translated = renamed.map((c) => ({ ...c, lang: 'pt-BR' }));
+    expect(rankWithAssessment(american, translated).ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
   it('in the identity rule: place counts only with the name explained, and never for another row', () => {
     const none: Evidence = { uniqueId: 0, sharedId: 0, name: 0, context: 0, contextKnown: true, contradicted: false, nameUnique: false, sharedUnique: false };
     const held = { ...none, inStructure: 1 };
