@@ -53,7 +53,8 @@ export const ElementFingerprintSchema = z.strictObject({
   /**
    * The identifying fields that no other element on the page shared when the fingerprint was captured.
    * A later page where one element still carries such a field, in other surroundings, shows a moved
-   * element, not a namesake left behind by a removal. Absent: not known (compare surroundings).
+   * element, not a namesake left behind by a removal. Empty: none was unique (a namesake of the
+   * element was there: the one left after a removal may be it). Absent: not known.
    */
   uniqueBy: z.array(IdentifyingFieldSchema).max(5).optional(),
   /**

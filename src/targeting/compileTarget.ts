@@ -3,7 +3,6 @@ import { classSignal } from './classSignal';
 import type { Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
-import { tokenize } from './normalizeText';
 import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
 import { shortName } from './shortName';
 import type { Signal, SignalName } from './signal';
@@ -29,6 +28,8 @@ export interface CompiledTarget {
   readonly name: Signal | undefined;
   /** The target's `uniqueBy`: identifying fields no other element shared when it was captured. */
   readonly uniqueBy: ReadonlySet<IdentifyingField>;
+  /** The target records `uniqueBy` (maybe empty): the fields missing from it were not unique then. */
+  readonly uniqueKnown: boolean;
   /** 1 when the candidate sits between the same two neighbours of its kind as the target did, else 0. */
   inPlace(candidate: ElementFingerprint): number;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
@@ -48,9 +49,6 @@ export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'shared
  * translated page, or another section that took the removed one's place. Not enough by itself.
  */
 const DISOWNED = 0.6;
-
-/** What a name holding every word of the old one (or held in it) is worth as a name. */
-const REWORDED = 0.85;
 
 /** Similarity at which a name or identifier counts as the same one, for uniqueness. */
 export const SAME = 0.9;
@@ -98,17 +96,13 @@ const SAME_PATH = 0.95;
 const SAME_SURROUNDINGS = 0.85;
 
 /**
- * Whether the candidate's short name holds every word of the target's, or the target's every word of
- * the candidate's: "Back" and "Go back", "Save" and "Save changes", a name reworded around its words.
- * "First name" and "Last name" share a word, not all of one's.
+ * Whether a candidate bears the name of one of the target's recorded neighbours and not the target's
+ * own: it is that neighbour ("Reply" beside a removed "Reply all"; "Cancel" in a removed "Save"'s place).
  */
-function nameWithinOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
-  const own = tokenize(shortName(target)).words;
-  return (c) => {
-    const theirs = tokenize(shortName(c)).words;
-    const within = (a: readonly string[], b: readonly string[]) => a.length > 0 && a.every((w) => b.includes(w));
-    return within(own, theirs) || within(theirs, own);
-  };
+function neighbourOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const own = shortName(target).toLowerCase();
+  const names = (target.adjacentNames ?? []).map((n) => n.toLowerCase()).filter((n) => n !== '' && n !== own);
+  return (c) => names.includes(shortName(c).toLowerCase());
 }
 
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
@@ -146,7 +140,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const adjacent = adjacencyOf(target);
   const translated = translationOf(target);
   const ordinal = sameOrdinal(target);
-  const nameWithin = nameWithinOf(target);
+  const isNeighbour = neighbourOf(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -156,6 +150,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     lead: neighbor,
     name: nameSignal,
     uniqueBy: new Set(target.uniqueBy ?? []),
+    uniqueKnown: target.uniqueBy !== undefined,
     inPlace: adjacent,
     evidence(c) {
       let sharedId = 0;
@@ -180,18 +175,19 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
       return {
         uniqueId: sim(uniqueId, c),
         sharedId,
-        // A name reworded around its words counts nearly as the same name.
-        name: Math.max(sim(nameSignal, c), nameWithin(c) ? REWORDED : 0),
+        name: sim(nameSignal, c),
         context,
         contextKnown: around !== null,
-        inPlace: adjacent(c),
+        // Between the same two neighbours, but at another rank or with another count in its group: the
+        // group was reordered around it (tiles shuffled), not this element renamed in place.
+        inPlace: c.ordinal !== undefined && target.ordinal !== undefined && !ordinal(c) ? 0 : adjacent(c),
         inStructure: !ordinal(c) ? 0 : exactPath >= SAME_PATH ? 1 : context >= SAME_SURROUNDINGS ? 0.5 : 0,
         translated: translated(c),
         otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.
-        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0),
+        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0) || isNeighbour(c),
         sameScope: scope === undefined || scope.similarity(c) === 1,
         sharedMatches,
       };

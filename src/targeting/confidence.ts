@@ -45,9 +45,9 @@ export interface Evidence {
   readonly nameUnique: boolean;
   /** No other candidate carries the matching shared identifier, and the scope is the target's. */
   readonly sharedUnique: boolean;
-  /** The name was unique on the page the target was captured on too (its `uniqueBy`). */
+  /** The name was unique on the page the target was captured on too (its `uniqueBy`); `undefined`: not known. */
   readonly nameWasUnique?: boolean;
-  /** A shared identifier unique now was unique on the capture page too. */
+  /** A shared identifier unique now was unique on the capture page too; `undefined`: not known. */
   readonly sharedWasUnique?: boolean;
   /**
    * The runner-up has the candidate's name in the same surroundings, and position alone tells the two
@@ -98,7 +98,9 @@ const UNIQUE_FLOOR = 0.75;
  */
 export function identityOf(e: Evidence): number {
   const corroboration = ramp(e.context, 0.45, 0.85);
-  const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || !e.contextKnown) ? UNIQUE_FLOOR : 0);
+  // Without surroundings to compare, uniqueness now suffices unless the capture knew it was not unique
+  // then (`false`: a namesake was there, and the one left may be it).
+  const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || (!e.contextKnown && was !== false)) ? UNIQUE_FLOOR : 0);
   const name = e.name * Math.max(corroboration, floor(e.nameUnique, e.nameWasUnique));
   const shared = e.sharedId * Math.max(corroboration, floor(e.sharedUnique, e.sharedWasUnique));
   // Renamed in place: the name changed (reworded, translated), but the element still sits between the
@@ -106,14 +108,11 @@ export function identityOf(e: Evidence): number {
   // does not: the element after it is another one. Never more than a name would give.
   const renamed = (e.inPlace ?? 0) * RENAMED * corroboration;
   // Holding the target's place in the tree, where the name says nothing against it: translated (every
-  // name on the page changed with the language), or reworded (the old and new names share words).
-  // Never another row's: rows are built alike.
-  // On its very path, in agreeing surroundings (a heading, not the place itself: in a reordered toolbar
-  // another button lands on the path), a name that shares nothing with the old one is the element
-  // renamed too, as between the same two neighbours (`renamed`).
-  const held = e.inStructure ?? 0;
-  const explained = e.translated === true ? 1 : Math.max(ramp(e.name, REWORDED_FROM, REWORDED_AT), held === 1 && e.contextKnown ? corroboration : 0);
-  const structural = e.otherRow === true || held < 0.5 ? 0 : explained * RENAMED;
+  // name on the page changed with the language), or reworded (the old and new names share words). A
+  // name sharing nothing with the old one does not do: after a removal and an insertion in the group,
+  // another button holds the path with the same rank and count. Never another row's: rows are alike.
+  const explained = e.translated === true ? 1 : ramp(e.name, REWORDED_FROM, REWORDED_AT);
+  const structural = e.otherRow === true || (e.inStructure ?? 0) < 0.5 ? 0 : explained * RENAMED;
   // A twin (a copy inserted right beside the original, or one there all along) has the name, the
   // surroundings and, as often as not, the test id: neither is the target by those, and which one holds
   // the old place is position luck. Only a written id, or a shared identifier the other lacks, decides.

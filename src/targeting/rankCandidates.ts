@@ -170,7 +170,8 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   // captured: only position tells the two apart. A copy added further away is no twin.
   const r = rival === undefined ? undefined : candidates[rival];
   const name = shortName(c).toLowerCase();
-  const around = (x: ElementFingerprint) => (x.neighborText ?? '').toLowerCase();
+  // Section and row: an unlabelled field's caption slot differs between the copy and the original.
+  const around = (x: ElementFingerprint) => (x.neighborText ?? '').toLowerCase().split(' · ', 2).filter(Boolean).join('·');
   const twin =
     r !== undefined &&
     name !== '' &&
@@ -204,7 +205,9 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
       }
   const own = ev.sameScope;
   const nameUnique = (namesakes === 1 || inPlace === 1) && (own || nameWasUnique);
-  const withName = { ...plain, nameUnique, nameWasUnique };
+  // A capture that recorded `uniqueBy` knows what was not unique too.
+  const known = compiled.uniqueKnown ? false : undefined;
+  const withName = { ...plain, nameUnique, nameWasUnique: nameWasUnique || known };
   const sofar = identityOf(withName);
   // Counting shared identifiers reads an attribute of every candidate: only when it could matter.
   if (ev.sharedMatches.length === 0 || identityOf({ ...withName, sharedUnique: true, sharedWasUnique: true }) <= sofar) return sofar;
@@ -218,7 +221,7 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
     sharedUnique = true;
     if (was) sharedWasUnique = true;
   }
-  return identityOf({ ...withName, sharedUnique, sharedWasUnique });
+  return identityOf({ ...withName, sharedUnique, sharedWasUnique: sharedWasUnique || known });
 }
 
 /**

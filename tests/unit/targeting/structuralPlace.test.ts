@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElementFingerprint } from '../../../src/schema/fingerprint';
 import { ACCEPT_CONFIDENCE, identityOf, rankWithAssessment, type Evidence } from '../../../src/targeting';
-import { compileTarget } from '../../../src/targeting/compileTarget';
 
 /** A toolbar under a heading, each button with its neighbours, rank among its kind and language. */
 function toolbar(names: readonly string[], lang: string, heading: string): ElementFingerprint[] {
@@ -45,12 +44,11 @@ describe('holding the target’s place in the tree (path and rank among its kind
     expect(rankWithAssessment(target, replaced).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 
-  it('the same language, a name sharing nothing with the old one: only on its very path under the same heading', () => {
-    const renamed = toolbar(['New report', 'Share report', 'Save as PDF', 'Filters'], 'en', 'Reports');
-    expect(rankWithAssessment(target, renamed).ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
-    // Without a heading, place would vouch for itself: a reordered toolbar puts another button there.
-    const bare = (list: ElementFingerprint[]) => list.map(({ neighborText: _, ...rest }) => rest);
-    expect(rankWithAssessment(bare([target])[0] as ElementFingerprint, bare(renamed)).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  it('the same language, a name sharing nothing with the old one: not even on its very path under the same heading', () => {
+    // After a removal and an insertion in the group, another button holds the path with the same rank
+    // and count ("Cancel" where "Save" was): a name that shares nothing is no rename by place alone.
+    const replaced = toolbar(['New report', 'Share report', 'Save as PDF', 'Filters'], 'en', 'Reports');
+    expect(rankWithAssessment(target, replaced).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 
   it('a regional variant is the same language: en-US against en explains no renamed button', () => {
@@ -72,18 +70,3 @@ describe('holding the target’s place in the tree (path and rank among its kind
   });
 });
 
-describe('a name reworded around its words', () => {
-  const button = (text: string): ElementFingerprint => ({ tag: 'button', role: 'button', text });
-  const nameOf = (target: string, candidate: string) => compileTarget(button(target)).evidence(button(candidate)).name;
-
-  it('counts nearly as the same name when one holds every word of the other', () => {
-    expect(nameOf('Back', 'Go back')).toBeGreaterThanOrEqual(0.85);
-    expect(nameOf('Save changes', 'Save')).toBeGreaterThanOrEqual(0.85);
-    expect(nameOf('Add card', 'Add a card')).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it('not when they only share a word', () => {
-    expect(nameOf('First name', 'Last name')).toBeLessThan(0.85);
-    expect(nameOf('Create report', 'Build report')).toBeLessThan(0.85);
-  });
-});

@@ -101,3 +101,33 @@ describe('a name that went to another element', () => {
     expect(ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
   });
 });
+
+describe('a neighbour bearing its own name', () => {
+  it('is not taken for a removed target: "Reply" beside a removed "Reply all", in the same surroundings', () => {
+    const row = (names: readonly string[]) =>
+      names.map((text, i): ElementFingerprint => ({
+        tag: 'button',
+        role: 'button',
+        text,
+        neighborText: 'Re: contract draft',
+        xpath: `/html[1]/body[1]/article[1]/div[1]/button[${i + 1}]`,
+        rect: { x: 30 + 70 * i, y: 900, width: 60, height: 25 },
+        adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''],
+      }));
+    const target = row(['Reply', 'Reply all', 'Forward'])[1] as ElementFingerprint;
+    expect(rankWithAssessment(target, row(['Reply', 'Reply all', 'Forward'])).ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+    expect(rankWithAssessment(target, row(['Reply', 'Forward'])).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
+
+describe('uniqueness known at capture', () => {
+  const bare = (text: string, x: number): ElementFingerprint => ({ tag: 'button', role: 'button', text, xpath: `/html[1]/body[1]/header[1]/button[${x}]`, rect: { x: 100 * x, y: 14, width: 81, height: 25 } });
+  it('a namesake left alone after a removal is not the target when the capture knew the name was shared', () => {
+    const left = [bare('Add card', 2), bare('Invite', 1)];
+    // No surroundings to compare; the only "Add card" now. Captured with `uniqueBy` saying the name was not unique.
+    const known: ElementFingerprint = { ...bare('Add card', 5), neighborText: undefined, uniqueBy: [] };
+    expect(rankWithAssessment(known, left).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    // Unique when captured: the moved "Add card" it is.
+    expect(rankWithAssessment({ ...known, uniqueBy: ['accessibleName'] }, left).ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+});
