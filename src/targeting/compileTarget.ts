@@ -3,7 +3,7 @@ import { classSignal } from './classSignal';
 import type { Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
-import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { effectiveRole, roleSignal, tagSignal, typeSignal } from './shapeSignals';
 import { shortName } from './shortName';
 import type { Signal, SignalName } from './signal';
 import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
@@ -141,6 +141,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const translated = translationOf(target);
   const ordinal = sameOrdinal(target);
   const isNeighbour = neighbourOf(target);
+  const role = effectiveRole(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -181,7 +182,8 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         // Between the same two neighbours, but at another rank or with another count in its group: the
         // group was reordered around it (tiles shuffled), not this element renamed in place.
         inPlace: c.ordinal !== undefined && target.ordinal !== undefined && !ordinal(c) ? 0 : adjacent(c),
-        inStructure: !ordinal(c) ? 0 : exactPath >= SAME_PATH ? 1 : context >= SAME_SURROUNDINGS ? 0.5 : 0,
+        // The same kind of control too: a link that slid into a removed tab's slot holds its place.
+        inStructure: !ordinal(c) || effectiveRole(c) !== role ? 0 : exactPath >= SAME_PATH ? 1 : context >= SAME_SURROUNDINGS ? 0.5 : 0,
         translated: translated(c),
         otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
