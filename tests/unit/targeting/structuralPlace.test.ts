@@ -29,6 +29,12 @@ describe('holding the target’s place in the tree (path and rank among its kind
     expect(ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
   });
 
+  it('abstains on a translated page where another kind of control holds the slot (a link where the button was)', () => {
+    const portuguese = toolbar(['Criar relatório', 'Compartilhar', 'Baixar', 'Filtrar'], 'pt-BR', 'Relatórios');
+    portuguese[2] = { ...(portuguese[2] as ElementFingerprint), tag: 'a', role: 'link', href: '/companies/539', text: 'Monarch' };
+    expect(rankWithAssessment(target, portuguese).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
   it('abstains on a translated page where the target was removed: its neighbour slid into its path, with another count', () => {
     const gone = toolbar(['Criar relatório', 'Compartilhar', 'Filtrar'], 'pt-BR', 'Relatórios');
     expect(rankWithAssessment(target, gone).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
