@@ -29,10 +29,25 @@ describe('holding the target’s place in the tree (path and rank among its kind
     expect(ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
   });
 
-  it('abstains on a translated page where another kind of control holds the slot (a link where the button was)', () => {
-    const portuguese = toolbar(['Criar relatório', 'Compartilhar', 'Baixar', 'Filtrar'], 'pt-BR', 'Relatórios');
-    portuguese[2] = { ...(portuguese[2] as ElementFingerprint), tag: 'a', role: 'link', href: '/companies/539', text: 'Monarch' };
-    expect(rankWithAssessment(target, portuguese).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  it('abstains on a translated page where another kind of control holds the slot (a link where a tab was)', () => {
+    const tabs = (names: readonly string[], lang: string): ElementFingerprint[] =>
+      names.map((text, i) => ({
+        tag: 'a',
+        role: 'tab',
+        text,
+        lang,
+        neighborText: 'Linus Rossi',
+        xpath: `/html[1]/body[1]/main[1]/div[2]/a[${i + 1}]`,
+        rect: { x: 12 + 90 * i, y: 255, width: 88, height: 30 },
+        adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''],
+        ordinal: [i, names.length],
+      }));
+    const overview = tabs(['Overview', 'Activity', 'Emails'], 'en')[0] as ElementFingerprint;
+    const italian = tabs(['Panoramica', 'Attività', 'Email'], 'it');
+    expect(rankWithAssessment(overview, italian).ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+    // The Overview tab removed; a company link moved into the tab strip took its slot, rank and count.
+    italian[0] = { ...(italian[0] as ElementFingerprint), role: 'link', href: '/companies/539', text: 'Monarch', rect: { x: 10, y: 258, width: 60, height: 16 } };
+    expect(rankWithAssessment(overview, italian).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 
   it('abstains on a translated page where the target was removed: its neighbour slid into its path, with another count', () => {
