@@ -1,5 +1,5 @@
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
-import { kindOf } from '../../src/targeting';
+import { kindOf, shortName } from '../../src/targeting';
 
 /** Subtrees that hold no elements a user acts on or reads as such. */
 const OPAQUE = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'head']);
@@ -10,16 +10,11 @@ const STEPS = 160;
  * What counts as "the same kind" for adjacency: controls by what they do (a link restyled as a button
  * is still an action, as `candidateQuery` has it), everything else by tag.
  */
-function kindKey(fp: ElementFingerprint): string {
+export function kindKey(fp: ElementFingerprint): string {
   const kind = kindOf(fp.role);
   if (kind === 'button' || kind === 'link') return 'action';
   if (kind === 'field' || kind === 'choice') return 'input';
   return kind === 'toggle' ? kind : fp.tag;
-}
-
-/** The short name a user reads on or for the element, in the order assistive technology prefers. */
-function nameOf(fp: ElementFingerprint): string {
-  return (fp.ariaLabel ?? fp.label ?? fp.text ?? fp.title ?? fp.placeholder ?? fp.alt ?? '').slice(0, 64);
 }
 
 /**
@@ -42,7 +37,7 @@ export function adjacentNamesOf(el: Element, fingerprintOf: (el: Element) => Ele
       // Ancestors come before an element and its descendants after it: they are not beside it.
       if (x.contains(el) || el.contains(x)) continue;
       const fp = fingerprintOf(x);
-      if (kindKey(fp) === kind) return nameOf(fp);
+      if (kindKey(fp) === kind) return shortName(fp);
     }
     return '';
   };

@@ -14,5 +14,6 @@ export function captureFingerprint(el: Element, root: Document, ignore?: (el: El
   const fingerprint = fingerprintOf(el);
   const { fingerprints } = collectCandidates(root, { ignore, ...candidateQuery(fingerprint) });
   const uniqueBy = uniqueFields(fingerprint, fingerprints);
-  return uniqueBy.length === 0 ? fingerprint : { ...fingerprint, uniqueBy };
+  // Recorded even when empty: then it says that nothing was unique, which matters as much.
+  return { ...fingerprint, uniqueBy };
 }

@@ -5,6 +5,7 @@ import { clip, visibleText } from './domText';
 import { labelOf } from './elementLabel';
 import { createPathCache, pathsOf, type ElementPaths, type PathCache } from './elementPath';
 import { createNeighborCache, neighborTextOf, type NeighborCache } from './neighborText';
+import { ordinalOf } from './ordinalOf';
 import { createScopeCache, scopeOf, type Scope, type ScopeCache } from './scopeOf';
 
 /**
@@ -83,6 +84,8 @@ export class LiveFingerprint implements ElementFingerprint {
   #text: Memo<string | undefined> = NOT_YET;
   #neighborText: Memo<string | undefined> = NOT_YET;
   #adjacentNames: Memo<[string, string] | undefined> = NOT_YET;
+  #lang: Memo<string | undefined> = NOT_YET;
+  #ordinal: Memo<[number, number] | undefined> = NOT_YET;
   #paths: ElementPaths | undefined;
   #rect: Rect | undefined;
 
@@ -216,6 +219,24 @@ export class LiveFingerprint implements ElementFingerprint {
   get adjacentNames(): [string, string] | undefined {
     if (this.#adjacentNames === NOT_YET) this.#adjacentNames = adjacentNamesOf(this.#el, (x) => new LiveFingerprint(x, this.#caches));
     return this.#adjacentNames;
+  }
+  /** The nearest `lang` in the element's tree, else around its shadow host: read for leaders only. */
+  get lang(): string | undefined {
+    if (this.#lang === NOT_YET) {
+      let v: string | undefined;
+      for (let node: Element | null = this.#el; node !== null && v === undefined; ) {
+        v = attr(node.closest('[lang]') ?? node, 'lang', 64);
+        const root = node.getRootNode();
+        node = v === undefined && root.nodeType === 11 ? (root as ShadowRoot).host : null;
+      }
+      this.#lang = v;
+    }
+    return this.#lang;
+  }
+  /** Read only for the few leading candidates (see `compileTarget`'s evidence): a query or two. */
+  get ordinal(): [number, number] | undefined {
+    if (this.#ordinal === NOT_YET) this.#ordinal = ordinalOf(this.#el, (x) => new LiveFingerprint(x, this.#caches));
+    return this.#ordinal;
   }
   get xpath(): string | undefined {
     return (this.#paths ??= pathsOf(this.#el, this.#caches.paths)).xpath;

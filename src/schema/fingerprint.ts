@@ -53,7 +53,8 @@ export const ElementFingerprintSchema = z.strictObject({
   /**
    * The identifying fields that no other element on the page shared when the fingerprint was captured.
    * A later page where one element still carries such a field, in other surroundings, shows a moved
-   * element, not a namesake left behind by a removal. Absent: not known (compare surroundings).
+   * element, not a namesake left behind by a removal. Empty: none was unique (a namesake of the
+   * element was there: the one left after a removal may be it). Absent: not known.
    */
   uniqueBy: z.array(IdentifyingFieldSchema).max(5).optional(),
   /**
@@ -61,5 +62,16 @@ export const ElementFingerprintSchema = z.strictObject({
    * none): an element renamed in place still sits between the same two.
    */
   adjacentNames: z.tuple([text(64), text(64)]).optional(),
+  /**
+   * The language of the element's text (its nearest `lang` attribute, usually the document's), e.g.
+   * `en-US`: where it differs, names and headings were translated, not replaced.
+   */
+  lang: text(64).optional(),
+  /**
+   * Its place among the elements of its kind in its group, `[index, count]` (0-based): in the nearest
+   * ancestor that holds another element of the same kind (the 3rd of 5 buttons of a toolbar). Survives
+   * translation, rewording and wrappers; an element removed from the group changes the count.
+   */
+  ordinal: z.tuple([z.number().int().nonnegative().max(10000), z.number().int().positive().max(10000)]).optional(),
 });
 export type ElementFingerprint = z.infer<typeof ElementFingerprintSchema>;

@@ -2,8 +2,9 @@ import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint
 import { classSignal } from './classSignal';
 import type { Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
-import { pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
-import { roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
+import { effectiveRole, roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { shortName } from './shortName';
 import type { Signal, SignalName } from './signal';
 import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
 
@@ -27,6 +28,8 @@ export interface CompiledTarget {
   readonly name: Signal | undefined;
   /** The target's `uniqueBy`: identifying fields no other element shared when it was captured. */
   readonly uniqueBy: ReadonlySet<IdentifyingField>;
+  /** The target records `uniqueBy` (maybe empty): the fields missing from it were not unique then. */
+  readonly uniqueKnown: boolean;
   /** 1 when the candidate sits between the same two neighbours of its kind as the target did, else 0. */
   inPlace(candidate: ElementFingerprint): number;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
@@ -65,6 +68,43 @@ function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => num
   };
 }
 
+/** The primary language subtag (`pt` of `pt-BR`), lower case; '' when unknown. */
+function primaryLanguage(lang: string | undefined): string {
+  return lang === undefined ? '' : (lang.split('-')[0] ?? '').trim().toLowerCase();
+}
+
+/** Whether a candidate's text is in another language than the target's (both known). */
+function translationOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const own = primaryLanguage(target.lang);
+  if (own === '') return () => false;
+  return (c) => {
+    const theirs = primaryLanguage(c.lang);
+    return theirs !== '' && theirs !== own;
+  };
+}
+
+/** Same rank among the same number of its kind in its group (see `ordinal`); false when either is unknown. */
+function sameOrdinal(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const own = target.ordinal;
+  if (own === undefined) return () => false;
+  return (c) => c.ordinal !== undefined && c.ordinal[0] === own[0] && c.ordinal[1] === own[1];
+}
+
+/** Path agreement (steps agreeing exactly) from which a candidate holds the target's very path. */
+const SAME_PATH = 0.95;
+/** Context agreement from which surroundings are the same (a wrapper may have changed the path). */
+const SAME_SURROUNDINGS = 0.85;
+
+/**
+ * Whether a candidate bears the name of one of the target's recorded neighbours and not the target's
+ * own: it is that neighbour ("Reply" beside a removed "Reply all"; "Cancel" in a removed "Save"'s place).
+ */
+function neighbourOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const own = shortName(target).toLowerCase();
+  const names = (target.adjacentNames ?? []).map((n) => n.toLowerCase()).filter((n) => n !== '' && n !== own);
+  return (c) => names.includes(shortName(c).toLowerCase());
+}
+
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const ownName = accessibleNameSignal(target);
   const caption = ownName === null ? captionNameSignal(target) : null;
@@ -87,7 +127,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     neighbor,
   ]);
   const path: PathSignal | null = pathSignal(target);
-  const late = present([path, rectSignal(target)]);
+  const late = present([path, rectSignal(target), ordinalSignal(target)]);
   const signals = [...first, ...middle, ...late];
   const byName = (name: SignalName) => signals.find((s) => s.name === name);
   const nameSignal = byName('accessibleName');
@@ -98,6 +138,10 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const rect = byName('rect');
   const sim = (s: Signal | undefined, c: ElementFingerprint) => (s === undefined ? 0 : Math.max(0, s.similarity(c)));
   const adjacent = adjacencyOf(target);
+  const translated = translationOf(target);
+  const ordinal = sameOrdinal(target);
+  const isNeighbour = neighbourOf(target);
+  const role = effectiveRole(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -107,6 +151,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     lead: neighbor,
     name: nameSignal,
     uniqueBy: new Set(target.uniqueBy ?? []),
+    uniqueKnown: target.uniqueBy !== undefined,
     inPlace: adjacent,
     evidence(c) {
       let sharedId = 0;
@@ -124,19 +169,27 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
       // the next section's button can land where the removed one was) stands in for reworded headings,
       // partly for wholly different ones, never for a row label: the row above a removed one sits in
       // nearly the same place.
-      const place = path === null && rect === undefined ? 0 : (path ? Math.max(0, path.exactly(c)) : 1) * (rect ? sim(rect, c) : 1);
+      const exactPath = path ? Math.max(0, path.exactly(c)) : 0;
+      const place = path === null && rect === undefined ? 0 : (path ? exactPath : 1) * (rect ? sim(rect, c) : 1);
       const around = neighbor === null ? null : neighbor.context(c);
+      const context = around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place);
       return {
         uniqueId: sim(uniqueId, c),
         sharedId,
         name: sim(nameSignal, c),
-        context: around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place),
+        context,
         contextKnown: around !== null,
-        inPlace: adjacent(c),
+        // Between the same two neighbours, but at another rank or with another count in its group: the
+        // group was reordered around it (tiles shuffled), not this element renamed in place.
+        inPlace: c.ordinal !== undefined && target.ordinal !== undefined && !ordinal(c) ? 0 : adjacent(c),
+        // The same kind of control too: a link that slid into a removed tab's slot holds its place.
+        inStructure: !ordinal(c) || effectiveRole(c) !== role ? 0 : exactPath >= SAME_PATH ? 1 : context >= SAME_SURROUNDINGS ? 0.5 : 0,
+        translated: translated(c),
+        otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.
-        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0),
+        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0) || isNeighbour(c),
         sameScope: scope === undefined || scope.similarity(c) === 1,
         sharedMatches,
       };

@@ -45,14 +45,35 @@ export interface Evidence {
   readonly nameUnique: boolean;
   /** No other candidate carries the matching shared identifier, and the scope is the target's. */
   readonly sharedUnique: boolean;
-  /** The name was unique on the page the target was captured on too (its `uniqueBy`). */
+  /** The name was unique on the page the target was captured on too (its `uniqueBy`); `undefined`: not known. */
   readonly nameWasUnique?: boolean;
-  /** A shared identifier unique now was unique on the capture page too. */
+  /** A shared identifier unique now was unique on the capture page too; `undefined`: not known. */
   readonly sharedWasUnique?: boolean;
+  /**
+   * The runner-up has the candidate's name in the same surroundings, and position alone tells the two
+   * apart: a copy inserted beside the original, or twins that were there when the target was captured
+   * (see `identityAt` in `rankCandidates.ts`).
+   */
+  readonly twin?: boolean;
+  /**
+   * 1 when the candidate holds the target's place in the tree: the same path, and the same rank among
+   * the same number of elements of its kind in its group (`ordinal`); 0.5 for the same rank and count in
+   * agreeing surroundings on another path (a wrapper was added); else 0. A removal changes the count;
+   * the neighbour that slides into a removed element's path has another rank or count.
+   */
+  readonly inStructure?: number;
+  /** The candidate's text is in another language than the target's (`lang`): names were translated. */
+  readonly translated?: boolean;
+  /** The target has a row label and the candidate another one: another record's look-alike. */
+  readonly otherRow?: boolean;
 }
 
 /** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
 const RENAMED = 0.75;
+
+/** Name similarity from which a name that changed in place reads as reworded, and fully so. */
+const REWORDED_FROM = 0.3;
+const REWORDED_AT = 0.5;
 
 /** What a name or shared identifier that nothing else on the page carries is worth without context. */
 const UNIQUE_FLOOR = 0.75;
@@ -77,14 +98,25 @@ const UNIQUE_FLOOR = 0.75;
  */
 export function identityOf(e: Evidence): number {
   const corroboration = ramp(e.context, 0.45, 0.85);
-  const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || !e.contextKnown) ? UNIQUE_FLOOR : 0);
+  // Without surroundings to compare, uniqueness now suffices unless the capture knew it was not unique
+  // then (`false`: a namesake was there, and the one left may be it).
+  const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || (!e.contextKnown && was !== false)) ? UNIQUE_FLOOR : 0);
   const name = e.name * Math.max(corroboration, floor(e.nameUnique, e.nameWasUnique));
   const shared = e.sharedId * Math.max(corroboration, floor(e.sharedUnique, e.sharedWasUnique));
   // Renamed in place: the name changed (reworded, translated), but the element still sits between the
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
   // does not: the element after it is another one. Never more than a name would give.
   const renamed = (e.inPlace ?? 0) * RENAMED * corroboration;
-  const identity = Math.max(e.uniqueId, name, shared, renamed);
+  // Holding the target's place in the tree, where the name says nothing against it: translated (every
+  // name on the page changed with the language), or reworded (the old and new names share words). A
+  // name sharing nothing with the old one does not do: after a removal and an insertion in the group,
+  // another button holds the path with the same rank and count. Never another row's: rows are alike.
+  const explained = e.translated === true ? 1 : ramp(e.name, REWORDED_FROM, REWORDED_AT);
+  const structural = e.otherRow === true || (e.inStructure ?? 0) < 0.5 ? 0 : explained * RENAMED;
+  // A twin (a copy inserted right beside the original, or one there all along) has the name, the
+  // surroundings and, as often as not, the test id: neither is the target by those, and which one holds
+  // the old place is position luck. Only a written id, or a shared identifier the other lacks, decides.
+  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural);
   return e.contradicted ? identity / 2 : identity;
 }
 

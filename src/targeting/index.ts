@@ -9,4 +9,5 @@ export { implicitRole, kindOf, INTERACTIVE_ROLES, INTERACTIVE_TAGS } from './rol
 export type { ElementKind } from './roles';
 export { effectiveRole } from './shapeSignals';
 export { stringSimilarity } from './similarity';
+export { shortName } from './shortName';
 export { uniqueFields } from './uniqueFields';

@@ -69,3 +69,26 @@ export function scopeSignal(target: ElementFingerprint): Signal {
     },
   };
 }
+
+/**
+ * Its rank among the elements of its kind in its group (`ordinal`): the same rank among as many is the
+ * same slot of the toolbar or form; the same rank counted from either end, with one more or fewer
+ * beside it, nearly so. Costly to read on a live page (a walk over the group), so it runs last.
+ */
+export function ordinalSignal(target: ElementFingerprint): Signal | null {
+  const own = target.ordinal;
+  if (own === undefined) return null;
+  const [index, count] = own;
+  return {
+    name: 'ordinal',
+    // A tie-breaker like geometry: a removal or an insertion in the group shifts it.
+    weight: 1,
+    witness: 'context',
+    similarity(c) {
+      const theirs = c.ordinal;
+      if (theirs === undefined) return 0;
+      if (theirs[0] === index && theirs[1] === count) return 1;
+      return Math.abs(theirs[1] - count) === 1 && (theirs[0] === index || theirs[1] - theirs[0] === count - index) ? 0.5 : 0;
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { compileTarget, SAME, type CompiledTarget } from './compileTarget';
 import { assess, identityOf, SEPARATION_FULL, type Assessment } from './confidence';
+import { shortName } from './shortName';
 import type { Signal } from './signal';
 
 export interface RankedCandidate {
@@ -160,9 +161,28 @@ function scoreAll(compiled: CompiledTarget, candidates: readonly ElementFingerpr
  * carry the same name, or the same shared identifier? Only the best candidate is given that benefit; a
  * runner-up's identity only ever narrows the best's lead.
  */
-function identityAt(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, index: number, best: boolean): number {
+function identityAt(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, index: number, best: boolean, rival?: number): number {
   const c = candidates[index] as ElementFingerprint;
-  const ev = compiled.evidence(c);
+  const found = compiled.evidence(c);
+  // The runner-up as the best's twin: the same name in the same surroundings (or, for twin headings,
+  // the one heading the other), right beside it (its neighbour of the kind), and no identifier of its
+  // own says otherwise. A copy inserted next to the original, or twins there when the target was
+  // captured: only position tells the two apart. A copy added further away is no twin.
+  const r = rival === undefined ? undefined : candidates[rival];
+  const name = shortName(c).toLowerCase();
+  // Section and row: an unlabelled field's caption slot differs between the copy and the original.
+  const around = (x: ElementFingerprint) => (x.neighborText ?? '').toLowerCase().split(' · ', 2).filter(Boolean).join('·');
+  const twin =
+    r !== undefined &&
+    name !== '' &&
+    shortName(r).toLowerCase() === name &&
+    (around(r) === around(c) || around(r) === name || around(c) === name) &&
+    (c.adjacentNames ?? []).some((n) => n.toLowerCase() === name) &&
+    !compiled.evidence(r).contradicted;
+  // The target's name now on the runner-up, in the same surroundings, and not on the best: labels
+  // traded places, or the name went to another element. Whatever else agrees, that counts against.
+  const taken = r !== undefined && rival !== undefined && (names[rival] as number) >= SAME && found.name < 0.3 && around(r) === around(c);
+  const ev = { ...found, twin, contradicted: found.contradicted || taken };
   const plain = { ...ev, nameUnique: false, sharedUnique: false };
   // Uniqueness is counted over the whole page, frames and shadow roots included. Where the capture did
   // not count it too (no `uniqueBy`), a holder in another frame or shadow root may be a second instance
@@ -185,7 +205,9 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
       }
   const own = ev.sameScope;
   const nameUnique = (namesakes === 1 || inPlace === 1) && (own || nameWasUnique);
-  const withName = { ...plain, nameUnique, nameWasUnique };
+  // A capture that recorded `uniqueBy` knows what was not unique too.
+  const known = compiled.uniqueKnown ? false : undefined;
+  const withName = { ...plain, nameUnique, nameWasUnique: nameWasUnique || known };
   const sofar = identityOf(withName);
   // Counting shared identifiers reads an attribute of every candidate: only when it could matter.
   if (ev.sharedMatches.length === 0 || identityOf({ ...withName, sharedUnique: true, sharedWasUnique: true }) <= sofar) return sofar;
@@ -199,7 +221,7 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
     sharedUnique = true;
     if (was) sharedWasUnique = true;
   }
-  return identityOf({ ...withName, sharedUnique, sharedWasUnique });
+  return identityOf({ ...withName, sharedUnique, sharedWasUnique: sharedWasUnique || known });
 }
 
 /**
@@ -232,7 +254,7 @@ export function rankWithAssessment(target: ElementFingerprint, candidates: reado
   const top = ranked[0] as RankedCandidate;
   const next = ranked[1];
   const assessment = assess(
-    { score: top.score, identity: identityAt(compiled, candidates, names, top.index, true) },
+    { score: top.score, identity: identityAt(compiled, candidates, names, top.index, true, next?.index) },
     next === undefined ? undefined : { score: next.score, identity: identityAt(compiled, candidates, names, next.index, false) },
   );
   top.confidence = assessment.confidence;

@@ -14,7 +14,8 @@ export type SignalName =
   | 'neighborText'
   | 'path'
   | 'rect'
-  | 'scope';
+  | 'scope'
+  | 'ordinal';
 
 /**
  * What a match on a signal testifies to (see `confidence.ts`):

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ElementFingerprint } from '../../../src/schema/fingerprint';
 import { classSignal } from '../../../src/targeting/classSignal';
 import { hrefSignal, identitySignal, normalizeHref } from '../../../src/targeting/identitySignals';
-import { pathSignal, rectSignal, scopeSignal } from '../../../src/targeting/placeSignals';
+import { ordinalSignal, pathSignal, rectSignal, scopeSignal } from '../../../src/targeting/placeSignals';
 import { rectSimilarity } from '../../../src/targeting/rectSimilarity';
 import { effectiveRole, roleSignal, tagSignal, typeSignal } from '../../../src/targeting/shapeSignals';
 import { accessibleNameSignal, captionNameSignal, neighborTextSignal } from '../../../src/targeting/textSignals';
@@ -126,6 +126,18 @@ describe('place signals', () => {
     expect(rectSimilarity(r, { ...r, y: 130 })).toBeGreaterThan(0.9);
     expect(rectSimilarity(r, { ...r, y: 900 })).toBeLessThan(0.5);
     expect(rectSignal(fp({ rect: r }))?.similarity(fp({}))).toBe(0);
+  });
+
+  it('ordinal: the same rank among as many of its kind; nearly, with one more or fewer on the far side', () => {
+    const s = ordinalSignal(fp({ ordinal: [2, 5] }));
+    expect(s?.similarity(fp({ ordinal: [2, 5] }))).toBe(1);
+    // One added or removed after it (same rank from the start) or before it (same rank from the end).
+    expect(s?.similarity(fp({ ordinal: [2, 6] }))).toBe(0.5);
+    expect(s?.similarity(fp({ ordinal: [1, 4] }))).toBe(0.5);
+    expect(s?.similarity(fp({ ordinal: [0, 5] }))).toBe(0);
+    expect(s?.similarity(fp({ ordinal: [2, 9] }))).toBe(0);
+    expect(s?.similarity(fp({}))).toBe(0);
+    expect(ordinalSignal(fp({}))).toBeNull();
   });
 
   it('scope: the same frame and the same chain of shadow hosts (host ids may be generated)', () => {

@@ -1,0 +1,125 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleIife } from '../../bench/targeting/bundle';
+import { CHROMIUM } from './support/browser';
+
+/**
+ * A step authored on the English UI plays for a user whose UI is in German: every name, label and
+ * heading is translated, and the release regenerated classes and ids (nothing stable to hold on to).
+ * What survives is structure: the element's rank among its kind in its group, its path, its language
+ * (`lang`). In real Chromium, from capture (as the picker does) to locate.
+ */
+
+interface Words {
+  reports: string;
+  toolbar: [string, string, string, string];
+  profile: string;
+  first: string;
+  last: string;
+  email: string;
+}
+
+const EN: Words = { reports: 'Reports', toolbar: ['Create report', 'Share', 'Download', 'Filter'], profile: 'Profile', first: 'First name', last: 'Last name', email: 'Email' };
+const DE: Words = { reports: 'Berichte', toolbar: ['Bericht erstellen', 'Teilen', 'Herunterladen', 'Filtern'], profile: 'Profil', first: 'Vorname', last: 'Nachname', email: 'E-Mail' };
+
+/** One release of the page: `salt` regenerates classes and ids; `drop` leaves a toolbar button out. */
+function pageOf(lang: string, w: Words, salt: string, drop?: number): string {
+  const buttons = w.toolbar
+    .map((label, i) => (i === drop ? '' : `<button type="button" class="btn css-${salt}${i}" data-key="tool-${i}">${label}</button>`))
+    .join('');
+  const field = (label: string, key: string, i: number) =>
+    `<div class="row-${salt}"><label for="f-${salt}-${i}">${label}</label> <input id="f-${salt}-${i}" type="text" class="in-${salt}" data-key="${key}"></div>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${w.reports}</title></head><body>
+<h1>${w.reports}</h1>
+<div class="toolbar-${salt}">${buttons}</div>
+<h2>${w.profile}</h2>
+<form>${field(w.first, 'first', 0)}${field(w.last, 'last', 1)}${field(w.email, 'email', 2)}</form>
+</body></html>`;
+}
+
+const PAGES: Record<string, string> = {
+  '/en': pageOf('en', EN, 'a1'),
+  '/de': pageOf('de', DE, 'q7'),
+  '/de-without-download': pageOf('de', DE, 'q7', 2),
+};
+
+type Api = typeof import('../../content-scripts/targeting/index');
+type Win = { WaymarkTargeting: Api };
+
+let server: Server;
+let url = '';
+let browser: Browser;
+let page: Page;
+let code = '';
+
+beforeAll(async () => {
+  ({ code } = await bundleIife(new URL('../..', import.meta.url).pathname, new URL('../../content-scripts/targeting/index.ts', import.meta.url).pathname, 'WaymarkTargeting'));
+  server = createServer((req, res) => {
+    const body = PAGES[req.url ?? ''];
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(body ?? '');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => server?.close(() => r()));
+});
+
+async function open(path: string): Promise<void> {
+  await page.goto(`${url}${path}`);
+  await page.addScriptTag({ content: code });
+}
+
+/** Captures the elements with these `data-key`s as the picker does (JSON, as a step stores them). */
+async function capture(keys: string[]): Promise<unknown[]> {
+  return page.evaluate((ks) => {
+    const t = (window as unknown as Win).WaymarkTargeting;
+    return ks.map((k) => JSON.parse(JSON.stringify(t.captureFingerprint(document.querySelector(`[data-key="${k}"]`) as Element, document))) as unknown);
+  }, keys);
+}
+
+/** Locates each fingerprint: its status and the `data-key` of what it anchored to. */
+async function locateAll(fingerprints: unknown[]): Promise<[string, string | null][]> {
+  return page.evaluate((fps) => {
+    const t = (window as unknown as Win).WaymarkTargeting;
+    return fps.map((fp) => {
+      const r = t.locate(fp as Parameters<typeof t.locate>[0], document);
+      return [r.status, r.element?.getAttribute('data-key') ?? null] as [string, string | null];
+    });
+  }, fingerprints);
+}
+
+describe('a step authored in English, played on the German UI of the next release', () => {
+  it('records the language and the rank among its kind in its group', async () => {
+    await open('/en');
+    const [download, last] = (await capture(['tool-2', 'last'])) as { lang?: string; ordinal?: [number, number] }[];
+    expect(download?.lang).toBe('en');
+    expect(download?.ordinal).toEqual([2, 4]);
+    expect(last?.lang).toBe('en');
+    expect(last?.ordinal).toEqual([1, 3]);
+  });
+
+  it('finds translated elements by the place they hold, with other classes and ids', async () => {
+    await open('/en');
+    const keys = ['tool-0', 'tool-2', 'tool-3', 'first', 'last'];
+    const fps = await capture(keys);
+    await open('/de');
+    expect(await locateAll(fps)).toEqual(keys.map((k) => ['found', k]));
+  });
+
+  it('does not anchor to the neighbour that slid into a removed button’s place', async () => {
+    await open('/en');
+    const fps = await capture(['tool-2']);
+    await open('/de-without-download');
+    const [[status, key]] = (await locateAll(fps)) as [[string, string | null]];
+    expect(status).not.toBe('found');
+    expect(key).toBeNull();
+  });
+});
