@@ -13,7 +13,7 @@ export interface Entry {
 export interface Change {
   /**
    * Elements whose kept records are dropped, and made again if they are still candidates: every
-   * element of a subtree added, moved in, or whose `hidden` attribute changed, every element whose
+   * element of a subtree added, removed, moved, or whose `hidden` attribute changed, every element whose
    * attributes changed, and every element whose path moved.
    */
   readonly stale: ReadonlySet<Element>;
@@ -123,10 +123,10 @@ function applyRecords(state: PageState, records: readonly MutationRecord[]): boo
     }
   }
   let walked = 0;
-  const walk = (top: Element, added: boolean): boolean => {
+  const walk = (top: Element): boolean => {
     for (let e: Element | null = top; e !== null; e = next(e, top)) {
       if (++walked > MAX_WALKED) return false;
-      if (added) stale.add(e);
+      stale.add(e);
       paths.steps.delete(e);
       paths.positions.delete(e);
       neighbors.headings.delete(e);
@@ -138,11 +138,13 @@ function applyRecords(state: PageState, records: readonly MutationRecord[]): boo
     }
     return true;
   };
-  for (const el of gone) if (!walk(el, false)) return false;
+  // A removed element may be on the page again, in a tree not watched (a shadow root not reached yet):
+  // it is stale too, so that only its tree's answer can keep it.
+  for (const el of gone) if (!walk(el)) return false;
   outer: for (const el of roots) {
     if (!el.isConnected) continue;
     for (let a = el.parentElement; a !== null; a = a.parentElement) if (roots.has(a)) continue outer;
-    if (!walk(el, true)) return false;
+    if (!walk(el)) return false;
   }
   if (shifted.size > 0) {
     for (const p of shifted) for (let c = (p as ParentNode).firstElementChild; c !== null; c = c.nextElementSibling) paths.positions.delete(c);
