@@ -96,7 +96,7 @@ describe('the kept page state against a fresh read', () => {
       expect(report.checks).toBeGreaterThan(500);
       expect(report.fieldChecks).toBeGreaterThan(100);
       expect(report.candidates).toBeGreaterThan(150);
-      for (const op of ['add', 'remove', 'move', 'wrap', 'rename', 'retext', 'text', 'attribute', 'shadow', 'iframe', 'own', 'reorder']) expect(report.ops[op] ?? 0, op).toBeGreaterThan(3);
+      for (const op of ['add', 'remove', 'move', 'wrap', 'rename', 'retext', 'text', 'attribute', 'shadow', 'iframe', 'navigate', 'own', 'reorder', 'burst']) expect(report.ops[op] ?? 0, op).toBeGreaterThan(2);
     });
   }
 });

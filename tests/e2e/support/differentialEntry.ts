@@ -106,8 +106,8 @@ function subtree(doc: Document, rng: Rng, ids: { n: number }): Element {
   return row;
 }
 
-export type Op = 'add' | 'remove' | 'move' | 'wrap' | 'rename' | 'retext' | 'text' | 'attribute' | 'shadowAdded' | 'shadowAttached' | 'iframe' | 'own' | 'reorder';
-const OPS: readonly Op[] = ['add', 'remove', 'move', 'wrap', 'rename', 'retext', 'text', 'attribute', 'shadowAdded', 'shadowAttached', 'iframe', 'own', 'reorder'];
+export type Op = 'add' | 'remove' | 'move' | 'wrap' | 'rename' | 'retext' | 'text' | 'attribute' | 'shadowAdded' | 'shadowAttached' | 'iframe' | 'navigate' | 'own' | 'reorder' | 'burst';
+const OPS: readonly Op[] = ['add', 'remove', 'move', 'wrap', 'rename', 'retext', 'text', 'attribute', 'shadowAdded', 'shadowAttached', 'iframe', 'navigate', 'own', 'reorder', 'burst'];
 
 /** The elements a mutation may pick: not the document's skeleton, not our own. */
 function pickable(): Element[] {
@@ -215,6 +215,25 @@ function mutate(rng: Rng, ids: { n: number }): string {
       if (d?.body) d.body.append(subtree(d, rng, ids), subtree(d, rng, ids));
       return 'iframe added';
     }
+    case 'navigate': {
+      // The frame's new document arrives in a later task (see `run`), with no record in this one.
+      const frames = all.filter((e) => e.localName === 'iframe');
+      if (frames.length === 0) return 'navigate (skipped)';
+      rng.pick(frames).setAttribute('srcdoc', `<h2>${word(rng)}</h2><button type="button">${word(rng)}</button><a href="/x">${word(rng)}</a>`);
+      return 'navigate frame';
+    }
+    case 'burst': {
+      // More records than the state follows one by one, or more elements than it walks: it starts afresh.
+      if (rng.chance(0.5)) {
+        for (let i = 0; i < 300; i++) x.toggleAttribute('data-burst');
+        return 'burst of records';
+      }
+      const big = doc(x).createElement('div');
+      for (let i = 0; i < 5000; i++) big.append(doc(x).createElement('span'));
+      x.append(big);
+      big.remove();
+      return 'burst of elements';
+    }
     case 'own': {
       // Nodes added inside our own overlay are never candidates.
       const own = document.querySelector(OWN)?.shadowRoot;
@@ -280,7 +299,7 @@ export interface Report {
  * `rounds` rounds: 1-3 random mutations, then a check of some targets (others fall behind and catch
  * up later); now and then new targets are captured from the page as it is.
  */
-export function run(seed: number, rounds: number): Report {
+export async function run(seed: number, rounds: number): Promise<Report> {
   const rng = createRng(seed);
   const ids = { n: 0 };
   const capture = () => {
@@ -299,6 +318,8 @@ export function run(seed: number, rounds: number): Report {
       const op = did.split(' ')[0] as string;
       if (!did.includes('(skipped)')) report.ops[op] = (report.ops[op] ?? 0) + 1;
     }
+    // Now and then a later task: frames load their new documents, the observer's callback runs.
+    if (rng.chance(0.15)) await new Promise((r) => setTimeout(r, rng.chance(0.5) ? 0 : 20));
     if (round % 25 === 24) targets = capture();
     const everyField = round % 4 === 0;
     targets.forEach((t, i) => {
