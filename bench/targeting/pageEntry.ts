@@ -98,8 +98,8 @@ function locateAll(items: Captured[]): Located[] {
 /**
  * A DOM change that tells nothing about targets, as a host app makes all the time: `text`, the text of
  * a span the harness adds once (a clock, a counter), which the locator's kept state follows in place;
- * `element`, an element added to or removed from another span (a re-render), after which nothing is
- * kept.
+ * `element`, an element added to or removed from another span (a re-render), which the kept state
+ * follows too (the records name what they touched).
  */
 function tick(i: number, kind: 'text' | 'element'): void {
   // One span for each kind: replacing the text of a span that holds an element would remove it.
@@ -121,8 +121,8 @@ function tick(i: number, kind: 'text' | 'element'): void {
 /**
  * Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. `waymark`: the
  * page unchanged since the previous locate (what the locator kept stays valid: several targets located
- * on one page state, re-checks). `cold`: right after an element was added or removed, so nothing kept
- * is used (what a tour's re-locate after a host-app re-render costs). `afterText`: right after a text
+ * on one page state, re-checks). `cold`: right after an element was added or removed elsewhere (what a
+ * tour's re-locate after a host-app re-render costs; the kept state drops only what the change touched). `afterText`: right after a text
  * change elsewhere, which the kept state follows in place.
  */
 function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; cold: number[]; afterText: number[]; baseline: number[] } {
@@ -155,14 +155,18 @@ function timeLocate(items: Captured[], reps: number, warmup: number): { waymark:
   return { waymark, cold, afterText, baseline };
 }
 
+/** What `repeatLocate` does before each locate (`…Only`: the change alone, to subtract). */
+export type RepeatMode = 'warm' | 'cold' | 'text' | 'coldOnly' | 'textOnly';
+
 /**
  * `reps` locates of one target in one task, for measuring their CPU time from outside. `cold`: each
- * after an element was added or removed (`tick`); `tickOnly`: the changes alone, to subtract.
+ * after an element was added or removed (`tick`); `text`: each after a text change elsewhere; the
+ * `…Only` modes make the changes alone, to subtract.
  */
-function repeatLocate(item: Captured, reps: number, mode: 'warm' | 'cold' | 'tickOnly' = 'warm'): void {
+function repeatLocate(item: Captured, reps: number, mode: RepeatMode = 'warm'): void {
   for (let i = 0; i < reps; i++) {
-    if (mode !== 'warm') tick(i, 'element');
-    if (mode !== 'tickOnly') locate(item.fingerprint, document);
+    if (mode !== 'warm') tick(i, mode === 'cold' || mode === 'coldOnly' ? 'element' : 'text');
+    if (!mode.endsWith('Only')) locate(item.fingerprint, document);
   }
 }
 

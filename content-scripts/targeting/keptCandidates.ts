@@ -9,31 +9,11 @@ export interface Membership {
   readonly excluded: (el: Element) => boolean;
 }
 
-const PLAIN_TAG = /^[a-z][a-z0-9-]*$/;
 const FIELDS = new Set(['input', 'select', 'textarea']);
-
-/**
- * Does `el` match `selector` as the collector's query does? A document answers a plain tag name with
- * `getElementsByTagName`, which compares the qualified name (an HTML element's is lower case, like the
- * selector); everything else goes through the selector engine, as `querySelectorAll` does.
- */
-function matches(el: Element, selector: string, inDocument: boolean): boolean {
-  if (inDocument && PLAIN_TAG.test(selector)) return (el.prefix === null ? el.localName : `${el.prefix}:${el.localName}`) === selector;
-  return el.matches(selector);
-}
 
 /** Collection order: selector first (selectors in the order given), then document order. */
 function before(a: Entry, b: Entry): boolean {
   return a.sel !== b.sel ? a.sel < b.sel : a.el !== b.el && (a.el.compareDocumentPosition(b.el) & 4) !== 0;
-}
-
-/** A new entry for `el` if it is a candidate now, else null. */
-export function entryFor(el: Element, m: Membership, inDocument: boolean, caches: PassCaches): Entry | null {
-  if (m.excluded(el)) return null;
-  let sel = 0;
-  while (sel < m.selectors.length && !matches(el, m.selectors[sel] as string, inDocument)) sel++;
-  if (sel === m.selectors.length || (m.filter !== undefined && !m.filter(el))) return null;
-  return { el, fp: new LiveFingerprint(el, caches), sel };
 }
 
 /**
@@ -67,8 +47,10 @@ export function applyChanges(kept: CachedCandidates, m: Membership, caches: Pass
       const entries = kept.trees.get(tree);
       // A tree this answer has not collected yet is collected whole when it is reached.
       if (entries === undefined || el.closest('[hidden]') !== null) continue;
-      const entry = entryFor(el, m, tree.nodeType === 9, caches);
-      if (entry === null) continue;
+      // `matches` agrees with a document's `getElementsByTagName` for the plain tag names the queries use.
+      const sel = m.selectors.findIndex((selector) => el.matches(selector));
+      if (sel < 0 || m.excluded(el) || (m.filter !== undefined && !m.filter(el))) continue;
+      const entry: Entry = { el, fp: new LiveFingerprint(el, caches), sel };
       let lo = 0;
       let hi = entries.length;
       while (lo < hi) {

@@ -123,15 +123,12 @@ function applyRecords(state: PageState, records: readonly MutationRecord[]): boo
     }
   }
   let walked = 0;
+  const perElement = [paths.steps, paths.positions, neighbors.headings, neighbors.rowHeadings, neighbors.rows];
   const walk = (top: Element): boolean => {
     for (let e: Element | null = top; e !== null; e = next(e, top)) {
       if (++walked > MAX_WALKED) return false;
       stale.add(e);
-      paths.steps.delete(e);
-      paths.positions.delete(e);
-      neighbors.headings.delete(e);
-      neighbors.rowHeadings.delete(e);
-      neighbors.rows.delete(e);
+      for (const kept of perElement) kept.delete(e);
       const tag = e.localName;
       if (isHeading(e) || e.shadowRoot !== null || tag === 'iframe' || tag === 'frame') headings = true;
       if (tag === 'label') labels = true;
