@@ -31,11 +31,16 @@ export function applyChanges(kept: CachedCandidates, m: Membership, caches: Pass
   const stale = (el: Element) => changes.some((c) => c.stale.has(el));
   const holds = (el: Element) => changes.some((c) => c.holders.has(el));
   const neighbors = changes.some((c) => c.neighbors);
-  const rows: Element[] = [];
-  for (const c of changes) for (const h of c.holders) if (h.localName === 'tr' || h.getAttribute('role') === 'row') rows.push(h);
+  const rows = new Set<Element>();
+  for (const c of changes) for (const h of c.holders) if (h.localName === 'tr' || h.getAttribute('role') === 'row') rows.add(h);
+  // Up the element's ancestors rather than asking every touched row (a grid updating a hundred rows).
+  const inRow = (el: Element) => {
+    for (let a: Element | null = el; a !== null && rows.size > 0; a = a.parentElement) if (rows.has(a)) return true;
+    return false;
+  };
   for (const [tree, entries] of kept.trees) {
     const left = entries.filter((e) => e.el.isConnected && !stale(e.el));
-    for (const { el, fp } of left) fp.forget(holds(el), neighbors || FIELDS.has(el.localName) || rows.some((row) => row.contains(el)));
+    for (const { el, fp } of left) fp.forget(holds(el), neighbors || FIELDS.has(el.localName) || inRow(el));
     kept.trees.set(tree, left);
   }
   const seen = new Set<Element>();
