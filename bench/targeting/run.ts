@@ -43,10 +43,11 @@ async function capture(page: Page, base: string, pair: PagePair, code: string): 
 /**
  * Mean CPU milliseconds per locate for each target, from the renderer's thread-time metrics (which other
  * processes on a busy machine do not advance): on an unchanged page (`warm`), right after an element
- * came or went elsewhere (`cold`), and right after a text change elsewhere (`text`); for the last two,
- * the changes and their layout are measured alone and subtracted.
+ * came or went elsewhere (`cold`), right after a text change elsewhere (`text`), and right after a row
+ * came or went above a grid's rows (`row`, which moves every row below); for all but the first, the
+ * changes and their layout are measured alone and subtracted.
  */
-async function cpuPerLocate(page: Page, items: Captured[]): Promise<{ warm: number[]; cold: number[]; text: number[] }> {
+async function cpuPerLocate(page: Page, items: Captured[]): Promise<{ warm: number[]; cold: number[]; text: number[]; row: number[] }> {
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
@@ -58,14 +59,16 @@ async function cpuPerLocate(page: Page, items: Captured[]): Promise<{ warm: numb
   const warm: number[] = [];
   const cold: number[] = [];
   const text: number[] = [];
+  const row: number[] = [];
   for (const item of items) {
     await page.evaluate((it, n) => (window as unknown as Win).WaymarkBench.repeatLocate(it, n), item, WARMUP);
     warm.push(await run(item, 'warm'));
     cold.push(Math.max(0, (await run(item, 'cold')) - (await run(item, 'coldOnly'))));
     text.push(Math.max(0, (await run(item, 'text')) - (await run(item, 'textOnly'))));
+    row.push(Math.max(0, (await run(item, 'row')) - (await run(item, 'rowOnly'))));
   }
   await cdp.detach();
-  return { warm, cold, text };
+  return { warm, cold, text, row };
 }
 
 async function main(): Promise<void> {
@@ -138,9 +141,10 @@ async function main(): Promise<void> {
       ['after a text change elsewhere', times.afterText, cpu.text],
       ['after an element came or went', times.cold, cpu.cold],
     ];
+    const rowCase: [string, number[], number[]] = ['after a row came or went above', times.afterRow, cpu.row];
     const ms = (x: number) => `${x.toFixed(2)} ms`.padEnd(12);
     console.log(`\nlocate on ${elements} elements       wall median  wall p95    CPU median  CPU p95 (renderer main thread, mean per target)`);
-    for (const [name, wall, c] of cases) console.log(`${name.padEnd(32)}${ms(quantile(wall, 0.5))} ${ms(quantile(wall, 0.95))}${ms(quantile(c, 0.5))}${ms(quantile(c, 0.95))}`);
+    for (const [name, wall, c] of [...cases, rowCase]) console.log(`${name.padEnd(32)}${ms(quantile(wall, 0.5))} ${ms(quantile(wall, 0.95))}${ms(quantile(c, 0.5))}${ms(quantile(c, 0.95))}`);
     const cpuAllP95 = Math.max(...cases.map(([, , c]) => quantile(c, 0.95)));
     console.log(`\nfingerprints failing the schema: ${invalid}; collectCandidates/fingerprintOf mismatches: ${inconsistent}`);
     console.log(`content-script targeting bundle: ${gzipBytes} bytes gzip; ${times.waymark.length} timed locates; ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -183,6 +187,9 @@ async function main(): Promise<void> {
         cpuAfterTextChangeMedianLocateMs: round(quantile(cpu.text, 0.5)),
         cpuAfterTextChangeP95LocateMs: round(quantile(cpu.text, 0.95)),
         cpuP95LocateAllCasesMs: round(cpuAllP95),
+        afterRowChangeP95LocateMs: round(quantile(times.afterRow, 0.95)),
+        cpuAfterRowChangeMedianLocateMs: round(quantile(cpu.row, 0.5)),
+        cpuAfterRowChangeP95LocateMs: round(quantile(cpu.row, 0.95)),
       }),
     );
   } finally {
