@@ -67,13 +67,6 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend', 'caption
 
 const isHeading = (x: Element) => HEADINGS.has(x.localName) || x.getAttribute('role') === 'heading';
 
-/** The next element after `e` in `top`'s subtree, in document order (light tree only). */
-function next(e: Element, top: Element): Element | null {
-  if (e.firstElementChild !== null) return e.firstElementChild;
-  for (let x: Element | null = e; x !== null && x !== top; x = x.parentElement) if (x.nextElementSibling !== null) return x.nextElementSibling;
-  return null;
-}
-
 /**
  * Brings the shared caches of `state` up to date with a batch of records, and queues the batch for
  * every kept answer; false when the batch is too big to follow (the caller starts afresh). Which cache
@@ -125,7 +118,8 @@ function applyRecords(state: PageState, records: readonly MutationRecord[]): boo
   let walked = 0;
   const perElement = [paths.steps, paths.positions, neighbors.headings, neighbors.rowHeadings, neighbors.rows];
   const walk = (top: Element): boolean => {
-    for (let e: Element | null = top; e !== null; e = next(e, top)) {
+    // The light subtree, in document order (shadow roots are trees of their own).
+    for (let w = top.ownerDocument.createTreeWalker(top, 1), e: Element | null = top; e !== null; e = w.nextNode() as Element | null) {
       if (++walked > MAX_WALKED) return false;
       stale.add(e);
       for (const kept of perElement) kept.delete(e);
@@ -144,7 +138,8 @@ function applyRecords(state: PageState, records: readonly MutationRecord[]): boo
     if (!walk(el)) return false;
   }
   if (shifted.size > 0) {
-    for (const p of shifted) for (let c = (p as ParentNode).firstElementChild; c !== null; c = c.nextElementSibling) paths.positions.delete(c);
+    // Positions are numbered again for the parents asked next; steps that did not move stand.
+    paths.positions.clear();
     const memo = new Map<Node, boolean>();
     const moved = (n: Node): boolean => {
       let v = memo.get(n);
