@@ -24,8 +24,8 @@ export interface CollectOptions {
   filter?: (el: Element) => boolean;
   /**
    * Names this query (selectors and filter together; see `candidateQuery`) so that its answer, and the
-   * fields read from its candidates, are kept for the next call on an unchanged page (see
-   * `pageState.ts`). Without it, every call starts afresh.
+   * fields read from its candidates, are kept for the next call and brought up to date with the
+   * page's changes (see `pageState.ts`). Without it, every call starts afresh.
    */
   cacheKey?: string;
 }
