@@ -91,7 +91,6 @@ function applyRecords(state: PageState, records: readonly MutationRecord[]): boo
   const roots = new Set<Element>();
   const stale = new Set<Element>();
   const shifted = new Set<Node>();
-  const gone: Element[] = [];
   let headings = false;
   let labels = false;
   for (const r of records) {
@@ -104,8 +103,7 @@ function applyRecords(state: PageState, records: readonly MutationRecord[]): boo
       if (name === 'for') labels = true;
     } else if (r.type === 'childList') {
       let elements = false;
-      for (const n of r.addedNodes) if (n.nodeType === 1) roots.add(n as Element), (elements = true);
-      for (const n of r.removedNodes) if (n.nodeType === 1) gone.push(n as Element), (elements = true);
+      for (const list of [r.addedNodes, r.removedNodes]) for (const n of list) if (n.nodeType === 1) roots.add(n as Element), (elements = true);
       if (elements && r.nextSibling !== null) shifted.add(t);
     }
     if (r.type !== 'attributes' || name === 'hidden' || name === 'role') {
@@ -129,11 +127,9 @@ function applyRecords(state: PageState, records: readonly MutationRecord[]): boo
     }
     return true;
   };
-  // A removed element may be on the page again, in a tree not watched (a shadow root not reached yet):
-  // it is stale too, so that only its tree's answer can keep it.
-  for (const el of gone) if (!walk(el)) return false;
+  // Added and removed subtrees alike (each once). A removed element may be on the page again, in a tree
+  // not watched (a shadow root not reached yet): it is stale too, so that only its tree's answer keeps it.
   outer: for (const el of roots) {
-    if (!el.isConnected) continue;
     for (let a = el.parentElement; a !== null; a = a.parentElement) if (roots.has(a)) continue outer;
     if (!walk(el)) return false;
   }
