@@ -151,14 +151,15 @@ export function collectCandidates(root: Document, opts: CollectOptions = {}): Ca
   const ignored = (el: Element) => ignore !== undefined && ignore(el);
   const m: Membership = { selectors: opts.selectors ?? ['*'], filter, excluded: (el) => NOT_TARGETS.has(el.localName) || ignored(el) };
   const trees = treesOf(root, ignored, caches.scopes);
-  let kept = state === null || cacheKey === undefined ? undefined : state.queries.get(cacheKey);
+  // `state` is there exactly when `cacheKey` is; without it nothing is kept (`?.` skips the assignment).
+  let kept = state?.queries.get(cacheKey as string);
   if (kept !== undefined && kept.ignore === ignore) applyChanges(kept, m, caches);
-  else if (state !== null && cacheKey !== undefined) state.queries.set(cacheKey, (kept = { ignore, trees: new Map(), changes: [] }));
+  else state?.queries.set(cacheKey as string, (kept = { ignore, trees: new Map(), changes: [] }));
   const elements: Element[] = [];
   const fingerprints: LiveFingerprint[] = [];
   const found = new Map<Node, Entry[]>();
   for (const t of trees) {
-    if (state !== null) watchTree(root, t.tree);
+    if (kept) watchTree(root, t.tree);
     let entries = kept?.trees.get(t.tree);
     if (entries === undefined) entries = collectTree(t, m, caches);
     else for (const e of entries) e.fp.renew(caches);
