@@ -98,10 +98,32 @@ function locateAll(items: Captured[]): Located[] {
 /**
  * A DOM change that tells nothing about targets, as a host app makes all the time: `text`, the text of
  * a span the harness adds once (a clock, a counter), which the locator's kept state follows in place;
- * `element`, an element added to or removed from another span (a re-render), after which nothing is
- * kept.
+ * `element`, an element added to or removed from another span (a re-render), which the kept state
+ * follows too (the records name what they touched); `row`, an empty row inserted above a grid's rows or
+ * removed again, which moves the paths of every row below.
  */
-function tick(i: number, kind: 'text' | 'element'): void {
+function tick(i: number, kind: 'text' | 'element' | 'row'): void {
+  if (kind === 'row') {
+    // An empty row inserted above the grid's rows, then removed: every row below moves (its paths), none
+    // changes. The grid is a table or a div with role=row children.
+    const body = document.querySelector('tr:nth-child(10), [role=row]:nth-child(10)')?.parentElement;
+    const first = body?.firstElementChild;
+    if (first?.id === 'bench-tick-row') first.remove();
+    else if (body && first) {
+      const table = first.localName === 'tr';
+      const row = document.createElement(table ? 'tr' : 'div');
+      const cell = document.createElement(table ? 'td' : 'div');
+      if (!table) {
+        row.setAttribute('role', 'row');
+        cell.setAttribute('role', 'gridcell');
+      }
+      row.id = 'bench-tick-row';
+      row.append(cell);
+      body.prepend(row);
+    }
+    void document.body.offsetHeight;
+    return;
+  }
   // One span for each kind: replacing the text of a span that holds an element would remove it.
   const id = `bench-tick-${kind}`;
   let span = document.getElementById(id);
@@ -121,14 +143,15 @@ function tick(i: number, kind: 'text' | 'element'): void {
 /**
  * Milliseconds per call, each call timed alone, after `warmup` untimed calls per target. `waymark`: the
  * page unchanged since the previous locate (what the locator kept stays valid: several targets located
- * on one page state, re-checks). `cold`: right after an element was added or removed, so nothing kept
- * is used (what a tour's re-locate after a host-app re-render costs). `afterText`: right after a text
+ * on one page state, re-checks). `cold`: right after an element was added or removed elsewhere (what a
+ * tour's re-locate after a host-app re-render costs; the kept state drops only what the change touched). `afterText`: right after a text
  * change elsewhere, which the kept state follows in place.
  */
-function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; cold: number[]; afterText: number[]; baseline: number[] } {
+function timeLocate(items: Captured[], reps: number, warmup: number): { waymark: number[]; cold: number[]; afterText: number[]; afterRow: number[]; baseline: number[] } {
   const waymark: number[] = [];
   const cold: number[] = [];
   const afterText: number[] = [];
+  const afterRow: number[] = [];
   const baseline: number[] = [];
   for (const { fingerprint, selector } of items) {
     for (let i = 0; i < warmup; i++) locate(fingerprint, document);
@@ -150,19 +173,29 @@ function timeLocate(items: Captured[], reps: number, warmup: number): { waymark:
       const t1 = performance.now();
       locate(fingerprint, document);
       afterText.push(performance.now() - t1);
+      tick(i, 'row');
+      const t2 = performance.now();
+      locate(fingerprint, document);
+      afterRow.push(performance.now() - t2);
     }
   }
-  return { waymark, cold, afterText, baseline };
+  return { waymark, cold, afterText, afterRow, baseline };
 }
+
+/** What `repeatLocate` does before each locate (`…Only`: the change alone, to subtract). */
+export type RepeatMode = 'warm' | 'cold' | 'text' | 'row' | 'coldOnly' | 'textOnly' | 'rowOnly';
+
+const TICKS = { cold: 'element', coldOnly: 'element', text: 'text', textOnly: 'text', row: 'row', rowOnly: 'row' } as const;
 
 /**
  * `reps` locates of one target in one task, for measuring their CPU time from outside. `cold`: each
- * after an element was added or removed (`tick`); `tickOnly`: the changes alone, to subtract.
+ * after an element was added or removed (`tick`); `text`: each after a text change elsewhere; `row`: each after a row came or went above a grid's rows; the
+ * `…Only` modes make the changes alone, to subtract.
  */
-function repeatLocate(item: Captured, reps: number, mode: 'warm' | 'cold' | 'tickOnly' = 'warm'): void {
+function repeatLocate(item: Captured, reps: number, mode: RepeatMode = 'warm'): void {
   for (let i = 0; i < reps; i++) {
-    if (mode !== 'warm') tick(i, 'element');
-    if (mode !== 'tickOnly') locate(item.fingerprint, document);
+    if (mode !== 'warm') tick(i, TICKS[mode]);
+    if (!mode.endsWith('Only')) locate(item.fingerprint, document);
   }
 }
 

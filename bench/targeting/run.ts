@@ -2,8 +2,8 @@
  * `npm run bench:targeting`: generates the corpus (seeded), captures fingerprints on release 1 as the
  * picker does (`captureFingerprint`) and locates them on release 2 with `locate`, in headless Chromium,
  * beside a unique-CSS-selector baseline; then times locate on a page of about 10,000 elements: on an
- * unchanged page (what the locator keeps stays valid), after a text change elsewhere (followed in
- * place), and after an element came or went (nothing kept), in wall-clock and renderer CPU time. Prints
+ * unchanged page, after a text change elsewhere and after an element came or went elsewhere (both
+ * followed in place by the kept page state), in wall-clock and renderer CPU time. Prints
  * a table, then one JSON line (the last line of output).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { ElementFingerprintSchema } from '../../src/schema/fingerprint';
 import { bundleIife } from './bundle';
 import { generateBigPage, generateCorpus, type PagePair } from './corpus';
-import type { BenchApi, Captured, Located } from './pageEntry';
+import type { BenchApi, Captured, Located, RepeatMode } from './pageEntry';
 import { printBreakdown, printTable, quantile, rates, type Outcome } from './report';
 import { servePages } from './serve';
 
@@ -42,27 +42,33 @@ async function capture(page: Page, base: string, pair: PagePair, code: string): 
 
 /**
  * Mean CPU milliseconds per locate for each target, from the renderer's thread-time metrics (which other
- * processes on a busy machine do not advance): on an unchanged page (`warm`), and after a small DOM
- * change each (`cold`, the change and its layout measured alone and subtracted).
+ * processes on a busy machine do not advance): on an unchanged page (`warm`), right after an element
+ * came or went elsewhere (`cold`), right after a text change elsewhere (`text`), and right after a row
+ * came or went above a grid's rows (`row`, which moves every row below); for all but the first, the
+ * changes and their layout are measured alone and subtracted.
  */
-async function cpuPerLocate(page: Page, items: Captured[]): Promise<{ warm: number[]; cold: number[] }> {
+async function cpuPerLocate(page: Page, items: Captured[]): Promise<{ warm: number[]; cold: number[]; text: number[]; row: number[] }> {
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-  const run = async (item: Captured, mode: 'warm' | 'cold' | 'tickOnly') => {
+  const run = async (item: Captured, mode: RepeatMode) => {
     const before = await taskSeconds();
     await page.evaluate((it, n, m) => (window as unknown as Win).WaymarkBench.repeatLocate(it, n, m), item, REPS, mode);
     return ((await taskSeconds()) - before) * 1000 / REPS;
   };
   const warm: number[] = [];
   const cold: number[] = [];
+  const text: number[] = [];
+  const row: number[] = [];
   for (const item of items) {
     await page.evaluate((it, n) => (window as unknown as Win).WaymarkBench.repeatLocate(it, n), item, WARMUP);
     warm.push(await run(item, 'warm'));
-    cold.push(Math.max(0, (await run(item, 'cold')) - (await run(item, 'tickOnly'))));
+    cold.push(Math.max(0, (await run(item, 'cold')) - (await run(item, 'coldOnly'))));
+    text.push(Math.max(0, (await run(item, 'text')) - (await run(item, 'textOnly'))));
+    row.push(Math.max(0, (await run(item, 'row')) - (await run(item, 'rowOnly'))));
   }
   await cdp.detach();
-  return { warm, cold };
+  return { warm, cold, text, row };
 }
 
 async function main(): Promise<void> {
@@ -129,8 +135,17 @@ async function main(): Promise<void> {
     printBreakdown('page kind', outcomes, (o) => [o.kind]);
     printBreakdown('operator', outcomes, (o) => o.applied.map((a) => a.replace(/:.*/, '')));
     printTable(r, timing);
-    console.log(`CPU time per locate (renderer main thread, mean per target): median ${quantile(cpu.warm, 0.5).toFixed(2)} ms, p95 ${quantile(cpu.warm, 0.95).toFixed(2)} ms`);
-    console.log(`CPU time per locate after an element came or went: median ${quantile(cpu.cold, 0.5).toFixed(2)} ms, p95 ${quantile(cpu.cold, 0.95).toFixed(2)} ms`);
+    // The three cases side by side, measured in one run under the same load.
+    const cases: [string, number[], number[]][] = [
+      ['unchanged page', times.waymark, cpu.warm],
+      ['after a text change elsewhere', times.afterText, cpu.text],
+      ['after an element came or went', times.cold, cpu.cold],
+    ];
+    const rowCase: [string, number[], number[]] = ['after a row came or went above', times.afterRow, cpu.row];
+    const ms = (x: number) => `${x.toFixed(2)} ms`.padEnd(12);
+    console.log(`\nlocate on ${elements} elements       wall median  wall p95    CPU median  CPU p95 (renderer main thread, mean per target)`);
+    for (const [name, wall, c] of [...cases, rowCase]) console.log(`${name.padEnd(32)}${ms(quantile(wall, 0.5))} ${ms(quantile(wall, 0.95))}${ms(quantile(c, 0.5))}${ms(quantile(c, 0.95))}`);
+    const cpuAllP95 = Math.max(...cases.map(([, , c]) => quantile(c, 0.95)));
     console.log(`\nfingerprints failing the schema: ${invalid}; collectCandidates/fingerprintOf mismatches: ${inconsistent}`);
     console.log(`content-script targeting bundle: ${gzipBytes} bytes gzip; ${times.waymark.length} timed locates; ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`load average while timing: ${load.toFixed(2)} on ${cpus().length} cores`);
@@ -169,6 +184,12 @@ async function main(): Promise<void> {
         cpuP95LocateMs: round(quantile(cpu.warm, 0.95)),
         cpuColdMedianLocateMs: round(quantile(cpu.cold, 0.5)),
         cpuColdP95LocateMs: round(quantile(cpu.cold, 0.95)),
+        cpuAfterTextChangeMedianLocateMs: round(quantile(cpu.text, 0.5)),
+        cpuAfterTextChangeP95LocateMs: round(quantile(cpu.text, 0.95)),
+        cpuP95LocateAllCasesMs: round(cpuAllP95),
+        afterRowChangeP95LocateMs: round(quantile(times.afterRow, 0.95)),
+        cpuAfterRowChangeMedianLocateMs: round(quantile(cpu.row, 0.5)),
+        cpuAfterRowChangeP95LocateMs: round(quantile(cpu.row, 0.95)),
       }),
     );
   } finally {

@@ -1,6 +1,7 @@
 import type { ElementFingerprint } from '../../src/schema/fingerprint';
 import { createPassCaches, LiveFingerprint, type PassCaches } from './liveFingerprint';
-import { pageStateOf, watchTree } from './pageState';
+import { applyChanges, type Membership } from './keptCandidates';
+import { pageStateOf, watchTree, type Entry } from './pageState';
 import { createScopeCache, scopeOf, type Scope, type ScopeCache } from './scopeOf';
 
 export interface CollectOptions {
@@ -23,8 +24,8 @@ export interface CollectOptions {
   filter?: (el: Element) => boolean;
   /**
    * Names this query (selectors and filter together; see `candidateQuery`) so that its answer, and the
-   * fields read from its candidates, are kept for the next call on an unchanged page (see
-   * `pageState.ts`). Without it, every call starts afresh.
+   * fields read from its candidates, are kept for the next call and brought up to date with the
+   * page's changes (see `pageState.ts`). Without it, every call starts afresh.
    */
   cacheKey?: string;
 }
@@ -65,8 +66,6 @@ function query(tree: Document | ShadowRoot, selector: string): ArrayLike<Element
 interface Tree {
   readonly tree: Document | ShadowRoot;
   readonly scope: Scope;
-  /** Is the element in a subtree with the `hidden` attribute (within this tree)? */
-  readonly hidden: (el: Element) => boolean;
 }
 
 /** `hidden` roots are usually few or none: one query for them beats asking every candidate. */
@@ -78,27 +77,30 @@ function hiddenTest(tree: Document | ShadowRoot): (el: Element) => boolean {
   };
 }
 
+/** Is the element in a subtree with the `hidden` attribute (within its own tree)? */
+const inHidden = (el: Element) => el.closest('[hidden]') !== null;
+
 /**
  * The trees of a page: the document, its open shadow roots and its same-origin frames' documents
  * (cross-origin ones are skipped: reading them throws), in a fixed order. Shadow roots cannot be
- * selected: every element has to be asked. An indexed loop is the cheapest way the DOM offers (a for-of
+ * selected, and one attached to an element already on the page makes no mutation record: every
+ * element has to be asked, at every call. An indexed loop is the cheapest way the DOM offers (a for-of
  * took three times as long); a document's own live collection beats a static query list, which must be
  * built anew each time (shadow roots have no such collection).
  */
 function treesOf(root: Document, skipped: (el: Element) => boolean, scopes: ScopeCache): Tree[] {
   const out: Tree[] = [];
   const visit = (tree: Document | ShadowRoot, scope: Scope): void => {
-    const hidden = hiddenTest(tree);
-    out.push({ tree, scope, hidden });
+    out.push({ tree, scope });
     const all: ArrayLike<Element> = tree.nodeType === 9 ? (tree as Document).getElementsByTagName('*') : tree.querySelectorAll('*');
     for (let i = 0, n = all.length; i < n; i++) {
       const shadow = (all[i] as Element).shadowRoot;
-      if (shadow !== null && !skipped(shadow.host) && !hidden(shadow.host)) visit(shadow, scopeOf(shadow, scopes));
+      if (shadow !== null && !skipped(shadow.host) && !inHidden(shadow.host)) visit(shadow, scopeOf(shadow, scopes));
     }
     const frames = framesIn(tree);
     for (let i = 0; i < frames.length; i++) {
       const frame = frames[i] as HTMLIFrameElement;
-      if (skipped(frame) || hidden(frame)) continue;
+      if (skipped(frame) || inHidden(frame)) continue;
       let doc: Document | null = null;
       try {
         doc = frame.contentDocument;
@@ -112,47 +114,62 @@ function treesOf(root: Document, skipped: (el: Element) => boolean, scopes: Scop
   return out;
 }
 
+/** Every candidate of one tree, in collection order. */
+function collectTree({ tree, scope }: Tree, m: Membership, caches: PassCaches): Entry[] {
+  const out: Entry[] = [];
+  const hidden = hiddenTest(tree);
+  const seen = m.selectors.length > 1 ? new Set<Element>() : null;
+  m.selectors.forEach((selector, sel) => {
+    const matches = query(tree, selector);
+    for (let i = 0; i < matches.length; i++) {
+      const el = matches[i] as Element;
+      if (seen !== null) {
+        if (seen.has(el)) continue;
+        seen.add(el);
+      }
+      if (m.excluded(el) || hidden(el) || (m.filter !== undefined && !m.filter(el))) continue;
+      out.push({ el, fp: new LiveFingerprint(el, caches, scope), sel });
+    }
+  });
+  return out;
+}
+
 /**
  * The candidates on a page: the elements matching `selectors` (and `filter`) in the document, its open
  * shadow roots and its same-origin iframes (cross-origin ones are skipped: reading them throws).
  * Subtrees with the `hidden` attribute are skipped; elements hidden by CSS are kept, with an empty
  * `rect` (telling them apart costs a layout read per element, which the ranker makes only for plausible
  * ones), and `locate` never anchors to them. Candidates come in document order per selector, selectors
- * in the order given.
+ * in the order given, trees in the order `treesOf` finds them. With a `cacheKey`, a kept answer is
+ * brought up to date with the page's changes (see `applyChanges`) instead of collected again, and a
+ * tree it has not seen (a shadow root attached, a frame navigated) is collected whole.
  */
 export function collectCandidates(root: Document, opts: CollectOptions = {}): Candidates {
   const { ignore, filter, cacheKey } = opts;
-  const selectors = opts.selectors ?? ['*'];
   const state = cacheKey === undefined ? null : pageStateOf(root);
   const caches: PassCaches = state === null ? createPassCaches() : { paths: state.paths, neighbors: state.neighbors, scopes: createScopeCache() };
   const ignored = (el: Element) => ignore !== undefined && ignore(el);
+  const m: Membership = { selectors: opts.selectors ?? ['*'], filter, excluded: (el) => NOT_TARGETS.has(el.localName) || ignored(el) };
   const trees = treesOf(root, ignored, caches.scopes);
-  if (state !== null && cacheKey !== undefined) {
-    for (const t of trees) watchTree(root, t.tree);
-    const kept = state.queries.get(cacheKey);
-    if (kept !== undefined && kept.ignore === ignore && kept.trees.length === trees.length && trees.every((t, i) => t.tree === kept.trees[i])) {
-      for (const fp of kept.fingerprints) fp.renew(caches);
-      return { elements: [...kept.elements], fingerprints: [...kept.fingerprints] };
-    }
-  }
+  // `state` is there exactly when `cacheKey` is; without it nothing is kept (`?.` skips the assignment).
+  let kept = state?.queries.get(cacheKey as string);
+  if (kept !== undefined && kept.ignore === ignore) applyChanges(kept, m, caches);
+  else state?.queries.set(cacheKey as string, (kept = { ignore, trees: new Map(), changes: [] }));
   const elements: Element[] = [];
   const fingerprints: LiveFingerprint[] = [];
-  for (const { tree, scope, hidden } of trees) {
-    const seen = selectors.length > 1 ? new Set<Element>() : null;
-    for (const selector of selectors) {
-      const matches = query(tree, selector);
-      for (let i = 0; i < matches.length; i++) {
-        const el = matches[i] as Element;
-        if (seen !== null) {
-          if (seen.has(el)) continue;
-          seen.add(el);
-        }
-        if (NOT_TARGETS.has(el.localName) || hidden(el) || ignored(el) || (filter !== undefined && !filter(el))) continue;
-        elements.push(el);
-        fingerprints.push(new LiveFingerprint(el, caches, scope));
-      }
+  const found = new Map<Node, Entry[]>();
+  for (const t of trees) {
+    if (kept) watchTree(root, t.tree);
+    let entries = kept?.trees.get(t.tree);
+    if (entries === undefined) entries = collectTree(t, m, caches);
+    else for (const e of entries) e.fp.renew(caches);
+    found.set(t.tree, entries);
+    for (const e of entries) {
+      elements.push(e.el);
+      fingerprints.push(e.fp);
     }
   }
-  if (state !== null && cacheKey !== undefined) state.queries.set(cacheKey, { trees: trees.map((t) => t.tree), ignore, elements: [...elements], fingerprints: [...fingerprints] });
+  // Trees no longer reached (a host removed or hidden, a frame navigated away) are dropped.
+  if (kept !== undefined) kept.trees = found;
   return { elements, fingerprints };
 }
