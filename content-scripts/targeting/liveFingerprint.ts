@@ -110,11 +110,12 @@ export class LiveFingerprint implements ElementFingerprint {
   }
 
   /**
-   * Forgets what was read from text that may have changed (see `pageState.ts`): always the label and
-   * the neighbours' names, and the element's own text and its neighbour text when asked.
+   * Forgets what was read from text that may have changed (see `pageState.ts`): always what reads other
+   * nodes and is read for the leaders only (the label, the neighbours' names, the rank among its kind
+   * in its group, the nearest `lang`), and the element's own text and its neighbour text when asked.
    */
   forget(text: boolean, neighborText: boolean): void {
-    this.#label = this.#adjacentNames = NOT_YET;
+    this.#label = this.#adjacentNames = this.#ordinal = this.#lang = NOT_YET;
     if (text) this.#text = NOT_YET;
     if (neighborText) this.#neighborText = NOT_YET;
   }
