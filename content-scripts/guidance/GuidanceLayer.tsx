@@ -8,6 +8,7 @@ import { newOpId } from '../overlay/opId';
 import { send } from '../runtime';
 import { BeaconAnchor } from './BeaconAnchor';
 import { Launcher } from './Launcher';
+import { mergePromptGroups } from './mergePromptGroups';
 import { PromptAnchor } from './PromptAnchor';
 import { TipAnchor } from './TipAnchor';
 import { watchPresence } from './watchPresence';
@@ -70,6 +71,16 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
   const startFlow = (flowId: string) =>
     request({ type: 'flow/start', opId: newOpId(), url: url(), flowId, present: present() });
 
+  // Which element each prompt group's fingerprint found, so groups finding the same one merge.
+  const [promptElements, setPromptElements] = useState<ReadonlyMap<string, Element>>(new Map());
+  const locatePrompt = (key: string, el: Element | null) =>
+    setPromptElements((m) => {
+      if ((m.get(key) ?? null) === el) return m;
+      const next = new Map(m);
+      if (el) next.set(key, el);
+      else next.delete(key);
+      return next;
+    });
   const tips = view.items.flatMap((i) => (i.doc.kind === 'tip' && (i.unasked || opened[i.doc.id]) ? [{ tip: i.doc, unasked: i.unasked }] : []));
   const promptGroups = new Map<string, { templates: PromptTemplate[]; unasked: Set<string>; signal: number }>();
   for (const i of view.items) {
@@ -81,6 +92,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
     g.signal = Math.max(g.signal, opened[i.doc.id] ?? 0);
     promptGroups.set(key, g);
   }
+  const prompts = mergePromptGroups(promptGroups, promptElements);
   const popup = view.popup && !closed.has(`${view.popup.kind}:${view.popup.id}`) ? view.popup : null;
   const beacon = view.items.flatMap((i) => (popup?.kind === 'beacon' && i.doc.kind === 'beacon' && i.doc.id === popup.id ? [i.doc] : []))[0];
   const checklistId = checklistOpen ?? (popup?.kind === 'checklist' ? popup.id : null);
@@ -122,10 +134,13 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
       {tips.map(({ tip, unasked }) => (
         <TipAnchor key={tip.id} tip={tip} focusSignal={opened[tip.id] ?? 0} shown={() => unasked && reportShown('tip', tip.id)} />
       ))}
-      {[...promptGroups.entries()].map(([key, g]) => (
+      {[...prompts.entries()].map(([key, g]) => (
         <PromptAnchor
           key={key}
+          target={promptGroups.get(key)?.templates[0]?.target ?? { tag: 'textarea' }}
           templates={g.templates}
+          dormant={g.dormant}
+          located={(el) => locatePrompt(key, el)}
           focusSignal={g.signal}
           selection={env.selection}
           shown={(ids) => ids.filter((id) => g.unasked.has(id)).forEach((id) => reportShown('prompt', id))}

@@ -10,8 +10,17 @@ import { elementValue } from './pageSelection';
 import { through, useTarget } from './useTarget';
 
 export interface PromptAnchorProps {
-  /** The templates offered in one input (they share its fingerprint). */
+  /** The input's fingerprint, as this group's templates describe it. */
+  target: PromptTemplate['target'];
+  /**
+   * The templates offered in the input: this group's, and those of other groups whose (differently
+   * captured) fingerprints found the same element (see `mergePromptGroups`).
+   */
   templates: PromptTemplate[];
+  /** Another group found the same element and shows the helper there: this one only keeps tracking. */
+  dormant: boolean;
+  /** Reports the element this group's fingerprint found (null: none, or lost). */
+  located(el: Element | null): void;
   /** Opened from the launcher: focus the input so the helper opens. */
   focusSignal: number;
   /** The text last selected on the page (never sent). */
@@ -42,7 +51,10 @@ async function fill(t: PromptTemplate, selection: string): Promise<{ text: strin
  * own state sees it. Records only which template was used.
  */
 export function PromptAnchor(p: PromptAnchorProps) {
-  const el = useTarget(p.templates[0]?.target ?? null);
+  const el = useTarget(p.target);
+  useEffect(() => p.located(el), [el]);
+  // Gone from the page's guidance: the element is no longer this group's.
+  useEffect(() => () => p.located(null), []);
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState<PromptHelperStage>({ kind: 'list' });
   const boxRef = useRef<HTMLDivElement>(null);
@@ -51,7 +63,7 @@ export function PromptAnchor(p: PromptAnchorProps) {
   const ids = p.templates.map((t) => t.id);
 
   useEffect(() => {
-    if (!el) return;
+    if (!el || p.dormant) return;
     const ac = new AbortController();
     const inHelper = (e: Event) => e.composedPath().some((n) => n instanceof Node && boxRef.current?.contains(n) === true);
     /** After an insertion the helper waits for the optional rating: clicking Ask in the page must not hide it. */
@@ -88,26 +100,29 @@ export function PromptAnchor(p: PromptAnchorProps) {
     // Focused before the input was located (the user was quicker than the locator): open now.
     const active = document.activeElement;
     if (active && (active === el || el.contains(active))) setOpen(true);
-    return () => ac.abort();
-  }, [el]);
+    return () => {
+      ac.abort();
+      setOpen(false);
+    };
+  }, [el, p.dormant]);
 
   useEffect(() => {
     if (open) p.shown(ids);
   }, [open]);
 
   useEffect(() => {
-    if (!el || p.focusSignal === 0) return;
+    if (!el || p.dormant || p.focusSignal === 0) return;
     (el as HTMLElement).scrollIntoView?.({ block: 'center' });
     (el as HTMLElement).focus?.();
     setOpen(true);
-  }, [p.focusSignal, el]);
+  }, [p.focusSignal, el, p.dormant]);
 
   useLayoutEffect(() => {
     if (!el || !open || !boxRef.current) return;
     return anchorFloating(el, boxRef.current.firstElementChild as HTMLElement, 'top-start', 8);
   }, [el, open]);
 
-  if (!el || !open) return null;
+  if (!el || !open || p.dormant) return null;
   const choose = async (id: string) => {
     const t = p.templates.find((x) => x.id === id);
     if (!t) return;

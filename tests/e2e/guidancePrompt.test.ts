@@ -217,4 +217,37 @@ describe('prompt helpers', () => {
     // The templates are stored (they are the admin's), but no filled text, selection or page text is.
     expectNoneStored(await storedEverything(ext), ['Draft a reply to Acme', 'Northwind Traders', 'pallet racks', 'Can you confirm', 'Fleet rollout']);
   });
+
+  it('two helpers captured differently for the same input open as one list, not two panels', async () => {
+    // The same ERP assistant box as `erp-reorder`, described by other fields (another capture of it).
+    await saveGuidance(
+      ext,
+      doc({
+        kind: 'prompt',
+        id: 'erp-followup',
+        name: 'Ask for a delivery date',
+        match: ['http://127.0.0.1/erp/*'],
+        target: { tag: 'textarea', ariaLabel: 'Ask Orbit Copilot', placeholder: 'Ask Orbit Copilot…' },
+        template: 'When can the supplier deliver the open orders?',
+        variables: [],
+      }),
+    );
+    await page.goto(`${host.url}/erp/orders`);
+    await waitForWaymark(page);
+    await page.waitForSelector('[data-testid="erp-assistant"]');
+    // Both helpers have found their input before the user goes there.
+    await pause(1500);
+    await page.click('[data-testid="erp-assistant"]');
+    await inOverlay(page, '[data-template="erp-followup"]');
+    await inOverlay(page, '[data-template="erp-reorder"]');
+    const panels = await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.querySelectorAll('[data-waymark-prompts]').length ?? 0);
+    expect(panels).toBe(1);
+    await (await inOverlay(page, '[data-template="erp-followup"]')).click();
+    const editor = await inOverlay(page, '[data-waymark-prompts] textarea');
+    expect(await editor.evaluate((el) => (el as HTMLTextAreaElement).value)).toBe('When can the supplier deliver the open orders?');
+    await clickOverlayButton(page, 'Insert');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="erp-assistant"]') as HTMLTextAreaElement).value === 'When can the supplier deliver the open orders?');
+    const used = await waitForEvents(ext, (e) => e.type === 'prompt_used' && e.templateId === 'erp-followup');
+    expect(used).toHaveLength(1);
+  });
 });
