@@ -29,6 +29,9 @@ const CANCEL_TEXT: Record<PickerCancelReason, string> = {
   'tab-closed': 'The tab was closed before an element was picked.',
 };
 
+/** While a picker waits, the session is also asked for this often (results are pushed; this is the fallback). */
+const STATUS_POLL_MS = 1000;
+
 /** The options page's own tab, so the background can bring the admin back here after the pick. */
 async function ownTabId(): Promise<number | undefined> {
   try {
@@ -72,15 +75,19 @@ export function usePicker(pref: TabPreference, onPicked: (pick: PickedElement) =
       const parsed = PickerResultMessageSchema.safeParse(message);
       if (parsed.success) settle(parsed.data.session);
     };
+    const ask = () => void send({ type: 'admin/picker/status' }).then((r) => r.ok && r.session && settle(r.session));
     const onVisible = () => {
-      if (document.visibilityState !== 'visible') return;
-      void send({ type: 'admin/picker/status' }).then((r) => r.ok && r.session && settle(r.session));
+      if (document.visibilityState === 'visible') ask();
     };
     chrome.runtime.onMessage.addListener(onMessage);
     document.addEventListener('visibilitychange', onVisible);
+    // And now and then while waiting: a result can miss this page (a pick made before the page was
+    // waiting for it, a message Firefox did not deliver to a page that stayed visible).
+    const poll = setInterval(ask, STATUS_POLL_MS);
     return () => {
       chrome.runtime.onMessage.removeListener(onMessage);
       document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(poll);
     };
   }, [waiting]);
 
