@@ -1,7 +1,8 @@
 import type { ApiIssue, TenantId } from '../../src/schema/api';
 import type { WaymarkEvent } from '../../src/schema/event';
-import type { SqlQueryable } from '../db/sql';
-import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT } from './insightRollup';
+import type { Sql, SqlQueryable } from '../db/sql';
+import { lockUsers, PAIRS_INGEST_CTES } from './insightPairs';
+import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TOTALS_UPSERT } from './insightRollup';
 
 /**
  * One statement for the whole batch: the events travel as one JSON array and are unpacked server-side,
@@ -10,10 +11,12 @@ import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT } from './insightRollup';
  * lists exactly the ids this statement inserted, which is how each event's verdict is decided, even
  * when another instance stores the same id concurrently.
  *
- * The same statement maintains the insights rollups (`insight_daily`, `insight_user_days`, see
- * migration 0002) from the rows it inserted, and only those: a duplicate is never counted twice, and
- * the rollups commit or roll back with the events. Rows are upserted in key order so that concurrent
- * batches on several instances take their row locks in the same order (no deadlock).
+ * The same statement maintains the insights rollups (`insight_daily`, `insight_user_days` of migration
+ * 0002, `insight_day_totals` and `insight_pairs` of 0003) from the rows it inserted, and only those: a
+ * duplicate is never counted twice, and the rollups commit or roll back with the events. Rows are
+ * upserted in key order so that concurrent batches on several instances take their row locks in the
+ * same order (no deadlock). The pairs depend on each user's earlier days, so the statement runs in a
+ * transaction that first takes the batch's users' advisory locks (see `lockUsers`).
  */
 const INSERT_EVENTS = `
 WITH ins AS (
@@ -34,13 +37,20 @@ active AS (
   INSERT INTO insight_user_days (tenant, day, user_id)
   SELECT DISTINCT $1, day, user_id FROM facts ORDER BY 2, 3
   ON CONFLICT DO NOTHING
-)
+),
+totals AS (
+  ${TOTALS_UPSERT}
+),
+${PAIRS_INGEST_CTES}
 SELECT id::text AS id FROM ins`;
 
 /** Stores valid events for `tenant`; returns the ids that were new (the rest were already stored). */
-export async function insertEvents(sql: SqlQueryable, tenant: TenantId, events: readonly WaymarkEvent[]): Promise<Set<string>> {
+export async function insertEvents(sql: Sql, tenant: TenantId, events: readonly WaymarkEvent[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
-  const { rows } = await sql.query(INSERT_EVENTS, [tenant, JSON.stringify(events)]);
+  const rows = await sql.transaction(async (tx) => {
+    await lockUsers(tx, tenant, events.map((e) => e.userId));
+    return (await tx.query(INSERT_EVENTS, [tenant, JSON.stringify(events)])).rows;
+  });
   return new Set(rows.map((r) => String(r.id)));
 }
 

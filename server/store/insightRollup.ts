@@ -25,3 +25,14 @@ export const ROLLUP_UPSERT = `
     n = insight_daily.n + EXCLUDED.n,
     first_ts = LEAST(insight_daily.first_ts, EXCLUDED.first_ts),
     min_index = LEAST(insight_daily.min_index, EXCLUDED.min_index)`;
+
+/** Adds the `facts` relation into `insight_day_totals` (migration 0003): event counts per day, for the tenant. */
+export const TOTALS_UPSERT = `
+  INSERT INTO insight_day_totals (tenant, kind, subject, detail, day, n, min_index)
+  SELECT $1, kind, subject, detail, day, count(*), min(step_index)
+  FROM facts
+  GROUP BY kind, subject, detail, day
+  ORDER BY kind, subject, detail, day
+  ON CONFLICT (tenant, kind, subject, detail, day) DO UPDATE SET
+    n = insight_day_totals.n + EXCLUDED.n,
+    min_index = LEAST(insight_day_totals.min_index, EXCLUDED.min_index)`;
