@@ -3,7 +3,8 @@ import { HABIT_MIN_ACTIVE_WEEKS, HABIT_WEEKS } from '../../src/schema/insights';
 import { type FeatureAggregate } from '../../src/metrics/featureAdoption';
 import { DAY_MS } from '../../src/metrics/insightWindow';
 import type { SqlQueryable } from '../db/sql';
-import { dailyWhere, type InsightFilter } from './insightsFlowStore';
+import { peopleSql } from './insightPeople';
+import type { InsightFilter } from './insightsFlowStore';
 import { num, numOrNull, str } from './rowValues';
 import { teamClause } from './teamStore';
 
@@ -51,12 +52,12 @@ export async function featureAggregatesSql(sql: SqlQueryable, tenant: TenantId, 
      FROM per_user GROUP BY subject HAVING bool_or(in_range)`,
     params,
   );
-  const w = dailyWhere(tenant, f, ['feature_used']);
-  const weekly = await sql.query(
-    `SELECT d.subject, (d.day - (d.day + 3) % 7) AS week, count(DISTINCT d.user_id) AS users
-     FROM insight_daily d WHERE ${w.where} GROUP BY 1, 2`,
-    w.params,
-  );
+  const weekly = await peopleSql(sql, tenant, {
+    range: f.range,
+    ...(f.team !== undefined ? { team: f.team } : {}),
+    weekly: true,
+    keys: [{ level: 0, kinds: ['feature_used'], ...(f.subject !== undefined ? { subject: f.subject } : {}) }],
+  });
   const out = new Map<string, FeatureAggregate>();
   for (const r of rows) {
     const id = str(r.subject);
@@ -73,6 +74,6 @@ export async function featureAggregatesSql(sql: SqlQueryable, tenant: TenantId, 
       weekly: new Map(),
     });
   }
-  for (const r of weekly.rows) out.get(str(r.subject))?.weekly.set(num(r.week), num(r.users));
+  for (const w of weekly) if (w.week !== null) out.get(w.subject)?.weekly.set(w.week, w.users);
   return out;
 }

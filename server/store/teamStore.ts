@@ -3,7 +3,8 @@ import type { AdminTeamListResponse, TeamAssignment } from '../../src/schema/ins
 import { byteOrder, type DayRange } from '../../src/metrics/insightWindow';
 import type { TeamSize } from '../../src/metrics/teamSuppression';
 import type { Sql, SqlQueryable } from '../db/sql';
-import { lockUsers, moveUsersPairs } from './insightPairs';
+import { ANY_EVENT_LEVEL, lockUsers, moveUsersPairs } from './insightPairs';
+import { peopleSql } from './insightPeople';
 import { num, str } from './rowValues';
 
 /** A user's effective team: an admin's mapping wins over the team their extension reported. */
@@ -73,14 +74,8 @@ export async function assignTeams(sql: Sql, tenant: TenantId, assignments: reado
 
 /** Active users per effective team (null: no team) in the range: what suppression decides on. */
 export async function teamSizes(sql: SqlQueryable, tenant: TenantId, r: DayRange): Promise<TeamSize[]> {
-  const { rows } = await sql.query(
-    `SELECT ${EFFECTIVE_TEAM} AS team, count(DISTINCT a.user_id) AS users
-     FROM insight_user_days a LEFT JOIN user_teams t ON t.tenant = a.tenant AND t.user_id = a.user_id
-     WHERE a.tenant = $1 AND a.day BETWEEN $2 AND $3
-     GROUP BY 1`,
-    [tenant, r.fromDay, r.toDay],
-  );
-  return rows.map((row) => ({ team: row.team === null ? null : str(row.team, 'team'), users: num(row.users, 'users') }));
+  const rows = await peopleSql(sql, tenant, { range: r, byTeam: true, keys: [{ level: ANY_EVENT_LEVEL }] });
+  return rows.map((row) => ({ team: row.team, users: row.users }));
 }
 
 /** Every team's size, never its members. */
