@@ -2,7 +2,7 @@ import type { ApiIssue, TenantId } from '../../src/schema/api';
 import type { WaymarkEvent } from '../../src/schema/event';
 import type { Sql, SqlQueryable } from '../db/sql';
 import { lockUsers, PAIRS_INGEST_CTES } from './insightPairs';
-import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TOTALS_UPSERT } from './insightRollup';
+import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TIMINGS_UPSERT, TOTALS_UPSERT } from './insightRollup';
 
 /**
  * One statement for the whole batch: the events travel as one JSON array and are unpacked server-side,
@@ -12,7 +12,7 @@ import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TOTALS_UPSERT } from './insightRoll
  * when another instance stores the same id concurrently.
  *
  * The same statement maintains the insights rollups (`insight_daily`, `insight_user_days` of migration
- * 0002, `insight_day_totals` and `insight_pairs` of 0003) from the rows it inserted, and only those: a
+ * 0002, `insight_day_totals`, `insight_timings` and `insight_pairs` of 0003) from the rows it inserted, and only those: a
  * duplicate is never counted twice, and the rollups commit or roll back with the events. Rows are
  * upserted in key order so that concurrent batches on several instances take their row locks in the
  * same order (no deadlock). The pairs depend on each user's earlier days, so the statement runs in a
@@ -40,6 +40,9 @@ active AS (
 ),
 totals AS (
   ${TOTALS_UPSERT}
+),
+timings AS (
+  ${TIMINGS_UPSERT}
 ),
 ${PAIRS_INGEST_CTES}
 SELECT id::text AS id FROM ins`;

@@ -5,6 +5,7 @@ import type { DayRange } from '../../src/metrics/insightWindow';
 import type { SqlQueryable } from '../db/sql';
 import { num, numOrNull, str } from './rowValues';
 import { peopleSql, type EventTotal } from './insightPeople';
+import { TIMED, type TimedKind } from './insightRollup';
 import { teamClause } from './teamStore';
 
 /** What narrows an insights query: the range, and optionally a team and one subject (flow, feature, template). */
@@ -51,6 +52,41 @@ export async function eventTotalsSql(sql: SqlQueryable, tenant: TenantId, f: Ins
   return rows.map((r) => ({ kind: str(r.kind), subject: str(r.subject), detail: str(r.detail), events: num(r.events), minIndex: numOrNull(r.min_index) }));
 }
 
+/**
+ * Per (flow, step) or per flow, how long people took: first end − first start in the range, per user,
+ * when not negative (`pairedDurations` of the reference), with its median and p90. Read from
+ * `insight_timings`, one row per person: when the range holds the first day of a kind, the first ts
+ * in range is that row's; when it starts after the first day but before the last, the user's day rows
+ * in `insight_daily` say (few people, a few rows each, through its per-user index).
+ */
+async function timesSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter, kind: TimedKind) {
+  const params: unknown[] = [tenant, f.range.fromDay, f.range.toDay, kind];
+  let where = 't.tenant = $1 AND t.kind = $4 AND t.s_first_day <= $3 AND t.s_last_day >= $2 AND t.e_first_day <= $3 AND t.e_last_day >= $2';
+  if (f.team !== undefined) {
+    params.push(f.team);
+    where += ` ${teamClause('t', params.length)}`;
+  }
+  if (f.subject !== undefined) {
+    params.push(f.subject);
+    where += ` AND t.subject = $${params.length}`;
+  }
+  const firstInRange = (p: 's' | 'e', eventKind: string) =>
+    `CASE WHEN t.${p}_first_day >= $2 THEN t.${p}_first_ts
+          ELSE (SELECT min(d.first_ts) FROM insight_daily d
+                WHERE d.tenant = $1 AND d.user_id = t.user_id AND d.kind = '${eventKind}' AND d.subject = t.subject
+                  AND d.detail = t.detail AND d.day BETWEEN $2 AND $3) END`;
+  const { rows } = await sql.query(
+    `SELECT subject, detail, count(*) AS n,
+            percentile_disc(0.5) WITHIN GROUP (ORDER BY e - s) AS median,
+            percentile_disc(0.9) WITHIN GROUP (ORDER BY e - s) AS p90
+     FROM (SELECT t.subject, t.detail, ${firstInRange('s', TIMED[kind].start)} AS s, ${firstInRange('e', TIMED[kind].end)} AS e
+           FROM insight_timings t WHERE ${where}) x
+     WHERE e >= s GROUP BY 1, 2`,
+    params,
+  );
+  return rows.map((r) => ({ subject: str(r.subject), detail: str(r.detail), time: { n: num(r.n), median: numOrNull(r.median), p90: numOrNull(r.p90) } }));
+}
+
 /** The SQL twin of `flowAggregates` (src/metrics/flowAggregate.ts), over the rollups. */
 export async function flowAggregatesSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter): Promise<Map<string, FlowAggregate>> {
   const totals = await eventTotalsSql(sql, tenant, f, FLOW_KINDS);
@@ -64,24 +100,7 @@ export async function flowAggregatesSql(sql: SqlQueryable, tenant: TenantId, f: 
     keys: [flowKeys(['step_shown', 'flow_started', 'flow_completed'], 0), flowKeys(['flow_dismissed', 'survey_answered'], 1)],
   });
   const weekly = await peopleSql(sql, tenant, { ...people, weekly: true, keys: [flowKeys(['flow_started', 'flow_completed'], 0)] });
-  const timed = (startKind: string, endKind: string, byDetail: boolean) => {
-    const w = dailyWhere(tenant, f, [startKind, endKind]);
-    const detail = byDetail ? 'd.detail' : "''";
-    return sql.query(
-      `WITH firsts AS (
-         SELECT d.subject, ${detail} AS detail, d.user_id,
-                min(d.first_ts) FILTER (WHERE d.kind = '${startKind}') AS s,
-                min(d.first_ts) FILTER (WHERE d.kind = '${endKind}') AS e
-         FROM insight_daily d WHERE ${w.where}
-         GROUP BY 1, 2, 3)
-       SELECT subject, detail, count(*) AS n,
-              percentile_disc(0.5) WITHIN GROUP (ORDER BY e - s) AS median,
-              percentile_disc(0.9) WITHIN GROUP (ORDER BY e - s) AS p90
-       FROM firsts WHERE e >= s GROUP BY 1, 2`,
-      w.params,
-    );
-  };
-  const [stepTimes, taskTimes] = [await timed('step_shown', 'step_completed', true), await timed('flow_started', 'flow_completed', false)];
+  const [stepTimes, taskTimes] = [await timesSql(sql, tenant, f, 'step'), await timesSql(sql, tenant, f, 'task')];
 
   const out = new Map<string, FlowAggregate>();
   const flow = (id: string) => {
@@ -127,10 +146,8 @@ export async function flowAggregatesSql(sql: SqlQueryable, tenant: TenantId, f: 
     else if (c.kind === 'survey_answered') a.survey.respondents = c.users;
     else if (c.kind === 'step_shown') step(c.subject, c.detail).reached = c.users;
   }
-  for (const r of stepTimes.rows) {
-    step(str(r.subject), str(r.detail)).time = { n: num(r.n), median: numOrNull(r.median), p90: numOrNull(r.p90) };
-  }
-  for (const r of taskTimes.rows) flow(str(r.subject)).task = { n: num(r.n), median: numOrNull(r.median), p90: numOrNull(r.p90) };
+  for (const t of stepTimes) step(t.subject, t.detail).time = t.time;
+  for (const t of taskTimes) flow(t.subject).task = t.time;
   for (const w of weekly) {
     if (w.week === null) continue;
     const a = flow(w.subject);

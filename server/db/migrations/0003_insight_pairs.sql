@@ -42,6 +42,27 @@ CREATE TABLE insight_day_totals (
   PRIMARY KEY (tenant, kind, subject, detail, day)
 );
 
+-- Per person, how long a step or a whole flow took: for each (flow, step) ('step': step_shown to
+-- step_completed) and each flow ('task', detail '': flow_started to flow_completed), the first and last
+-- UTC day of the start and of the end events and the first ts of each. A range that contains a user's
+-- first day of a kind has that first ts as its first in range; one that starts after it and before the
+-- last day looks up that user's day rows in insight_daily (server/store/insightsFlowStore.ts). Earliest
+-- and latest only, so ingest maintains it with LEAST/GREATEST.
+CREATE TABLE insight_timings (
+  tenant      text NOT NULL,
+  kind        text NOT NULL CHECK (kind IN ('step', 'task')),
+  subject     text NOT NULL,
+  detail      text NOT NULL,
+  user_id     text NOT NULL,
+  s_first_day integer,
+  s_first_ts  bigint,
+  s_last_day  integer,
+  e_first_day integer,
+  e_first_ts  bigint,
+  e_last_day  integer,
+  PRIMARY KEY (tenant, kind, subject, detail, user_id)
+);
+
 -- Ingest reads the rollup rows of the users of a batch to work out their new pairs.
 CREATE INDEX insight_daily_user ON insight_daily (tenant, user_id, kind);
 CREATE INDEX insight_user_days_user ON insight_user_days (tenant, user_id, day);
@@ -50,6 +71,18 @@ CREATE INDEX insight_user_days_user ON insight_user_days (tenant, user_id, day);
 INSERT INTO insight_day_totals (tenant, kind, subject, detail, day, n, min_index)
 SELECT tenant, kind, subject, detail, day, sum(n), min(min_index)
 FROM insight_daily
+GROUP BY 1, 2, 3, 4, 5;
+
+INSERT INTO insight_timings (tenant, kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day)
+SELECT tenant, CASE WHEN kind IN ('step_shown', 'step_completed') THEN 'step' ELSE 'task' END, subject, detail, user_id,
+       min(day) FILTER (WHERE kind IN ('step_shown', 'flow_started')),
+       min(first_ts) FILTER (WHERE kind IN ('step_shown', 'flow_started')),
+       max(day) FILTER (WHERE kind IN ('step_shown', 'flow_started')),
+       min(day) FILTER (WHERE kind IN ('step_completed', 'flow_completed')),
+       min(first_ts) FILTER (WHERE kind IN ('step_completed', 'flow_completed')),
+       max(day) FILTER (WHERE kind IN ('step_completed', 'flow_completed'))
+FROM insight_daily
+WHERE kind IN ('step_shown', 'step_completed', 'flow_started', 'flow_completed')
 GROUP BY 1, 2, 3, 4, 5;
 
 INSERT INTO insight_pairs (tenant, team, level, kind, subject, detail, day, prev, users)
