@@ -52,37 +52,54 @@ export async function eventTotalsSql(sql: SqlQueryable, tenant: TenantId, f: Ins
   return rows.map((r) => ({ kind: str(r.kind), subject: str(r.subject), detail: str(r.detail), events: num(r.events), minIndex: numOrNull(r.min_index) }));
 }
 
+/** The first UTC day with any event of the tenant (null: none yet), from the few rows of `insight_day_totals`. */
+async function firstDaySql(sql: SqlQueryable, tenant: TenantId): Promise<number | null> {
+  const { rows } = await sql.query('SELECT min(day) AS day FROM insight_day_totals WHERE tenant = $1', [tenant]);
+  return numOrNull(rows[0]?.day);
+}
+
 /**
  * Per (flow, step) or per flow, how long people took: first end − first start in the range, per user,
- * when not negative (`pairedDurations` of the reference), with its median and p90. Read from
- * `insight_timings`, one row per person: when the range holds the first day of a kind, the first ts
- * in range is that row's; when it starts after the first day but before the last, the user's day rows
- * in `insight_daily` say (few people, a few rows each, through its per-user index).
+ * when not negative (`pairedDurations` of the reference), with its median and p90.
+ *
+ * A range that starts on or before the tenant's first day holds each person's first start and first end
+ * whenever it holds them at all, so `insight_timings` (one row per person, no aggregation) answers it.
+ * A range that starts later could begin after someone's first day and before their last: their first in
+ * range is then another day's, so such ranges read the range's per-user rows of `insight_daily`
+ * (what they cost grows with the range, not with the whole history).
  */
-async function timesSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter, kind: TimedKind) {
-  const params: unknown[] = [tenant, f.range.fromDay, f.range.toDay, kind];
-  let where = 't.tenant = $1 AND t.kind = $4 AND t.s_first_day <= $3 AND t.s_last_day >= $2 AND t.e_first_day <= $3 AND t.e_last_day >= $2';
-  if (f.team !== undefined) {
-    params.push(f.team);
-    where += ` ${teamClause('t', params.length)}`;
+async function timesSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter, kind: TimedKind, firstDay: number | null) {
+  const { start, end } = TIMED[kind];
+  let where: string;
+  let params: unknown[];
+  let from: string;
+  if (firstDay !== null && f.range.fromDay <= firstDay) {
+    params = [tenant, f.range.fromDay, f.range.toDay, kind];
+    where = 't.tenant = $1 AND t.kind = $4 AND t.s_first_day BETWEEN $2 AND $3 AND t.e_first_day BETWEEN $2 AND $3';
+    if (f.team !== undefined) {
+      params.push(f.team);
+      where += ` ${teamClause('t', params.length)}`;
+    }
+    if (f.subject !== undefined) {
+      params.push(f.subject);
+      where += ` AND t.subject = $${params.length}`;
+    }
+    from = `SELECT t.subject, t.detail, t.s_first_ts AS s, t.e_first_ts AS e FROM insight_timings t WHERE ${where}`;
+  } else {
+    const w = dailyWhere(tenant, f, [start, end]);
+    params = w.params;
+    const detail = kind === 'step' ? 'd.detail' : "''";
+    from = `SELECT d.subject, ${detail} AS detail, d.user_id,
+                   min(d.first_ts) FILTER (WHERE d.kind = '${start}') AS s,
+                   min(d.first_ts) FILTER (WHERE d.kind = '${end}') AS e
+            FROM insight_daily d WHERE ${w.where}
+            GROUP BY 1, 2, 3`;
   }
-  if (f.subject !== undefined) {
-    params.push(f.subject);
-    where += ` AND t.subject = $${params.length}`;
-  }
-  const firstInRange = (p: 's' | 'e', eventKind: string) =>
-    `CASE WHEN t.${p}_first_day >= $2 THEN t.${p}_first_ts
-          ELSE (SELECT min(d.first_ts) FROM insight_daily d
-                WHERE d.tenant = $1 AND d.user_id = t.user_id AND d.kind = '${eventKind}' AND d.subject = t.subject
-                  AND d.detail = t.detail AND d.day BETWEEN $2 AND $3) END`;
-  // One sort per group for both percentiles (an array of fractions), and OFFSET 0 so that the lookups
-  // are not evaluated twice (once for the filter, once for the output) by a flattened subquery.
+  // One sort per group for both percentiles (an array of fractions).
   const { rows } = await sql.query(
     `SELECT subject, detail, n, q[1] AS median, q[2] AS p90 FROM (
        SELECT subject, detail, count(*) AS n, percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY e - s) AS q
-       FROM (SELECT t.subject, t.detail, ${firstInRange('s', TIMED[kind].start)} AS s, ${firstInRange('e', TIMED[kind].end)} AS e
-             FROM insight_timings t WHERE ${where} OFFSET 0) x
-       WHERE e >= s GROUP BY 1, 2) g`,
+       FROM (${from}) x WHERE e >= s GROUP BY 1, 2) g`,
     params,
   );
   return rows.map((r) => ({ subject: str(r.subject), detail: str(r.detail), time: { n: num(r.n), median: numOrNull(r.median), p90: numOrNull(r.p90) } }));
@@ -101,7 +118,8 @@ export async function flowAggregatesSql(sql: SqlQueryable, tenant: TenantId, f: 
     keys: [flowKeys(['step_shown', 'flow_started', 'flow_completed'], 0), flowKeys(['flow_dismissed', 'survey_answered'], 1)],
   });
   const weekly = await peopleSql(sql, tenant, { ...people, weekly: true, keys: [flowKeys(['flow_started', 'flow_completed'], 0)] });
-  const [stepTimes, taskTimes] = [await timesSql(sql, tenant, f, 'step'), await timesSql(sql, tenant, f, 'task')];
+  const firstDay = await firstDaySql(sql, tenant);
+  const [stepTimes, taskTimes] = [await timesSql(sql, tenant, f, 'step', firstDay), await timesSql(sql, tenant, f, 'task', firstDay)];
 
   const out = new Map<string, FlowAggregate>();
   const flow = (id: string) => {

@@ -1,6 +1,7 @@
 -- Waymark collector, schema 3: insights rollups whose size does not grow with the number of people.
 -- The rollups of schema 2 hold one row per user and day, so counting people in a range scanned about
--- one row per event. These two answer the counts in a range from a few thousand rows per tenant.
+-- one row per event. insight_pairs and insight_day_totals answer the counts of people and of events in
+-- any range from a few thousand rows per tenant; insight_timings holds one row per person and step.
 
 -- Distinct people, for any range. For each of a user's "keys" (below), take the sorted UTC days on which
 -- they had such an event; each day `day` with the day before it in that list, `prev` (-1 for the first),
@@ -44,10 +45,11 @@ CREATE TABLE insight_day_totals (
 
 -- Per person, how long a step or a whole flow took: for each (flow, step) ('step': step_shown to
 -- step_completed) and each flow ('task', detail '': flow_started to flow_completed), the first and last
--- UTC day of the start and of the end events and the first ts of each. A range that contains a user's
--- first day of a kind has that first ts as its first in range; one that starts after it and before the
--- last day looks up that user's day rows in insight_daily (server/store/insightsFlowStore.ts). Earliest
--- and latest only, so ingest maintains it with LEAST/GREATEST.
+-- UTC day of the start and of the end events and the first ts of each. A range that starts on or before
+-- the tenant's first day holds each person's first start and end whenever it holds them at all, so it
+-- is answered from here with no aggregation per person; a range starting later reads insight_daily
+-- (server/store/insightsFlowStore.ts). Earliest and latest only, so ingest maintains it with
+-- LEAST/GREATEST.
 CREATE TABLE insight_timings (
   tenant      text NOT NULL,
   kind        text NOT NULL CHECK (kind IN ('step', 'task')),
