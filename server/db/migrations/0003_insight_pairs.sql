@@ -27,7 +27,8 @@ CREATE TABLE insight_pairs (
   day     integer NOT NULL,
   prev    integer NOT NULL,
   users   integer NOT NULL,
-  PRIMARY KEY (tenant, team, level, kind, subject, detail, day, prev)
+  -- Keyed so that a query for some keys in a range reads only those keys' rows in the range.
+  PRIMARY KEY (tenant, level, kind, subject, detail, day, prev, team)
 );
 
 -- Event counts per (kind, subject, detail, UTC day) for the whole tenant, and the smallest step index:
