@@ -1,7 +1,7 @@
 import type { ApiIssue, TenantId } from '../../src/schema/api';
 import type { WaymarkEvent } from '../../src/schema/event';
 import type { Sql, SqlQueryable } from '../db/sql';
-import { lockUsers, PAIRS_INGEST_CTES } from './insightPairs';
+import { addNewDaysToPairs } from './insightPairs';
 import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TIMINGS_UPSERT, TOTALS_UPSERT } from './insightRollup';
 
 /**
@@ -12,11 +12,11 @@ import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TIMINGS_UPSERT, TOTALS_UPSERT } fro
  * when another instance stores the same id concurrently.
  *
  * The same statement maintains the insights rollups (`insight_daily`, `insight_user_days` of migration
- * 0002, `insight_day_totals`, `insight_timings` and `insight_pairs` of 0003) from the rows it inserted, and only those: a
- * duplicate is never counted twice, and the rollups commit or roll back with the events. Rows are
+ * 0002, `insight_day_totals` and `insight_timings` of 0003) from the rows it inserted, and only those:
+ * a duplicate is never counted twice, and the rollups commit or roll back with the events. Rows are
  * upserted in key order so that concurrent batches on several instances take their row locks in the
- * same order (no deadlock). The pairs depend on each user's earlier days, so the statement runs in a
- * transaction that first takes the batch's users' advisory locks (see `lockUsers`).
+ * same order (no deadlock). It answers one row: the new ids, and the rollup rows it created (a user's
+ * first event of a key on a day, their first event on a day), which are what change `insight_pairs`.
  */
 const INSERT_EVENTS = `
 WITH ins AS (
@@ -32,29 +32,48 @@ facts AS (
 ),
 rolled AS (
   ${ROLLUP_UPSERT}
+  RETURNING user_id, kind, subject, detail, day, (xmax = 0) AS created
 ),
 active AS (
   INSERT INTO insight_user_days (tenant, day, user_id)
   SELECT DISTINCT $1, day, user_id FROM facts ORDER BY 2, 3
   ON CONFLICT DO NOTHING
+  RETURNING user_id, day
 ),
 totals AS (
   ${TOTALS_UPSERT}
 ),
 timings AS (
   ${TIMINGS_UPSERT}
-),
-${PAIRS_INGEST_CTES}
-SELECT id::text AS id FROM ins`;
+)
+SELECT (SELECT COALESCE(json_agg(id::text), '[]') FROM ins) AS ids,
+       (SELECT COALESCE(json_agg(json_build_object('user_id', user_id, 'kind', kind, 'subject', subject, 'detail', detail, 'day', day)), '[]')
+        FROM rolled WHERE created) AS new_days,
+       (SELECT COALESCE(json_agg(json_build_object('user_id', user_id, 'day', day)), '[]') FROM active) AS new_active`;
 
-/** Stores valid events for `tenant`; returns the ids that were new (the rest were already stored). */
+/**
+ * Stores valid events for `tenant`; returns the ids that were new (the rest were already stored).
+ *
+ * When the batch gave someone a new day of a key, their pairs change (`insight_pairs`, see
+ * insightPairs.ts): in the same transaction, the batch's people with new days are locked and the
+ * difference applied. Most batches (a retry, more events of a day already seen) create no day and take
+ * no lock.
+ */
 export async function insertEvents(sql: Sql, tenant: TenantId, events: readonly WaymarkEvent[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
-  const rows = await sql.transaction(async (tx) => {
-    await lockUsers(tx, tenant, events.map((e) => e.userId));
-    return (await tx.query(INSERT_EVENTS, [tenant, JSON.stringify(events)])).rows;
+  const ids = await sql.transaction(async (tx) => {
+    const row = (await tx.query(INSERT_EVENTS, [tenant, JSON.stringify(events)])).rows[0] ?? {};
+    await addNewDaysToPairs(tx, tenant, jsonArray(row.new_days), jsonArray(row.new_active));
+    return jsonArray(row.ids);
   });
-  return new Set(rows.map((r) => String(r.id)));
+  return new Set(ids.map((id) => String(id)));
+}
+
+/** json columns come back parsed from both drivers; a string would be a driver change, parsed here rather than miscounted. */
+function jsonArray(v: unknown): unknown[] {
+  const x: unknown = typeof v === 'string' ? JSON.parse(v) : v;
+  if (!Array.isArray(x)) throw new Error(`expected a JSON array from the ingest statement, got ${String(v)}`);
+  return x;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

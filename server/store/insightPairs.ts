@@ -48,44 +48,53 @@ const PAIR_KEY = 'team, level, kind, subject, detail, day, prev';
 const UPSERT_TAIL = `ON CONFLICT (tenant, ${PAIR_KEY}) DO UPDATE SET users = insight_pairs.users + EXCLUDED.users`;
 
 /**
- * CTEs for the ingest statement (server/store/eventStore.ts), after `facts` (the rows it newly stored, with
- * user_id, kind, subject, detail, day): the pairs of the batch's users before (their rollup rows as the
- * statement's snapshot sees them, which excludes this statement's own writes) and after (plus the new
- * facts), and their difference upserted. Only keys that gained a day change; a retried batch has no new
- * facts and changes nothing. The caller holds the users' advisory locks (`lockUsers`), so no other
- * transaction changes these users' days between this snapshot and the commit. Rows are written in key
- * order, like the other rollups, so concurrent batches take their row locks in the same order.
+ * The pairs' difference for people who just got new rollup rows in this transaction: `newDays` (their
+ * new `insight_daily` keys and days) and `newActive` (their new `insight_user_days`). Their rows now
+ * visible, minus the new ones, are their days before; all of them, their days after. Only keys that
+ * gained a day change; the difference is upserted in key order.
+ *
+ * The people are locked first (`lockUsers`), and the statement after the lock has a fresh snapshot
+ * (READ COMMITTED): another batch of the same person either committed before (its rows and its pairs
+ * are both seen here) or takes the lock after this transaction commits and then sees this one's. So
+ * each new day is paired with the right neighbours even when batches of one person are stored at once.
  */
-export const PAIRS_INGEST_CTES = `
-pair_users AS (SELECT DISTINCT user_id FROM facts),
-pair_old_src AS (
-  SELECT d.user_id, d.kind, d.subject, d.detail, d.day FROM insight_daily d JOIN pair_users u ON u.user_id = d.user_id
-  WHERE d.tenant = $1 AND d.kind IN (${list(PAIR_KINDS)}) AND d.kind IN (SELECT kind FROM facts)),
-pair_old_days AS (
-  SELECT a.user_id, a.day FROM insight_user_days a JOIN pair_users u ON u.user_id = a.user_id WHERE a.tenant = $1),
-pair_old_keyed AS (${keyedDays('pair_old_src', 'pair_old_days')}),
-pair_new_keyed AS (
-  SELECT * FROM pair_old_keyed
-  UNION ${keyedDays('facts', 'facts')}),
-pair_delta AS (
-  SELECT user_id, level, kind, subject, detail, day, prev, sum(w) AS w FROM (
-    SELECT p.*, 1 AS w FROM (${pairsOf('pair_new_keyed')}) p
-    UNION ALL
-    SELECT p.*, -1 AS w FROM (${pairsOf('pair_old_keyed')}) p) x
-  GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(w) <> 0),
-paired AS (
-  INSERT INTO insight_pairs (tenant, ${PAIR_KEY}, users)
-  SELECT $1, COALESCE(t.admin_team, t.reported_team, '') AS team, p.level, p.kind, p.subject, p.detail, p.day, p.prev, sum(p.w)
-  FROM pair_delta p LEFT JOIN user_teams t ON t.tenant = $1 AND t.user_id = p.user_id
-  GROUP BY 2, 3, 4, 5, 6, 7, 8 HAVING sum(p.w) <> 0
-  ORDER BY 2, 3, 4, 5, 6, 7, 8
-  ${UPSERT_TAIL})`;
+export async function addNewDaysToPairs(tx: SqlQueryable, tenant: TenantId, newDays: readonly unknown[], newActive: readonly unknown[]): Promise<void> {
+  if (newDays.length === 0 && newActive.length === 0) return;
+  const users = [...newDays, ...newActive].map((r) => (r as { user_id?: unknown }).user_id).filter((u): u is string => typeof u === 'string');
+  await lockUsers(tx, tenant, users);
+  await tx.query(
+    `WITH nd AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS x(user_id text, kind text, subject text, detail text, day integer)),
+     na AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(user_id text, day integer)),
+     pair_users AS (SELECT user_id FROM nd UNION SELECT user_id FROM na),
+     all_src AS (
+       SELECT d.user_id, d.kind, d.subject, d.detail, d.day FROM insight_daily d JOIN pair_users u ON u.user_id = d.user_id
+       WHERE d.tenant = $1 AND d.kind IN (${list(PAIR_KINDS)}) AND d.kind IN (SELECT kind FROM nd)),
+     all_days AS (SELECT a.user_id, a.day FROM insight_user_days a JOIN pair_users u ON u.user_id = a.user_id WHERE a.tenant = $1),
+     old_src AS (SELECT * FROM all_src EXCEPT SELECT user_id, kind, subject, detail, day FROM nd),
+     old_days AS (SELECT * FROM all_days EXCEPT SELECT user_id, day FROM na),
+     pair_old_keyed AS (${keyedDays('old_src', 'old_days')}),
+     pair_new_keyed AS (${keyedDays('all_src', 'all_days')}),
+     pair_delta AS (
+       SELECT user_id, level, kind, subject, detail, day, prev, sum(w) AS w FROM (
+         SELECT p.*, 1 AS w FROM (${pairsOf('pair_new_keyed')}) p
+         UNION ALL
+         SELECT p.*, -1 AS w FROM (${pairsOf('pair_old_keyed')}) p) x
+       GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(w) <> 0)
+     INSERT INTO insight_pairs (tenant, ${PAIR_KEY}, users)
+     SELECT $1, COALESCE(t.admin_team, t.reported_team, '') AS team, p.level, p.kind, p.subject, p.detail, p.day, p.prev, sum(p.w)
+     FROM pair_delta p LEFT JOIN user_teams t ON t.tenant = $1 AND t.user_id = p.user_id
+     GROUP BY 2, 3, 4, 5, 6, 7, 8 HAVING sum(p.w) <> 0
+     ORDER BY 2, 3, 4, 5, 6, 7, 8
+     ${UPSERT_TAIL}`,
+    [tenant, JSON.stringify(newDays), JSON.stringify(newActive)],
+  );
+}
 
 /**
- * Takes a transaction-scoped advisory lock per user, in a fixed order: ingest and team changes of the
- * same person run one after the other, so each sees the other's days and team. Call it as the
- * transaction's first statement: under READ COMMITTED the next statement's snapshot then includes
- * whatever the previous holder committed.
+ * Takes a transaction-scoped advisory lock per user, in a fixed order: the pair updates and team
+ * changes of one person run one after the other, so each sees the other's days and team. Under READ
+ * COMMITTED the statement after the lock gets a fresh snapshot, which includes whatever the previous
+ * holder committed.
  */
 export async function lockUsers(tx: SqlQueryable, tenant: TenantId, userIds: readonly string[]): Promise<void> {
   if (userIds.length === 0) return;
