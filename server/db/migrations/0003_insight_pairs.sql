@@ -16,7 +16,7 @@
 -- Rows are per team (a user's effective team, '' for none), so a team's numbers are its rows and the
 -- tenant's the sum over teams. When a user's team changes their pairs move with them, so their whole
 -- history counts for their current team, as in the rest of the insights. Ingest keeps the table up to
--- date in the statement that stores the events (only the new days of a user change their pairs).
+-- date in the transaction that stores the events (only a user's new days change their pairs).
 CREATE TABLE insight_pairs (
   tenant  text NOT NULL,
   team    text NOT NULL,
