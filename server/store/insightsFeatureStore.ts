@@ -44,7 +44,7 @@ export async function featureAggregatesSql(sql: SqlQueryable, tenant: TenantId, 
               bit_or(1 << (($3 - d.day) / 7)) FILTER (WHERE d.kind = 'feature_used' AND d.day BETWEEN $6 AND $3) AS periods
        FROM insight_daily d WHERE ${where}
        GROUP BY d.subject, d.user_id)
-     SELECT subject,
+     SELECT subject COLLATE "C" AS subject,
             sum(uses) AS uses,
             count(*) FILTER (WHERE uses >= 1) AS users,
             count(*) FILTER (WHERE uses >= 2) AS repeat_users,
@@ -54,7 +54,7 @@ export async function featureAggregatesSql(sql: SqlQueryable, tenant: TenantId, 
             percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY first_use - first_seen) FILTER (WHERE ${ttfu}) AS ttfu_q,
             count(*) FILTER (WHERE periods <> 0) AS habit_active,
             count(*) FILTER (WHERE ${activeWeeks} >= ${HABIT_MIN_ACTIVE_WEEKS}) AS habitual
-     FROM per_user GROUP BY subject HAVING bool_or(in_range)`,
+     FROM per_user GROUP BY 1 HAVING bool_or(in_range)`,
     params,
   );
   const weekly = await peopleSql(sql, tenant, {
