@@ -4,10 +4,12 @@
  *
  * Data: the seeded simulator (tests/sim) replicated with distinct user ids until the event count is
  * reached (about 32 events per user over 8 weeks, 12 teams). Loading: the rollup tables the queries
- * read (`insight_daily`, `insight_user_days`, `user_teams`) are written directly, rows computed exactly
- * as ingest computes them (bench/insights/rollupRows.ts), in multi-row INSERTs of 20,000 rows; the raw
- * `events` table is not loaded, because no insights query reads it. Before loading, a sample replica is
- * pushed through the real ingest statement and its rollups compared with the direct loader's.
+ * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_timings`, `insight_pairs`, `user_teams`) are
+ * written directly, rows computed exactly as ingest computes them (bench/insights/rollupRows.ts), in
+ * multi-row INSERTs of 20,000 rows; the raw `events` table is not loaded, because no insights query reads
+ * it. Before loading, a sample replica is pushed through the real ingest path (reported teams, events in
+ * per-browser batches, then the admin's team mapping, which moves pairs) and every rollup table compared
+ * with the direct loader's.
  *
  * Queries: the real HTTP routes, in process (`app.request`, with auth, validation and suppression), over
  * the full 8 weeks (and one over the last week); each run once to warm up, then TIMED_RUNS times, the
@@ -25,10 +27,11 @@ import { openDatabase } from '../../server/db/openDatabase';
 import type { Sql } from '../../server/db/sql';
 import { insertEvents } from '../../server/store/eventStore';
 import { publishFlow } from '../../server/store/flowStore';
+import { assignTeams, recordReportedTeam } from '../../server/store/teamStore';
 import { readFlow } from '../../src/schema/migrate';
 import { simulate, SIM_FROM, SIM_TO } from '../../tests/sim/simulate';
 import { findPostgres, startPostgres } from '../../tests/server/support/postgres';
-import { rollupRows, type RollupRow } from './rollupRows';
+import { addRows, rollupRows, type PairRow, type RollupRow, type TimingRow, type TotalRow } from './rollupRows';
 
 const TENANT = 'bench';
 const TIMED_RUNS = 3;
@@ -73,6 +76,40 @@ async function insertUserDays(sql: Sql, tenant: string, rows: readonly { day: nu
   }
 }
 
+async function insertTotals(sql: Sql, tenant: string, rows: readonly TotalRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_day_totals (tenant, kind, subject, detail, day, n, min_index)
+       SELECT $1, kind, subject, detail, day, n, min_index
+       FROM jsonb_to_recordset($2::jsonb) AS x(kind text, subject text, detail text, day integer, n bigint, min_index integer)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+async function insertTimings(sql: Sql, tenant: string, rows: readonly TimingRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_timings (tenant, kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day)
+       SELECT $1, kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day
+       FROM jsonb_to_recordset($2::jsonb) AS x(kind text, subject text, detail text, user_id text, s_first_day integer, s_first_ts bigint,
+         s_last_day integer, e_first_day integer, e_first_ts bigint, e_last_day integer)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+async function insertPairs(sql: Sql, tenant: string, rows: readonly PairRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_pairs (tenant, team, level, kind, subject, detail, day, prev, users)
+       SELECT $1, team, level, kind, subject, detail, day, prev, users
+       FROM jsonb_to_recordset($2::jsonb) AS x(team text, level smallint, kind text, subject text, detail text, day integer, prev integer, users integer)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
 async function insertTeams(sql: Sql, tenant: string, rows: readonly { user_id: string; reported: string | null; admin: string | null }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await sql.query(
@@ -90,26 +127,55 @@ function replica(i: number) {
   return { flows: s.flows, users: users.map((u) => ({ ...u, events: u.events.map((e) => ({ ...e, userId: u.userId })) })) };
 }
 
-const dump = async (sql: Sql, tenant: string) =>
-  JSON.stringify(
-    (
-      await sql.query(
-        `SELECT kind, subject, detail, day, user_id, n, first_ts, min_index FROM insight_daily WHERE tenant = $1
-         ORDER BY kind, subject, detail, day, user_id COLLATE "C"`,
-        [tenant],
-      )
-    ).rows,
-  );
+const TABLES: Record<string, string> = {
+  insight_daily: 'kind, subject, detail, day, user_id, n, first_ts, min_index',
+  insight_user_days: 'day, user_id',
+  insight_day_totals: 'kind, subject, detail, day, n, min_index',
+  insight_timings: 'kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day',
+  // Moved pairs leave rows of 0 people behind, which no query counts.
+  insight_pairs: 'team, level, kind, subject, detail, day, prev, users',
+};
+
+const NUMERIC = new Set(['day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day']);
+
+const dump = async (sql: Sql, tenant: string) => {
+  const out: Record<string, unknown> = {};
+  for (const [table, cols] of Object.entries(TABLES)) {
+    const where = table === 'insight_pairs' ? 'AND users <> 0' : '';
+    const order = cols.split(', ').map((c) => (NUMERIC.has(c) ? c : `${c} COLLATE "C"`));
+    out[table] = (await sql.query(`SELECT ${cols} FROM ${table} WHERE tenant = $1 ${where} ORDER BY ${order.join(', ')}`, [tenant])).rows;
+  }
+  return out;
+};
+
+/** Each simulated user's effective team, as the collector derives it: the admin's mapping, else the reported one. */
+const effectiveTeam = (u: { reportedTeam?: string | undefined; adminTeam?: string | undefined }) => u.adminTeam ?? u.reportedTeam;
 
 /** The direct loader must write exactly what ingest writes, or the timings would be of other data. */
 async function checkLoaderMatchesIngest(sql: Sql): Promise<void> {
   const r = replica(999);
-  const events = r.users.flatMap((u) => u.events);
-  for (let i = 0; i < events.length; i += 500) await insertEvents(sql, 'verify-ingest', events.slice(i, i + 500));
-  const rows = rollupRows(events);
+  for (const u of r.users) {
+    for (let i = 0; i < u.events.length; i += 500) {
+      const batch = u.events.slice(i, i + 500);
+      if (u.reportedTeam !== undefined) await recordReportedTeam(sql, 'verify-ingest', [u.userId], u.reportedTeam);
+      await insertEvents(sql, 'verify-ingest', batch);
+    }
+  }
+  await assignTeams(sql, 'verify-ingest', r.users.flatMap((u) => (u.adminTeam !== undefined ? [{ userId: u.userId, team: u.adminTeam }] : [])));
+  const teams = new Map(r.users.map((u) => [u.userId, effectiveTeam(u)]));
+  const rows = rollupRows(
+    r.users.flatMap((u) => u.events),
+    (id) => teams.get(id),
+  );
   await insertDaily(sql, 'verify-direct', rows.daily);
+  await insertUserDays(sql, 'verify-direct', rows.userDays);
+  await insertTotals(sql, 'verify-direct', rows.totals);
+  await insertTimings(sql, 'verify-direct', rows.timings);
+  await insertPairs(sql, 'verify-direct', rows.pairs);
   const [a, b] = [await dump(sql, 'verify-ingest'), await dump(sql, 'verify-direct')];
-  if (a !== b) throw new Error('the direct rollup loader disagrees with ingest');
+  for (const t of Object.keys(TABLES)) {
+    if (JSON.stringify(a[t]) !== JSON.stringify(b[t])) throw new Error(`the direct rollup loader disagrees with ingest on ${t}`);
+  }
 }
 
 async function load(sql: Sql, target: number): Promise<{ events: number; users: number; rows: number; seconds: number }> {
@@ -117,6 +183,7 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
   let events = 0;
   let users = 0;
   let rows = 0;
+  const acc = { totals: new Map<string, TotalRow>(), pairs: new Map<string, PairRow>() };
   for (let i = 0; events < target; i++) {
     const r = replica(i);
     if (i === 0) for (const f of r.flows) {
@@ -131,8 +198,14 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
       take.push(u);
       events += u.events.length;
     }
-    const roll = rollupRows(take.flatMap((u) => u.events));
+    const teams = new Map(take.map((u) => [u.userId, effectiveTeam(u)]));
+    const roll = rollupRows(
+      take.flatMap((u) => u.events),
+      (id) => teams.get(id),
+    );
+    addRows(acc, roll);
     await insertDaily(sql, TENANT, roll.daily);
+    await insertTimings(sql, TENANT, roll.timings);
     await insertUserDays(sql, TENANT, roll.userDays);
     await insertTeams(
       sql,
@@ -143,8 +216,11 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
     rows += roll.daily.length;
     if (i % 50 === 49) process.stderr.write(`  loaded ${events} events (${rows} rollup rows)\n`);
   }
+  // Totals and pairs add up over replicas (different people on the same days): written once, at the end.
+  await insertTotals(sql, TENANT, [...acc.totals.values()]);
+  await insertPairs(sql, TENANT, [...acc.pairs.values()]);
   // Fresh statistics (and a visibility map for index-only scans), as autovacuum would leave them.
-  for (const t of ['insight_daily', 'insight_user_days', 'user_teams']) await sql.query(`VACUUM ANALYZE ${t}`);
+  for (const t of [...Object.keys(TABLES), 'user_teams']) await sql.query(`VACUUM ANALYZE ${t}`);
   return { events, users, rows, seconds: (performance.now() - t0) / 1000 };
 }
 

@@ -39,15 +39,16 @@ export function eventRoutes({ sql, auth }: RouteDeps): Hono<AppEnv> {
       else results[index] = { id: idOf(raw), status: 'rejected', issues };
     });
 
+    // The team the browser's policy or settings name, for the users of this batch (an admin's mapping
+    // wins). Recorded first, so that a new user's events are counted for their team as they are stored.
+    const team = req.data.client?.team;
+    if (team !== undefined) await recordReportedTeam(sql, tenant, valid.map((v) => v.event.userId), team);
     const inserted = await insertEvents(sql, tenant, valid.map((v) => v.event));
     // The first occurrence of an id claims "stored"; a repeat within the batch is a duplicate of it.
     for (const { index, event } of valid) {
       results[index] = { id: event.id, status: inserted.delete(event.id) ? 'stored' : 'duplicate' };
     }
     if (req.data.client !== undefined) await recordClient(sql, tenant, req.data.client);
-    // The team the browser's policy or settings name, for the users of this batch (an admin's mapping wins).
-    const team = req.data.client?.team;
-    if (team !== undefined) await recordReportedTeam(sql, tenant, valid.map((v) => v.event.userId), team);
     return sendJson(c, IngestResponseSchema, { results });
   });
 }

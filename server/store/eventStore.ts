@@ -1,7 +1,8 @@
 import type { ApiIssue, TenantId } from '../../src/schema/api';
 import type { WaymarkEvent } from '../../src/schema/event';
-import type { SqlQueryable } from '../db/sql';
-import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT } from './insightRollup';
+import type { Sql, SqlQueryable } from '../db/sql';
+import { addNewDaysToPairs } from './insightPairs';
+import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TIMINGS_UPSERT, TOTALS_UPSERT } from './insightRollup';
 
 /**
  * One statement for the whole batch: the events travel as one JSON array and are unpacked server-side,
@@ -10,10 +11,12 @@ import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT } from './insightRollup';
  * lists exactly the ids this statement inserted, which is how each event's verdict is decided, even
  * when another instance stores the same id concurrently.
  *
- * The same statement maintains the insights rollups (`insight_daily`, `insight_user_days`, see
- * migration 0002) from the rows it inserted, and only those: a duplicate is never counted twice, and
- * the rollups commit or roll back with the events. Rows are upserted in key order so that concurrent
- * batches on several instances take their row locks in the same order (no deadlock).
+ * The same statement maintains the insights rollups (`insight_daily`, `insight_user_days` of migration
+ * 0002, `insight_day_totals` and `insight_timings` of 0003) from the rows it inserted, and only those:
+ * a duplicate is never counted twice, and the rollups commit or roll back with the events. Rows are
+ * upserted in key order so that concurrent batches on several instances take their row locks in the
+ * same order (no deadlock). It answers one row: the new ids, and the rollup rows it created (a user's
+ * first event of a key on a day, their first event on a day), which are what change `insight_pairs`.
  */
 const INSERT_EVENTS = `
 WITH ins AS (
@@ -29,19 +32,48 @@ facts AS (
 ),
 rolled AS (
   ${ROLLUP_UPSERT}
+  RETURNING user_id, kind, subject, detail, day, (xmax = 0) AS created
 ),
 active AS (
   INSERT INTO insight_user_days (tenant, day, user_id)
   SELECT DISTINCT $1, day, user_id FROM facts ORDER BY 2, 3
   ON CONFLICT DO NOTHING
+  RETURNING user_id, day
+),
+totals AS (
+  ${TOTALS_UPSERT}
+),
+timings AS (
+  ${TIMINGS_UPSERT}
 )
-SELECT id::text AS id FROM ins`;
+SELECT (SELECT COALESCE(json_agg(id::text), '[]') FROM ins) AS ids,
+       (SELECT COALESCE(json_agg(json_build_object('user_id', user_id, 'kind', kind, 'subject', subject, 'detail', detail, 'day', day)), '[]')
+        FROM rolled WHERE created) AS new_days,
+       (SELECT COALESCE(json_agg(json_build_object('user_id', user_id, 'day', day)), '[]') FROM active) AS new_active`;
 
-/** Stores valid events for `tenant`; returns the ids that were new (the rest were already stored). */
-export async function insertEvents(sql: SqlQueryable, tenant: TenantId, events: readonly WaymarkEvent[]): Promise<Set<string>> {
+/**
+ * Stores valid events for `tenant`; returns the ids that were new (the rest were already stored).
+ *
+ * When the batch gave someone a new day of a key, their pairs change (`insight_pairs`, see
+ * insightPairs.ts): in the same transaction, the batch's people with new days are locked and the
+ * difference applied. Most batches (a retry, more events of a day already seen) create no day and take
+ * no lock.
+ */
+export async function insertEvents(sql: Sql, tenant: TenantId, events: readonly WaymarkEvent[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
-  const { rows } = await sql.query(INSERT_EVENTS, [tenant, JSON.stringify(events)]);
-  return new Set(rows.map((r) => String(r.id)));
+  const ids = await sql.transaction(async (tx) => {
+    const row = (await tx.query(INSERT_EVENTS, [tenant, JSON.stringify(events)])).rows[0] ?? {};
+    await addNewDaysToPairs(tx, tenant, jsonArray(row.new_days), jsonArray(row.new_active));
+    return jsonArray(row.ids);
+  });
+  return new Set(ids.map((id) => String(id)));
+}
+
+/** json columns come back parsed from both drivers; a string would be a driver change, parsed here rather than miscounted. */
+function jsonArray(v: unknown): unknown[] {
+  const x: unknown = typeof v === 'string' ? JSON.parse(v) : v;
+  if (!Array.isArray(x)) throw new Error(`expected a JSON array from the ingest statement, got ${String(v)}`);
+  return x;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

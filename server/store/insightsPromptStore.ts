@@ -2,7 +2,7 @@ import type { TenantId } from '../../src/schema/api';
 import type { PromptInsight } from '../../src/schema/insights';
 import { emptyPromptInsight } from '../../src/metrics/promptUsage';
 import type { SqlQueryable } from '../db/sql';
-import { dailyWhere, type InsightFilter } from './insightsFlowStore';
+import { dailyWhere, eventTotalsSql, type InsightFilter } from './insightsFlowStore';
 import { num, str } from './rowValues';
 
 /** The SQL twin of `promptInsights` (src/metrics/promptUsage.ts), unsorted. */
@@ -13,8 +13,7 @@ export async function promptInsightsSql(sql: SqlQueryable, tenant: TenantId, f: 
      SELECT subject, sum(n) AS uses, count(*) AS users, count(*) FILTER (WHERE n >= 2) AS reusers FROM per_user GROUP BY 1`,
     used.params,
   );
-  const rated = dailyWhere(tenant, f, ['prompt_rated']);
-  const ratings = await sql.query(`SELECT d.subject, d.detail, sum(d.n) AS n FROM insight_daily d WHERE ${rated.where} GROUP BY 1, 2`, rated.params);
+  const ratings = await eventTotalsSql(sql, tenant, f, ['prompt_rated']);
   const out = new Map<string, PromptInsight>();
   const get = (id: string) => {
     let p = out.get(id);
@@ -28,10 +27,10 @@ export async function promptInsightsSql(sql: SqlQueryable, tenant: TenantId, f: 
     p.reuses = p.uses - p.users;
     p.reusers = num(r.reusers);
   }
-  for (const r of ratings.rows) {
-    const p = get(str(r.subject));
-    if (r.detail === 'up') p.thumbsUp = num(r.n);
-    else if (r.detail === 'down') p.thumbsDown = num(r.n);
+  for (const r of ratings) {
+    const p = get(r.subject);
+    if (r.detail === 'up') p.thumbsUp = r.events;
+    else if (r.detail === 'down') p.thumbsDown = r.events;
   }
   return out;
 }

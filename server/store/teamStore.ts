@@ -2,7 +2,9 @@ import type { TenantId } from '../../src/schema/api';
 import type { AdminTeamListResponse, TeamAssignment } from '../../src/schema/insights';
 import { byteOrder, type DayRange } from '../../src/metrics/insightWindow';
 import type { TeamSize } from '../../src/metrics/teamSuppression';
-import type { SqlQueryable } from '../db/sql';
+import type { Sql, SqlQueryable } from '../db/sql';
+import { ANY_EVENT_LEVEL, lockUsers, moveUsersPairs } from './insightPairs';
+import { peopleSql } from './insightPeople';
 import { num, str } from './rowValues';
 
 /** A user's effective team: an admin's mapping wins over the team their extension reported. */
@@ -16,41 +18,64 @@ export function teamClause(alias: string, param: number): string {
   return `AND ${alias}.user_id IN (SELECT t.user_id FROM user_teams t WHERE t.tenant = $1 AND ${EFFECTIVE_TEAM} = $${param})`;
 }
 
-/** Records the team an extension reported for the users of its batch (the admin's mapping is left alone). */
-export async function recordReportedTeam(sql: SqlQueryable, tenant: TenantId, userIds: readonly string[], team: string): Promise<void> {
+/**
+ * Records the team an extension reported for the users of its batch (the admin's mapping is left alone).
+ * Users whose effective team this changes (a new user, a reported team renamed) have their pairs
+ * moved to it (`insight_pairs`, see insightPairs.ts); for everyone else it is one upsert.
+ */
+export async function recordReportedTeam(sql: Sql, tenant: TenantId, userIds: readonly string[], team: string): Promise<void> {
   if (userIds.length === 0) return;
-  await sql.query(
-    `INSERT INTO user_teams (tenant, user_id, reported_team)
-     SELECT $1, u, $3 FROM jsonb_array_elements_text($2::jsonb) AS u ORDER BY u
-     ON CONFLICT (tenant, user_id) DO UPDATE SET reported_team = EXCLUDED.reported_team, updated_at = now()
-     WHERE user_teams.reported_team IS DISTINCT FROM EXCLUDED.reported_team`,
-    [tenant, JSON.stringify([...new Set(userIds)].sort()), team],
-  );
+  const users = [...new Set(userIds)].sort();
+  await sql.transaction(async (tx) => {
+    // Locked before looking, so that what is decided here still holds when the update runs.
+    await lockUsers(tx, tenant, users);
+    const moving = await tx.query(
+      `SELECT u FROM jsonb_array_elements_text($2::jsonb) AS u
+       WHERE NOT EXISTS (SELECT 1 FROM user_teams t WHERE t.tenant = $1 AND t.user_id = u AND ${EFFECTIVE_TEAM} = $3)`,
+      [tenant, JSON.stringify(users), team],
+    );
+    const update = async () => {
+      await tx.query(
+        `INSERT INTO user_teams (tenant, user_id, reported_team)
+         SELECT $1, u, $3 FROM jsonb_array_elements_text($2::jsonb) AS u ORDER BY u
+         ON CONFLICT (tenant, user_id) DO UPDATE SET reported_team = EXCLUDED.reported_team, updated_at = now()
+         WHERE user_teams.reported_team IS DISTINCT FROM EXCLUDED.reported_team`,
+        [tenant, JSON.stringify(users), team],
+      );
+    };
+    if (moving.rows.length === 0) await update();
+    else await moveUsersPairs(tx, tenant, moving.rows.map((r) => str(r.u, 'user')), update);
+  });
 }
 
-/** Sets (or, with `team: null`, clears) admins' mappings; a user listed twice gets the last one. */
-export async function assignTeams(sql: SqlQueryable, tenant: TenantId, assignments: readonly TeamAssignment[]): Promise<number> {
+/** Sets (or, with `team: null`, clears) admins' mappings; a user listed twice gets the last one. Their pairs move with them. */
+export async function assignTeams(sql: Sql, tenant: TenantId, assignments: readonly TeamAssignment[]): Promise<number> {
   const last = new Map(assignments.map((a) => [a.userId, a.team]));
   const rows = [...last].sort(([a], [b]) => (a < b ? -1 : 1)).map(([userId, team]) => ({ userId, team }));
-  const r = await sql.query(
-    `INSERT INTO user_teams (tenant, user_id, admin_team)
-     SELECT $1, e->>'userId', e->>'team' FROM jsonb_array_elements($2::jsonb) AS e
-     ON CONFLICT (tenant, user_id) DO UPDATE SET admin_team = EXCLUDED.admin_team, updated_at = now()`,
-    [tenant, JSON.stringify(rows)],
-  );
-  return r.rowCount;
+  return sql.transaction(async (tx) => {
+    let count = 0;
+    await moveUsersPairs(
+      tx,
+      tenant,
+      rows.map((r) => r.userId),
+      async () => {
+        const r = await tx.query(
+          `INSERT INTO user_teams (tenant, user_id, admin_team)
+           SELECT $1, e->>'userId', e->>'team' FROM jsonb_array_elements($2::jsonb) AS e
+           ON CONFLICT (tenant, user_id) DO UPDATE SET admin_team = EXCLUDED.admin_team, updated_at = now()`,
+          [tenant, JSON.stringify(rows)],
+        );
+        count = r.rowCount;
+      },
+    );
+    return count;
+  });
 }
 
 /** Active users per effective team (null: no team) in the range: what suppression decides on. */
 export async function teamSizes(sql: SqlQueryable, tenant: TenantId, r: DayRange): Promise<TeamSize[]> {
-  const { rows } = await sql.query(
-    `SELECT ${EFFECTIVE_TEAM} AS team, count(DISTINCT a.user_id) AS users
-     FROM insight_user_days a LEFT JOIN user_teams t ON t.tenant = a.tenant AND t.user_id = a.user_id
-     WHERE a.tenant = $1 AND a.day BETWEEN $2 AND $3
-     GROUP BY 1`,
-    [tenant, r.fromDay, r.toDay],
-  );
-  return rows.map((row) => ({ team: row.team === null ? null : str(row.team, 'team'), users: num(row.users, 'users') }));
+  const rows = await peopleSql(sql, tenant, { range: r, byTeam: true, keys: [{ level: ANY_EVENT_LEVEL }] });
+  return rows.map((row) => ({ team: row.team, users: row.users }));
 }
 
 /** Every team's size, never its members. */
