@@ -32,6 +32,8 @@ export interface CompiledTarget {
   readonly uniqueKnown: boolean;
   /** 1 when the candidate sits between the same two neighbours of its kind as the target did, else 0. */
   inPlace(candidate: ElementFingerprint): number;
+  /** Whether the candidate keeps one of the target's named neighbours on the same side (see `besideOf`). */
+  beside(candidate: ElementFingerprint): boolean;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }
@@ -65,6 +67,22 @@ function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => num
   return (c) => {
     const theirs = c.adjacentNames;
     return theirs !== undefined && theirs[0].toLowerCase() === before && theirs[1].toLowerCase() === after ? 1 : 0;
+  };
+}
+
+/**
+ * Whether a candidate keeps at least one of the target's named neighbours of its kind on the same side
+ * (the one before still before it, or the one after still after it). A release that rewords or
+ * replaces one neighbour leaves the other; a copy added in another section keeps neither. An edge of
+ * the group ('') does not count: every group has one.
+ */
+function besideOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const pair = target.adjacentNames;
+  if (pair === undefined) return () => false;
+  const [before, after] = pair.map((n) => n.toLowerCase());
+  return (c) => {
+    const theirs = c.adjacentNames;
+    return theirs !== undefined && ((before !== '' && theirs[0].toLowerCase() === before) || (after !== '' && theirs[1].toLowerCase() === after));
   };
 }
 
@@ -153,6 +171,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     uniqueBy: new Set(target.uniqueBy ?? []),
     uniqueKnown: target.uniqueBy !== undefined,
     inPlace: adjacent,
+    beside: besideOf(target),
     evidence(c) {
       let sharedId = 0;
       let renamedTestId = false;

@@ -194,17 +194,25 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   // second "Save" added elsewhere), still singles out the one namesake that sits between the target's
   // two neighbours: no namesake was there to be left behind by a removal, and the look-alike sits
   // elsewhere. Two namesakes in that place are no help.
+  //
+  // Failing that, the one namesake that kept a neighbour of the target on the same side: the release
+  // also reworded or replaced the other neighbour, and a copy added elsewhere keeps neither. Two
+  // namesakes keeping one (a copy inserted beside the original) are no help.
   let namesakes = 0;
   let inPlace = 0;
+  let beside = 0;
   const inPlaceToo = nameWasUnique && ev.inPlace === 1;
+  const besideToo = nameWasUnique && !inPlaceToo && compiled.beside(c);
   if (ev.name >= SAME)
-    for (let i = 0; i < names.length && (namesakes < 2 || (inPlaceToo && inPlace < 2)); i++)
+    for (let i = 0; i < names.length && (namesakes < 2 || (inPlaceToo && inPlace < 2) || (besideToo && beside < 2)); i++)
       if ((names[i] as number) >= SAME) {
         namesakes++;
-        if (inPlaceToo && compiled.inPlace(candidates[i] as ElementFingerprint) === 1) inPlace++;
+        const other = candidates[i] as ElementFingerprint;
+        if (inPlaceToo && compiled.inPlace(other) === 1) inPlace++;
+        if (besideToo && compiled.beside(other)) beside++;
       }
   const own = ev.sameScope;
-  const nameUnique = (namesakes === 1 || inPlace === 1) && (own || nameWasUnique);
+  const nameUnique = (namesakes === 1 || inPlace === 1 || beside === 1) && (own || nameWasUnique);
   // A capture that recorded `uniqueBy` knows what was not unique too.
   const known = compiled.uniqueKnown ? false : undefined;
   const withName = { ...plain, nameUnique, nameWasUnique: nameWasUnique || known };

@@ -105,6 +105,33 @@ describe('a name unique when captured, now shared with a look-alike', () => {
   });
 });
 
+describe('a name unique when captured, now shared, one neighbour reworded', () => {
+  const toolbar = (names: string[], section: string): ElementFingerprint[] =>
+    names.map((text, i) => ({ tag: 'button', role: 'button', text, neighborText: section, adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''] as [string, string] }));
+  const captured = toolbar(['Cancel', 'Change password', 'Save'], 'Security');
+  const target = { ...(captured[1] as ElementFingerprint), uniqueBy: uniqueFields(captured[1] as ElementFingerprint, captured) };
+  // The release rewords the heading and "Save", and a second "Change password" lands in another card.
+  const release2 = [...toolbar(['Cancel', 'Change password', 'Apply'], 'Sign-in & security'), ...toolbar(['Disconnect', 'Change password', 'Remove'], 'Salesforce')];
+
+  it('anchors to the namesake that kept one of the target neighbours on the same side', () => {
+    expect(target.uniqueBy).toContain('accessibleName');
+    const { ranked, assessment } = rankWithAssessment(target, release2);
+    expect(ranked[0]?.index).toBe(1);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when two namesakes keep one (a copy inserted beside the original), or the name was not unique', () => {
+    const copyBeside = toolbar(['Cancel', 'Change password', 'Change password', 'Save'], 'Sign-in & security');
+    expect(rankWithAssessment(target, copyBeside).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    expect(rankWithAssessment({ ...target, uniqueBy: [] }, release2).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when the kept neighbour sits on the other side (the group was reordered)', () => {
+    const swapped = [...toolbar(['Apply', 'Change password', 'Cancel'], 'Sign-in & security'), ...toolbar(['Disconnect', 'Change password', 'Remove'], 'Salesforce')];
+    expect(rankWithAssessment(target, swapped).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
+
 describe('contradicting identifiers', () => {
   const prompt: ElementFingerprint = { tag: 'textarea', name: 'prompt', testId: 'ai-assistant-input', label: 'Ask the AI assistant', neighborText: 'AI assistant' };
   const other: ElementFingerprint = { tag: 'textarea', name: 'notes', label: 'Notes', neighborText: 'Deal' };
