@@ -1,10 +1,12 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { classSignal } from './classSignal';
-import type { Evidence } from './confidence';
+import { REWORDED_AT, REWORDED_FROM, type Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { effectiveRole, roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { fastTextSimilarity } from './fastTextSimilarity';
 import { shortName } from './shortName';
+import { compileText } from './similarity';
 import type { Signal, SignalName } from './signal';
 import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
 
@@ -116,11 +118,18 @@ const SAME_SURROUNDINGS = 0.85;
 /**
  * Whether a candidate bears the name of one of the target's recorded neighbours and not the target's
  * own: it is that neighbour ("Reply" beside a removed "Reply all"; "Cancel" in a removed "Save"'s place).
+ * Or that neighbour reworded: its name shares most words with a neighbour's ("Save changes" for "Save")
+ * and none with the target's (`own`, the name similarity) — on a translated page, the neighbour that
+ * kept its English name and slid into the target's slot.
  */
-function neighbourOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
-  const own = shortName(target).toLowerCase();
-  const names = (target.adjacentNames ?? []).map((n) => n.toLowerCase()).filter((n) => n !== '' && n !== own);
-  return (c) => names.includes(shortName(c).toLowerCase());
+function neighbourOf(target: ElementFingerprint): (c: ElementFingerprint, own: number) => boolean {
+  const self = shortName(target).toLowerCase();
+  const names = (target.adjacentNames ?? []).map((n) => n.toLowerCase()).filter((n) => n !== '' && n !== self);
+  const similar = names.map((n) => fastTextSimilarity(compileText(n)));
+  return (c, own) => {
+    const name = shortName(c).toLowerCase();
+    return names.includes(name) || (own < REWORDED_FROM && similar.some((sim) => sim(name) >= REWORDED_AT));
+  };
 }
 
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
@@ -192,10 +201,11 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
       const place = path === null && rect === undefined ? 0 : (path ? exactPath : 1) * (rect ? sim(rect, c) : 1);
       const around = neighbor === null ? null : neighbor.context(c);
       const context = around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place);
+      const name = sim(nameSignal, c);
       return {
         uniqueId: sim(uniqueId, c),
         sharedId,
-        name: sim(nameSignal, c),
+        name,
         context,
         contextKnown: around !== null,
         // Between the same two neighbours, but at another rank or with another count in its group: the
@@ -208,7 +218,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.
-        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0) || isNeighbour(c),
+        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0) || isNeighbour(c, name),
         sameScope: scope === undefined || scope.similarity(c) === 1,
         sharedMatches,
       };

@@ -72,8 +72,8 @@ export interface Evidence {
 const RENAMED = 0.75;
 
 /** Name similarity from which a name that changed in place reads as reworded, and fully so. */
-const REWORDED_FROM = 0.3;
-const REWORDED_AT = 0.5;
+export const REWORDED_FROM = 0.3;
+export const REWORDED_AT = 0.5;
 
 /** What a name or shared identifier that nothing else on the page carries is worth without context. */
 const UNIQUE_FLOOR = 0.75;
