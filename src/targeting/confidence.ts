@@ -75,6 +75,9 @@ const RENAMED = 0.75;
 export const REWORDED_FROM = 0.3;
 export const REWORDED_AT = 0.5;
 
+/** Context agreement from which a name known to be shared starts to count (see `identityOf`). */
+const SHARED_NAME_FROM = 0.65;
+
 /** What a name or shared identifier that nothing else on the page carries is worth without context. */
 const UNIQUE_FLOOR = 0.75;
 
@@ -101,7 +104,11 @@ export function identityOf(e: Evidence): number {
   // Without surroundings to compare, uniqueness now suffices unless the capture knew it was not unique
   // then (`false`: a namesake was there, and the one left may be it).
   const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || (!e.contextKnown && was !== false)) ? UNIQUE_FLOOR : 0);
-  const name = e.name * Math.max(corroboration, floor(e.nameUnique, e.nameWasUnique));
+  // A name known to have had a namesake when the target was captured (the Country select of the billing
+  // and of the shipping address) says little by itself: surroundings that only half agree (the same
+  // caption under another section) do not single it out.
+  const nameCorroboration = e.nameWasUnique === false ? ramp(e.context, SHARED_NAME_FROM, 0.95) : corroboration;
+  const name = e.name * Math.max(nameCorroboration, floor(e.nameUnique, e.nameWasUnique));
   const shared = e.sharedId * Math.max(corroboration, floor(e.sharedUnique, e.sharedWasUnique));
   // Renamed in place: the name changed (reworded, translated), but the element still sits between the
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place

@@ -147,3 +147,27 @@ describe('contradicting identifiers', () => {
     expect(rankWithAssessment(link('/tasks/167'), [link('/tasks/703')]).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 });
+
+describe('a name known to have had a namesake when captured', () => {
+  const country = (section: string, over: Partial<ElementFingerprint> = {}): ElementFingerprint => ({
+    tag: 'select',
+    role: 'combobox',
+    text: 'Germany',
+    neighborText: `${section} ·  · Country`,
+    ...over,
+  });
+  const page = [country('Shipping address'), country('Billing address'), { tag: 'button', role: 'button', text: 'Place order', neighborText: 'Review' }];
+  const target = { ...(page[0] as ElementFingerprint), uniqueBy: uniqueFields(page[0] as ElementFingerprint, page) };
+
+  it('abstains when the target is gone and its namesake under another section (the same caption) is left', () => {
+    expect(target.uniqueBy).not.toContain('accessibleName');
+    const gone = page.slice(1);
+    expect(rankWithAssessment(target, gone).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('still anchors to it in its own section', () => {
+    const { ranked, assessment } = rankWithAssessment(target, page);
+    expect(ranked[0]?.index).toBe(0);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+});
