@@ -8,7 +8,7 @@ import { fastTextSimilarity } from './fastTextSimilarity';
 import { shortName } from './shortName';
 import { compileText } from './similarity';
 import type { Signal, SignalName } from './signal';
-import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
+import { accessibleNameSignal, captionNameSignal, neighborSlots, neighborTextSignal, type NeighborSignal } from './textSignals';
 
 /**
  * A target prepared for scoring many candidates: the per-target work of every signal done once. Scores
@@ -36,6 +36,11 @@ export interface CompiledTarget {
   inPlace(candidate: ElementFingerprint): number;
   /** Whether the candidate keeps one of the target's named neighbours on the same side (see `besideOf`). */
   beside(candidate: ElementFingerprint): boolean;
+  /**
+   * Whether the candidate is named after the section the target sat in: the "Create report" button that
+   * opens the "Create report" dialog whose "Create" was the target. It is that section's opener.
+   */
+  namesSection(candidate: ElementFingerprint): boolean;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }
@@ -86,6 +91,14 @@ function besideOf(target: ElementFingerprint): (c: ElementFingerprint) => boolea
     const theirs = c.adjacentNames;
     return theirs !== undefined && ((before !== '' && theirs[0].toLowerCase() === before) || (after !== '' && theirs[1].toLowerCase() === after));
   };
+}
+
+function sectionNamer(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const section = neighborSlots(target.neighborText ?? '')[0] ?? '';
+  if (section === '') return () => false;
+  const sim = fastTextSimilarity(compileText(section));
+  // Any of its names: an icon button may say "New report" and be titled "Create report".
+  return (c) => [c.ariaLabel, c.label, c.text, c.title, c.placeholder, c.alt].some((n) => n !== undefined && sim(n) >= SAME);
 }
 
 /** The primary language subtag (`pt` of `pt-BR`), lower case; '' when unknown. */
@@ -181,6 +194,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     uniqueKnown: target.uniqueBy !== undefined,
     inPlace: adjacent,
     beside: besideOf(target),
+    namesSection: sectionNamer(target),
     evidence(c) {
       let sharedId = 0;
       let renamedTestId = false;

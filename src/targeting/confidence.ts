@@ -66,6 +66,11 @@ export interface Evidence {
   readonly translated?: boolean;
   /** The target has a row label and the candidate another one: another record's look-alike. */
   readonly otherRow?: boolean;
+  /**
+   * The name was the target's alone when captured, nothing carries it now, and the candidate is the only
+   * one whose name shares words with it ("Refresh list" for "Refresh"): the element reworded.
+   */
+  readonly rewordedAlone?: boolean;
 }
 
 /** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
@@ -123,7 +128,9 @@ export function identityOf(e: Evidence): number {
   // A twin (a copy inserted right beside the original, or one there all along) has the name, the
   // surroundings and, as often as not, the test id: neither is the target by those, and which one holds
   // the old place is position luck. Only a written id, or a shared identifier the other lacks, decides.
-  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural);
+  // Reworded where nothing else shares a word with the old name: never another row's.
+  const reworded = e.rewordedAlone === true && e.otherRow !== true ? RENAMED : 0;
+  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural, reworded);
   return e.contradicted ? identity / 2 : identity;
 }
 

@@ -171,3 +171,30 @@ describe('a name known to have had a namesake when captured', () => {
     expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
   });
 });
+
+describe('a name unique when captured, reworded, and gone from the page', () => {
+  const bar = (names: string[], section?: string): ElementFingerprint[] =>
+    names.map((text, i) => ({ tag: 'button', role: 'button', text, ...(section === undefined ? {} : { neighborText: section }), adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''] as [string, string] }));
+  const captured = bar(['Archive', 'Move to', 'Refresh', 'Labels']);
+  const target = { ...(captured[2] as ElementFingerprint), uniqueBy: uniqueFields(captured[2] as ElementFingerprint, captured) };
+
+  it('anchors to the only element whose name shares words with the old one, moved among reworded neighbours', () => {
+    const release2 = bar(['Archive message', 'Move to folder', 'Labels', 'Refresh list']);
+    const { ranked, assessment } = rankWithAssessment(target, release2);
+    expect(ranked[0]?.index).toBe(3);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when two names share words with it, or when the name was not known to be unique', () => {
+    expect(rankWithAssessment(target, bar(['Archive', 'Refresh all', 'Labels', 'Refresh list'])).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    expect(rankWithAssessment({ ...target, uniqueBy: [] }, bar(['Archive message', 'Move to folder', 'Labels', 'Refresh list'])).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when what is left is the opener of the section the target sat in (a dialog’s "Create" gone, "Create report" remains)', () => {
+    const dialog = bar(['Cancel', 'Create'], 'Create report');
+    const create = { ...(dialog[1] as ElementFingerprint), uniqueBy: uniqueFields(dialog[1] as ElementFingerprint, [...dialog, ...bar(['New report', 'Share'], 'Reports')]) };
+    expect(create.uniqueBy).toContain('accessibleName');
+    const gone = [...bar(['Cancel'], 'Create report'), { tag: 'button', role: 'button', text: '◆', ariaLabel: 'New report', title: 'Create report', neighborText: 'Reports', adjacentNames: ['', 'Share'] as [string, string] }, ...bar(['Share'], 'Reports')];
+    expect(rankWithAssessment(create, gone).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
