@@ -58,6 +58,8 @@ export interface Located {
   /** For studying failures (`WAYMARK_BENCH_DUMP`): the target and the two best candidates as read. */
   target: ElementFingerprint;
   best: ElementFingerprint[];
+  /** The target's own element on release 2 as read, with its rank and score; absent when removed. */
+  truth?: { fingerprint: ElementFingerprint; rank: number; score: number };
 }
 
 function capture(keys: string[]): Captured[] {
@@ -79,7 +81,11 @@ function locateAll(items: Captured[]): Located[] {
     const { elements, fingerprints } = collectCandidates(document, candidateQuery(fingerprint));
     const { ranked, assessment } = rankWithAssessment(fingerprint, fingerprints);
     const top = ranked[0] === undefined ? null : elements[ranked[0].index];
+    const own = elements.findIndex((e) => e.getAttribute(KEY) === key);
+    const rank = ranked.findIndex((r) => r.index === own);
+    const truth = own < 0 ? undefined : { fingerprint: materialize(fingerprints[own] as ElementFingerprint), rank, score: ranked[rank]?.score ?? 0 };
     return {
+      truth,
       key,
       status: res.status,
       confidence: res.confidence,

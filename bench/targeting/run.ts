@@ -18,7 +18,11 @@ import type { BenchApi, Captured, Located, RepeatMode } from './pageEntry';
 import { printBreakdown, printTable, quantile, rates, type Outcome } from './report';
 import { servePages } from './serve';
 
-const SEED = 20240611;
+/**
+ * The corpus seed. `WAYMARK_BENCH_SEED=777 npm run bench:targeting` builds another corpus, to check that
+ * a rule found on this one does not give wrong answers on releases it was not tuned on.
+ */
+const SEED = seedFrom(process.env.WAYMARK_BENCH_SEED);
 const PAGES = 84;
 const BIG_ROWS = 590;
 const BIG_TARGETS = 40;
@@ -108,6 +112,16 @@ async function main(): Promise<void> {
       }
     }
 
+    // For checking a rule on other seeds quickly: WAYMARK_BENCH_ACCURACY_ONLY=1 skips the timing and
+    // prints the breakdowns and one JSON line of rates.
+    if (process.env.WAYMARK_BENCH_ACCURACY_ONLY === '1') {
+      const r = rates(outcomes);
+      printBreakdown('operator', outcomes, (o) => o.applied.map((a) => a.replace(/:.*/, '')));
+      const dump = process.env.WAYMARK_BENCH_DUMP;
+      if (dump) await writeFile(dump, JSON.stringify(outcomes, null, 1));
+      console.log(JSON.stringify({ bench: 'targeting-accuracy', seed: SEED, pairs: r.pairs, top1: round(r.top1), coverage: round(r.coverage), wrong: round(r.wrong), wrongAnswers: outcomes.filter((o) => o.status === 'found' && (o.removed || o.chosen !== o.key)).length, removedAbstained: round(r.removedAbstained) }));
+      return;
+    }
     const bigCaptured = await capture(page, server.url, big, code);
     await open(page, `${server.url}/big/r2`, code);
     const elements = await page.evaluate(() => (window as unknown as Win).WaymarkBench.elementCount());
@@ -154,6 +168,7 @@ async function main(): Promise<void> {
       JSON.stringify({
         bench: 'targeting',
         pairs: r.pairs,
+        seed: SEED,
         top1: round(r.top1),
         coverage: round(r.coverage),
         wrong: round(r.wrong),
@@ -197,6 +212,13 @@ async function main(): Promise<void> {
     await server.close();
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+function seedFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return 20240611;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`WAYMARK_BENCH_SEED must be a non-negative integer, got "${value}"`);
+  return n;
 }
 
 function round(x: number): number {

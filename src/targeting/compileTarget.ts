@@ -1,12 +1,14 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { classSignal } from './classSignal';
-import type { Evidence } from './confidence';
+import { REWORDED_AT, REWORDED_FROM, type Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { effectiveRole, roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { fastTextSimilarity } from './fastTextSimilarity';
 import { shortName } from './shortName';
+import { compileText } from './similarity';
 import type { Signal, SignalName } from './signal';
-import { accessibleNameSignal, captionNameSignal, neighborTextSignal, type NeighborSignal } from './textSignals';
+import { accessibleNameSignal, captionNameSignal, neighborSlots, neighborTextSignal, type NeighborSignal } from './textSignals';
 
 /**
  * A target prepared for scoring many candidates: the per-target work of every signal done once. Scores
@@ -32,6 +34,13 @@ export interface CompiledTarget {
   readonly uniqueKnown: boolean;
   /** 1 when the candidate sits between the same two neighbours of its kind as the target did, else 0. */
   inPlace(candidate: ElementFingerprint): number;
+  /** Whether the candidate keeps one of the target's named neighbours on the same side (see `besideOf`). */
+  beside(candidate: ElementFingerprint): boolean;
+  /**
+   * Whether the candidate is named after the section the target sat in: the "Create report" button that
+   * opens the "Create report" dialog whose "Create" was the target. It is that section's opener.
+   */
+  namesSection(candidate: ElementFingerprint): boolean;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }
@@ -68,6 +77,30 @@ function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => num
   };
 }
 
+/**
+ * Whether a candidate keeps at least one of the target's named neighbours of its kind on the same side
+ * (the one before still before it, or the one after still after it). A release that rewords or
+ * replaces one neighbour leaves the other; a copy added in another section keeps neither. An edge of
+ * the group ('') does not count: every group has one.
+ */
+function besideOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const pair = target.adjacentNames;
+  if (pair === undefined) return () => false;
+  const [before, after] = pair.map((n) => n.toLowerCase());
+  return (c) => {
+    const theirs = c.adjacentNames;
+    return theirs !== undefined && ((before !== '' && theirs[0].toLowerCase() === before) || (after !== '' && theirs[1].toLowerCase() === after));
+  };
+}
+
+function sectionNamer(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
+  const section = neighborSlots(target.neighborText ?? '')[0] ?? '';
+  if (section === '') return () => false;
+  const sim = fastTextSimilarity(compileText(section));
+  // Any of its names: an icon button may say "New report" and be titled "Create report".
+  return (c) => [c.ariaLabel, c.label, c.text, c.title, c.placeholder, c.alt].some((n) => n !== undefined && sim(n) >= SAME);
+}
+
 /** The primary language subtag (`pt` of `pt-BR`), lower case; '' when unknown. */
 function primaryLanguage(lang: string | undefined): string {
   return lang === undefined ? '' : (lang.split('-')[0] ?? '').trim().toLowerCase();
@@ -98,11 +131,18 @@ const SAME_SURROUNDINGS = 0.85;
 /**
  * Whether a candidate bears the name of one of the target's recorded neighbours and not the target's
  * own: it is that neighbour ("Reply" beside a removed "Reply all"; "Cancel" in a removed "Save"'s place).
+ * Or that neighbour reworded: its name shares most words with a neighbour's ("Save changes" for "Save")
+ * and none with the target's (`own`, the name similarity) — on a translated page, the neighbour that
+ * kept its English name and slid into the target's slot.
  */
-function neighbourOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
-  const own = shortName(target).toLowerCase();
-  const names = (target.adjacentNames ?? []).map((n) => n.toLowerCase()).filter((n) => n !== '' && n !== own);
-  return (c) => names.includes(shortName(c).toLowerCase());
+function neighbourOf(target: ElementFingerprint): (c: ElementFingerprint, own: number) => boolean {
+  const self = shortName(target).toLowerCase();
+  const names = (target.adjacentNames ?? []).map((n) => n.toLowerCase()).filter((n) => n !== '' && n !== self);
+  const similar = names.map((n) => fastTextSimilarity(compileText(n)));
+  return (c, own) => {
+    const name = shortName(c).toLowerCase();
+    return names.includes(name) || (own < REWORDED_FROM && similar.some((sim) => sim(name) >= REWORDED_AT));
+  };
 }
 
 export function compileTarget(target: ElementFingerprint): CompiledTarget {
@@ -153,6 +193,8 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     uniqueBy: new Set(target.uniqueBy ?? []),
     uniqueKnown: target.uniqueBy !== undefined,
     inPlace: adjacent,
+    beside: besideOf(target),
+    namesSection: sectionNamer(target),
     evidence(c) {
       let sharedId = 0;
       let renamedTestId = false;
@@ -173,10 +215,11 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
       const place = path === null && rect === undefined ? 0 : (path ? exactPath : 1) * (rect ? sim(rect, c) : 1);
       const around = neighbor === null ? null : neighbor.context(c);
       const context = around === null ? place : around.strict ? around.agreement : Math.max(around.agreement, around.agreement > 0 ? place : DISOWNED * place);
+      const name = sim(nameSignal, c);
       return {
         uniqueId: sim(uniqueId, c),
         sharedId,
-        name: sim(nameSignal, c),
+        name,
         context,
         contextKnown: around !== null,
         // Between the same two neighbours, but at another rank or with another count in its group: the
@@ -189,7 +232,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.
-        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0) || isNeighbour(c),
+        contradicted: contradicted || (renamedTestId && sharedMatches.length === 0) || isNeighbour(c, name),
         sameScope: scope === undefined || scope.similarity(c) === 1,
         sharedMatches,
       };

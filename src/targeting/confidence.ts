@@ -66,14 +66,22 @@ export interface Evidence {
   readonly translated?: boolean;
   /** The target has a row label and the candidate another one: another record's look-alike. */
   readonly otherRow?: boolean;
+  /**
+   * The name was the target's alone when captured, nothing carries it now, and the candidate is the only
+   * one whose name shares words with it ("Refresh list" for "Refresh"): the element reworded.
+   */
+  readonly rewordedAlone?: boolean;
 }
 
 /** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
 const RENAMED = 0.75;
 
 /** Name similarity from which a name that changed in place reads as reworded, and fully so. */
-const REWORDED_FROM = 0.3;
-const REWORDED_AT = 0.5;
+export const REWORDED_FROM = 0.3;
+export const REWORDED_AT = 0.5;
+
+/** Context agreement from which a name known to be shared starts to count (see `identityOf`). */
+const SHARED_NAME_FROM = 0.65;
 
 /** What a name or shared identifier that nothing else on the page carries is worth without context. */
 const UNIQUE_FLOOR = 0.75;
@@ -101,7 +109,11 @@ export function identityOf(e: Evidence): number {
   // Without surroundings to compare, uniqueness now suffices unless the capture knew it was not unique
   // then (`false`: a namesake was there, and the one left may be it).
   const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || (!e.contextKnown && was !== false)) ? UNIQUE_FLOOR : 0);
-  const name = e.name * Math.max(corroboration, floor(e.nameUnique, e.nameWasUnique));
+  // A name known to have had a namesake when the target was captured (the Country select of the billing
+  // and of the shipping address) says little by itself: surroundings that only half agree (the same
+  // caption under another section) do not single it out.
+  const nameCorroboration = e.nameWasUnique === false ? ramp(e.context, SHARED_NAME_FROM, 0.95) : corroboration;
+  const name = e.name * Math.max(nameCorroboration, floor(e.nameUnique, e.nameWasUnique));
   const shared = e.sharedId * Math.max(corroboration, floor(e.sharedUnique, e.sharedWasUnique));
   // Renamed in place: the name changed (reworded, translated), but the element still sits between the
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
@@ -116,7 +128,9 @@ export function identityOf(e: Evidence): number {
   // A twin (a copy inserted right beside the original, or one there all along) has the name, the
   // surroundings and, as often as not, the test id: neither is the target by those, and which one holds
   // the old place is position luck. Only a written id, or a shared identifier the other lacks, decides.
-  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural);
+  // Reworded where nothing else shares a word with the old name: never another row's.
+  const reworded = e.rewordedAlone === true && e.otherRow !== true ? RENAMED : 0;
+  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural, reworded);
   return e.contradicted ? identity / 2 : identity;
 }
 

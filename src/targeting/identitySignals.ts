@@ -81,10 +81,13 @@ const HASH_ROUTE = /#!?\//;
 
 /**
  * The path of a link, with the origin, query and anchor fragment dropped. A hash route is the path of
- * a hash-routed app (`#/sent` and `#/starred` are two places, not one page), so it is kept.
+ * a hash-routed app (`#/sent` and `#/starred` are two places, not one page), so it is kept. A link that
+ * is nothing but a fragment (`#notes`, `#activity`: the tabs of a record page) has no path of its own:
+ * the fragment is where it goes.
  */
 function hrefPath(href: string): string {
   const h = href.trim().replace(ORIGIN, '');
+  if (h.startsWith('#')) return h.split('?')[0]?.toLowerCase() ?? '';
   const cut = h.search(/[?#]/);
   let path = (cut < 0 ? h : h.slice(0, cut)).toLowerCase();
   if (path.endsWith('/')) path = path.slice(0, -1);

@@ -1,6 +1,6 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { compileTarget, SAME, type CompiledTarget } from './compileTarget';
-import { assess, identityOf, SEPARATION_FULL, type Assessment } from './confidence';
+import { assess, identityOf, REWORDED_AT, REWORDED_FROM, SEPARATION_FULL, type Assessment } from './confidence';
 import { shortName } from './shortName';
 import type { Signal } from './signal';
 
@@ -194,20 +194,34 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   // second "Save" added elsewhere), still singles out the one namesake that sits between the target's
   // two neighbours: no namesake was there to be left behind by a removal, and the look-alike sits
   // elsewhere. Two namesakes in that place are no help.
+  //
+  // Failing that, the one namesake that kept a neighbour of the target on the same side: the release
+  // also reworded or replaced the other neighbour, and a copy added elsewhere keeps neither. Two
+  // namesakes keeping one (a copy inserted beside the original) are no help.
   let namesakes = 0;
   let inPlace = 0;
+  let beside = 0;
   const inPlaceToo = nameWasUnique && ev.inPlace === 1;
+  const besideToo = nameWasUnique && !inPlaceToo && compiled.beside(c);
   if (ev.name >= SAME)
-    for (let i = 0; i < names.length && (namesakes < 2 || (inPlaceToo && inPlace < 2)); i++)
+    for (let i = 0; i < names.length && (namesakes < 2 || (inPlaceToo && inPlace < 2) || (besideToo && beside < 2)); i++)
       if ((names[i] as number) >= SAME) {
         namesakes++;
-        if (inPlaceToo && compiled.inPlace(candidates[i] as ElementFingerprint) === 1) inPlace++;
+        const other = candidates[i] as ElementFingerprint;
+        if (inPlaceToo && compiled.inPlace(other) === 1) inPlace++;
+        if (besideToo && compiled.beside(other)) beside++;
       }
   const own = ev.sameScope;
-  const nameUnique = (namesakes === 1 || inPlace === 1) && (own || nameWasUnique);
+  // Reworded: the old name gone from the page, and this the only name sharing words with it; not the
+  // opener of the target's own section ("Create report" when the dialog's "Create" is gone).
+  let sharing = 0;
+  if (nameWasUnique && own && !ev.contradicted && ev.name >= REWORDED_AT && ev.name < SAME)
+    for (let i = 0; i < names.length && sharing < 2; i++) if ((names[i] as number) >= REWORDED_FROM) sharing++;
+  const rewordedAlone = sharing === 1 && !compiled.namesSection(c);
+  const nameUnique = (namesakes === 1 || inPlace === 1 || beside === 1) && (own || nameWasUnique);
   // A capture that recorded `uniqueBy` knows what was not unique too.
   const known = compiled.uniqueKnown ? false : undefined;
-  const withName = { ...plain, nameUnique, nameWasUnique: nameWasUnique || known };
+  const withName = { ...plain, nameUnique, nameWasUnique: nameWasUnique || known, rewordedAlone };
   const sofar = identityOf(withName);
   // Counting shared identifiers reads an attribute of every candidate: only when it could matter.
   if (ev.sharedMatches.length === 0 || identityOf({ ...withName, sharedUnique: true, sharedWasUnique: true }) <= sofar) return sofar;

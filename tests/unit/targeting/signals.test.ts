@@ -189,4 +189,10 @@ describe('links of hash-routed apps', () => {
     // A plain anchor is not a route: the page's own path decides.
     expect(hrefSignal(fp({ tag: 'a', href: '/help#faq' }))?.similarity(fp({ tag: 'a', href: '/help#contact' }))).toBeGreaterThanOrEqual(0.9);
   });
+
+  it('a link that is only a fragment goes to that fragment: the #notes tab is not the #activity tab', () => {
+    const s = hrefSignal(fp({ tag: 'a', href: '#notes' }));
+    expect(s?.similarity(fp({ tag: 'button', href: '#activity' }))).toBeLessThan(0.5);
+    expect(s?.similarity(fp({ tag: 'a', href: '#Notes' }))).toBeGreaterThanOrEqual(0.9);
+  });
 });

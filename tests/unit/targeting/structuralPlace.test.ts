@@ -50,6 +50,18 @@ describe('holding the target’s place in the tree (path and rank among its kind
     expect(rankWithAssessment(overview, italian).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 
+  it('abstains on a translated and reordered page where the neighbour that kept its English name, reworded, holds the slot', () => {
+    // "Share" and "Download" traded places; "Download" was reworded and left untranslated.
+    const reordered = toolbar(['Criar relatório', 'Baixar', 'Download PDF', 'Filtrar'], 'pt-BR', 'Relatórios');
+    const share = english[1] as ElementFingerprint;
+    expect(rankWithAssessment(share, toolbar(['Criar relatório', 'Compartilhar', 'Baixar', 'Filtrar'], 'pt-BR', 'Relatórios')).ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+    const swapped = [...reordered];
+    swapped[1] = { ...(reordered[2] as ElementFingerprint), xpath: (reordered[1] as ElementFingerprint).xpath, ordinal: [1, 4], adjacentNames: ['Criar relatório', 'Compartilhar'] };
+    swapped[2] = { ...(reordered[1] as ElementFingerprint), text: 'Compartilhar', xpath: (reordered[2] as ElementFingerprint).xpath, ordinal: [2, 4], adjacentNames: ['Download PDF', 'Filtrar'] };
+    const { ranked } = rankWithAssessment(share, swapped);
+    expect(ranked[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
   it('abstains on a translated page where the target was removed: its neighbour slid into its path, with another count', () => {
     const gone = toolbar(['Criar relatório', 'Compartilhar', 'Filtrar'], 'pt-BR', 'Relatórios');
     expect(rankWithAssessment(target, gone).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);

@@ -105,6 +105,33 @@ describe('a name unique when captured, now shared with a look-alike', () => {
   });
 });
 
+describe('a name unique when captured, now shared, one neighbour reworded', () => {
+  const toolbar = (names: string[], section: string): ElementFingerprint[] =>
+    names.map((text, i) => ({ tag: 'button', role: 'button', text, neighborText: section, adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''] as [string, string] }));
+  const captured = toolbar(['Cancel', 'Change password', 'Save'], 'Security');
+  const target = { ...(captured[1] as ElementFingerprint), uniqueBy: uniqueFields(captured[1] as ElementFingerprint, captured) };
+  // The release rewords the heading and "Save", and a second "Change password" lands in another card.
+  const release2 = [...toolbar(['Cancel', 'Change password', 'Apply'], 'Sign-in & security'), ...toolbar(['Disconnect', 'Change password', 'Remove'], 'Salesforce')];
+
+  it('anchors to the namesake that kept one of the target neighbours on the same side', () => {
+    expect(target.uniqueBy).toContain('accessibleName');
+    const { ranked, assessment } = rankWithAssessment(target, release2);
+    expect(ranked[0]?.index).toBe(1);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when two namesakes keep one (a copy inserted beside the original), or the name was not unique', () => {
+    const copyBeside = toolbar(['Cancel', 'Change password', 'Change password', 'Save'], 'Sign-in & security');
+    expect(rankWithAssessment(target, copyBeside).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    expect(rankWithAssessment({ ...target, uniqueBy: [] }, release2).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when the kept neighbour sits on the other side (the group was reordered)', () => {
+    const swapped = [...toolbar(['Apply', 'Change password', 'Cancel'], 'Sign-in & security'), ...toolbar(['Disconnect', 'Change password', 'Remove'], 'Salesforce')];
+    expect(rankWithAssessment(target, swapped).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
+
 describe('contradicting identifiers', () => {
   const prompt: ElementFingerprint = { tag: 'textarea', name: 'prompt', testId: 'ai-assistant-input', label: 'Ask the AI assistant', neighborText: 'AI assistant' };
   const other: ElementFingerprint = { tag: 'textarea', name: 'notes', label: 'Notes', neighborText: 'Deal' };
@@ -118,5 +145,56 @@ describe('contradicting identifiers', () => {
     const link = (href: string): ElementFingerprint => ({ tag: 'a', href, testId: 'migrate-database-link', text: 'Migrate database', neighborText: 'In progress' });
     // The target's card was removed; a card with the same title (and so the same derived test id) remains.
     expect(rankWithAssessment(link('/tasks/167'), [link('/tasks/703')]).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+});
+
+describe('a name known to have had a namesake when captured', () => {
+  const country = (section: string, over: Partial<ElementFingerprint> = {}): ElementFingerprint => ({
+    tag: 'select',
+    role: 'combobox',
+    text: 'Germany',
+    neighborText: `${section} ·  · Country`,
+    ...over,
+  });
+  const page = [country('Shipping address'), country('Billing address'), { tag: 'button', role: 'button', text: 'Place order', neighborText: 'Review' }];
+  const target = { ...(page[0] as ElementFingerprint), uniqueBy: uniqueFields(page[0] as ElementFingerprint, page) };
+
+  it('abstains when the target is gone and its namesake under another section (the same caption) is left', () => {
+    expect(target.uniqueBy).not.toContain('accessibleName');
+    const gone = page.slice(1);
+    expect(rankWithAssessment(target, gone).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('still anchors to it in its own section', () => {
+    const { ranked, assessment } = rankWithAssessment(target, page);
+    expect(ranked[0]?.index).toBe(0);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+});
+
+describe('a name unique when captured, reworded, and gone from the page', () => {
+  const bar = (names: string[], section?: string): ElementFingerprint[] =>
+    names.map((text, i) => ({ tag: 'button', role: 'button', text, ...(section === undefined ? {} : { neighborText: section }), adjacentNames: [names[i - 1] ?? '', names[i + 1] ?? ''] as [string, string] }));
+  const captured = bar(['Archive', 'Move to', 'Refresh', 'Labels']);
+  const target = { ...(captured[2] as ElementFingerprint), uniqueBy: uniqueFields(captured[2] as ElementFingerprint, captured) };
+
+  it('anchors to the only element whose name shares words with the old one, moved among reworded neighbours', () => {
+    const release2 = bar(['Archive message', 'Move to folder', 'Labels', 'Refresh list']);
+    const { ranked, assessment } = rankWithAssessment(target, release2);
+    expect(ranked[0]?.index).toBe(3);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when two names share words with it, or when the name was not known to be unique', () => {
+    expect(rankWithAssessment(target, bar(['Archive', 'Refresh all', 'Labels', 'Refresh list'])).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    expect(rankWithAssessment({ ...target, uniqueBy: [] }, bar(['Archive message', 'Move to folder', 'Labels', 'Refresh list'])).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when what is left is the opener of the section the target sat in (a dialog’s "Create" gone, "Create report" remains)', () => {
+    const dialog = bar(['Cancel', 'Create'], 'Create report');
+    const create = { ...(dialog[1] as ElementFingerprint), uniqueBy: uniqueFields(dialog[1] as ElementFingerprint, [...dialog, ...bar(['New report', 'Share'], 'Reports')]) };
+    expect(create.uniqueBy).toContain('accessibleName');
+    const gone = [...bar(['Cancel'], 'Create report'), { tag: 'button', role: 'button', text: '◆', ariaLabel: 'New report', title: 'Create report', neighborText: 'Reports', adjacentNames: ['', 'Share'] as [string, string] }, ...bar(['Share'], 'Reports')];
+    expect(rankWithAssessment(create, gone).assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 });
