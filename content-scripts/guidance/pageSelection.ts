@@ -8,19 +8,19 @@ import { isOwnNode } from '../overlay/shadowHost';
 export function watchSelection(): { last(): string; stop(): void } {
   let last = '';
   const ac = new AbortController();
-  document.addEventListener(
-    'selectionchange',
-    () => {
-      const sel = document.getSelection();
-      if (!sel || sel.isCollapsed || sel.rangeCount === 0) return;
-      const node = sel.getRangeAt(0).commonAncestorContainer;
-      const el = node instanceof Element ? node : node.parentElement;
-      if (!el || isOwnNode(el) || (el instanceof HTMLElement && el.isContentEditable)) return;
-      const text = sel.toString().replace(/\s+/g, ' ').trim();
-      if (text) last = text.slice(0, 4000);
-    },
-    { signal: ac.signal },
-  );
+  const remember = () => {
+    const sel = document.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return;
+    const node = sel.getRangeAt(0).commonAncestorContainer;
+    const el = node instanceof Element ? node : node.parentElement;
+    if (!el || isOwnNode(el) || (el instanceof HTMLElement && el.isContentEditable)) return;
+    const text = sel.toString().replace(/\s+/g, ' ').trim();
+    if (text) last = text.slice(0, 4000);
+  };
+  document.addEventListener('selectionchange', remember, { signal: ac.signal });
+  // `selectionchange` is queued: a click that follows the selection at once (Firefox) can collapse it
+  // first. The press itself comes before the collapse, so the selection is read there too.
+  document.addEventListener('pointerdown', remember, { capture: true, signal: ac.signal });
   return { last: () => last, stop: () => ac.abort() };
 }
 
