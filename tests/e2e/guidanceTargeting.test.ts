@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { clickCardButton, launchWithExtension, readEvents, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
-import { clickOverlayButton, doc, inOverlay, overlayHas, pause, saveFlow, saveGuidance } from './support/guidance';
+import { clickOverlayButton, doc, inOverlay, overlayHas, pause, saveFlow, saveGuidance, clickInOverlay } from './support/guidance';
 
 let host: HostServer;
 let ext: ExtensionBrowser;
@@ -210,7 +210,7 @@ describe('targeting rules', () => {
     expect((await readEvents(ext)).some((e) => e.type === 'flow_started')).toBe(false);
 
     // The beacon is read (it has no feature): the auto flow's turn, and still one thing at a time.
-    await (await inOverlay(page, '[data-waymark-beacon="high"] .wm-g-beacon')).click();
+    await clickInOverlay(page, '[data-waymark-beacon="high"] .wm-g-beacon');
     await clickOverlayButton(page, 'Got it');
     expect(await waitForStep(page, 0)).toBe('centered');
     expect((await sample(1500)).filter((s) => s !== '')).toEqual(['[data-waymark-step]']);

@@ -30,6 +30,22 @@ export async function inOverlay(page: Page, selector: string, timeout = 15_000):
   return el;
 }
 
+/**
+ * Clicks (with the mouse) an element in the overlay's shadow root. The overlay may re-render it between
+ * the lookup and the click (its anchor re-found after the host app re-rendered the target): then it is
+ * looked up again, as a user would click what is there now.
+ */
+export async function clickInOverlay(page: Page, selector: string, timeout = 15_000): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await (await inOverlay(page, selector, timeout)).click();
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !/detached|not clickable/i.test(String(e))) throw e;
+    }
+  }
+}
+
 /** Whether a selector matches in the overlay's shadow root right now. */
 export function overlayHas(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((s) => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(s) != null, selector);
