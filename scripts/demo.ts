@@ -57,21 +57,19 @@ const dataDir = join(ROOT, '.waymark-data', check ? `check-${process.pid}` : 'de
 mkdirSync(dataDir, { recursive: true });
 if (check) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 const tsxArgs = ['--import', 'tsx'];
-const cli = spawnSync(process.execPath, [...tsxArgs, 'server/cli.ts', 'token', 'create', '--tenant', 'demo', '--role', 'employee', '--label', 'demo'], {
-  cwd: ROOT,
-  env: { ...process.env, DATA_DIR: dataDir },
-  encoding: 'utf8',
-});
-if (cli.status !== 0) throw new Error(`demo: could not create a collector token: ${cli.stderr}`);
-const token = cli.stdout.trim();
+/** A collector token for the demo tenant, made with the real CLI. */
+function createToken(role: 'employee' | 'admin', label: string): string {
+  const cli = spawnSync(process.execPath, [...tsxArgs, 'server/cli.ts', 'token', 'create', '--tenant', 'demo', '--role', role, '--label', label], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  if (cli.status !== 0) throw new Error(`demo: could not create an ${role} token: ${cli.stderr}`);
+  return cli.stdout.trim();
+}
+const token = createToken('employee', 'demo');
 // An admin token too: it publishes the sample population's flows, and the options page reads insights with it.
-const adminCli = spawnSync(process.execPath, [...tsxArgs, 'server/cli.ts', 'token', 'create', '--tenant', 'demo', '--role', 'admin', '--label', 'demo admin'], {
-  cwd: ROOT,
-  env: { ...process.env, DATA_DIR: dataDir },
-  encoding: 'utf8',
-});
-if (adminCli.status !== 0) throw new Error(`demo: could not create an admin token: ${adminCli.stderr}`);
-const adminToken = adminCli.stdout.trim();
+const adminToken = createToken('admin', 'demo admin');
 const collectorPort = check ? await freePort() : 8787;
 const collectorUrl = `http://127.0.0.1:${collectorPort}`;
 const collector = spawn(process.execPath, [...tsxArgs, 'server/main.ts'], {

@@ -6,6 +6,9 @@ import { startHostServer, type HostServer } from '../../demo/hostServer';
 import type { Responses, SyncStatus } from '../../src/messages/protocol';
 import { openDatabase } from '../../server/db/openDatabase';
 import { createToken, startCollector, storedEvents, tempDataDir, type Collector } from './support/collector';
+import { cardText, clickCardButton, waitForStep } from './support/browser';
+import { pickWithMouse } from './support/pickWithMouse';
+import { until } from './support/until';
 import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
 
 /*
@@ -22,27 +25,12 @@ let collector: Collector;
 let hosts: HostServer[] = [];
 let ff: FirefoxExtension;
 
-const overlay = {
-  /** The phase of step `index`'s card once it has a card. */
-  step: async (page: Page, index: number): Promise<string> => {
-    const h = await page.waitForFunction(
-      (i) => {
-        const el = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(`[data-waymark-step="${i}"]`);
-        return el?.querySelector('.wm-card') ? el.getAttribute('data-waymark-phase') : null;
-      },
-      { timeout: 20_000, polling: 100 },
-      index,
-    );
-    return (await h.jsonValue()) as string;
-  },
-  progress: (page: Page) =>
-    page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-progress')?.textContent ?? null),
-  /**
-   * Whether the highlight ring comes to rest around the host element `selector` (it glides from one
-   * target to the next, so this waits for it to settle there).
-   */
-  anchoredTo: (page: Page, selector: string) =>
-    page
+/**
+ * Whether the highlight ring comes to rest around the host element `selector` (it glides from one
+ * target to the next, so this waits for it to settle there).
+ */
+const anchoredTo = (page: Page, selector: string) =>
+  page
       .waitForFunction(
         (sel) => {
           const ring = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-highlight');
@@ -58,24 +46,7 @@ const overlay = {
       .then(
         () => true,
         () => false,
-      ),
-  clickButton: (page: Page, text: string) =>
-    page.evaluate((t) => {
-      const btn = [...(document.querySelector('waymark-overlay')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === t);
-      btn?.click();
-      return btn !== undefined;
-    }, text),
-};
-
-const until = async <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeout = 30_000): Promise<T> => {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-};
+      );
 
 describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR', () => {
   let employeeToken: string;
@@ -99,23 +70,23 @@ describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR',
   it('plays the onboarding walkthrough on the demo CRM, advanced by real clicks and typing, and records it', async () => {
     const page = await ff.browser.newPage();
     await page.goto(`${hosts[0]!.url}/contacts`);
-    expect(await overlay.step(page, 0)).toBe('found');
-    expect(await overlay.progress(page)).toBe('1 of 4');
-    expect(await overlay.anchoredTo(page, 'a.contact-link')).toBe(true);
+    expect(await waitForStep(page, 0, 20_000)).toBe('found');
+    expect((await cardText(page))?.progress).toBe('1 of 4');
+    expect(await anchoredTo(page, 'a.contact-link')).toBe(true);
     await page.click('a.contact-link');
 
-    expect(await overlay.step(page, 1)).toBe('found');
+    expect(await waitForStep(page, 1, 20_000)).toBe('found');
     expect(new URL(page.url()).pathname).toMatch(/^\/contacts\/c-/);
     await page.click('[data-testid="create-deal"]');
 
-    expect(await overlay.step(page, 2)).toBe('found');
+    expect(await waitForStep(page, 2, 20_000)).toBe('found');
     await page.click('[data-testid="deal-name"]');
     await page.keyboard.type('Northwind pilot SECRET-TEXT-42');
     await page.keyboard.press('Tab');
 
-    expect(await overlay.step(page, 3)).toBe('found');
-    expect(await overlay.progress(page)).toBe('4 of 4');
-    expect(await overlay.clickButton(page, 'Done')).toBe(true);
+    expect(await waitForStep(page, 3, 20_000)).toBe('found');
+    expect((await cardText(page))?.progress).toBe('4 of 4');
+    await clickCardButton(page, 'Done');
     await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step]'));
 
     const events = await until('the flow to be recorded', async () => {
@@ -135,19 +106,19 @@ describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR',
     const before = (await ff.readEvents()).length;
     const page = await ff.browser.newPage();
     await page.goto(`${hosts[1]!.url}/contacts`);
-    expect(await overlay.step(page, 0)).toBe('found');
+    expect(await waitForStep(page, 0, 20_000)).toBe('found');
     await page.click('a.contact-link');
-    expect(await overlay.step(page, 1)).toBe('found');
-    expect(await overlay.anchoredTo(page, '#create-deal-btn')).toBe(true);
+    expect(await waitForStep(page, 1, 20_000)).toBe('found');
+    expect(await anchoredTo(page, '#create-deal-btn')).toBe(true);
     await page.click('#create-deal-btn');
-    expect(await overlay.step(page, 2)).toBe('found');
-    expect(await overlay.anchoredTo(page, '#deal-title-input')).toBe(true);
+    expect(await waitForStep(page, 2, 20_000)).toBe('found');
+    expect(await anchoredTo(page, '#deal-title-input')).toBe(true);
     await page.click('#deal-title-input');
     await page.keyboard.type('Release two deal');
     await page.keyboard.press('Tab');
-    expect(await overlay.step(page, 3)).toBe('found');
-    expect(await overlay.anchoredTo(page, '#ai-prompt-input')).toBe(true);
-    expect(await overlay.clickButton(page, 'Done')).toBe(true);
+    expect(await waitForStep(page, 3, 20_000)).toBe('found');
+    expect(await anchoredTo(page, '#ai-prompt-input')).toBe(true);
+    await clickCardButton(page, 'Done');
     const events = await until('the second run to be recorded', async () => {
       const all = (await ff.readEvents()).slice(before);
       return all.some((e) => e.type === 'flow_completed') && all;
@@ -174,7 +145,7 @@ describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR',
     expect((await ff.send<{ ok: boolean }>({ type: 'admin/progress/reset' })).ok).toBe(true);
     const page = await ff.browser.newPage();
     await page.goto(`${hosts[0]!.url}/contacts`);
-    expect(await overlay.step(page, 0)).toBe('found');
+    expect(await waitForStep(page, 0, 20_000)).toBe('found');
     expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-title')?.textContent)).toBe(
       'Pick a contact',
     );
@@ -198,16 +169,8 @@ describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR',
     });
     expect(chosen).toBe(true);
     await demo.bringToFront();
-    await demo.waitForFunction(() => !!document.querySelector('waymark-picker')?.shadowRoot?.querySelector('[data-waymark-picker-banner]'), { timeout: 10_000, polling: 50 });
-    const { x, y } = await demo.$eval('[data-testid="create-deal"]', (e) => {
-      const r = e.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await demo.mouse.move(x - 200, y + 100);
-    await demo.mouse.move(x, y, { steps: 6 });
-    await demo.waitForFunction(() => /Create deal/.test(document.querySelector('waymark-picker')?.shadowRoot?.querySelector('.wmp-label')?.textContent ?? ''), { polling: 50 });
     const before = demo.url();
-    await demo.mouse.click(x, y);
+    await pickWithMouse(demo, '[data-testid="create-deal"]', /Create deal/);
     await demo.waitForFunction(() => document.querySelector('waymark-picker') === null, { timeout: 10_000, polling: 50 });
     // The click was the picker's: the host app did not go on to a new deal.
     expect(demo.url()).toBe(before);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_MAX_EVENTS, IngestResponseSchema } from '../../src/schema/api';
+import { browserBatches, postRetrying } from '../../demo/samplePopulation';
+import { IngestResponseSchema } from '../../src/schema/api';
 import { simulate, SIM_FLOWS, SIM_FROM, SIM_TO, TEAMS, type Simulation } from '../sim/simulate';
 import { adminSend, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
 import { runCli } from '../server/support/processes';
@@ -89,27 +90,12 @@ beforeAll(async () => {
     admin: await createToken(dataDir, TENANT, 'admin'),
   };
   collector = await startCollector({ dataDir });
-  // Like the extension's sync engine, a 429 (the token's rate limit: every simulated browser shares the
-  // employee token) is retried after its Retry-After.
-  const post = async (token: string, path: string, body: unknown): Promise<Response> => {
-    for (let attempt = 0; ; attempt++) {
-      const r = await fetch(`${collector.url}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      if (r.status !== 429 || attempt >= 20) return r;
-      await r.body?.cancel();
-      await new Promise((res) => setTimeout(res, 1000 * Number(r.headers.get('Retry-After') ?? '1')));
-    }
-  };
+  const post = (token: string, path: string, body: unknown) => postRetrying(collector.url, token, path, body);
 
   // The admin publishes the flows (the collector names flows and steps from them)...
   for (const f of sim.flows) expect((await post(tokens.admin, '/v1/admin/flows', f)).status).toBe(201);
   // ...every simulated browser sends its events in batches with its reported team...
-  const batches = sim.users.flatMap((u) => {
-    const out: unknown[] = [];
-    for (let i = 0; i < u.events.length; i += INGEST_MAX_EVENTS) {
-      out.push({ events: u.events.slice(i, i + INGEST_MAX_EVENTS), client: { installId: u.installId, ...(u.reportedTeam ? { team: u.reportedTeam } : {}) } });
-    }
-    return out;
-  });
+  const batches = browserBatches(sim.users);
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       for (let b = batches.shift(); b !== undefined; b = batches.shift()) {

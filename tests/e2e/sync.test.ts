@@ -14,6 +14,7 @@ import {
   waitForWaymark,
   type ExtensionBrowser,
 } from './support/browser';
+import { until } from './support/until';
 import { createToken, startCollector, startFaultProxy, storedEvents, tempDataDir, type Collector, type FaultProxy } from './support/collector';
 
 /*
@@ -33,16 +34,6 @@ let host: HostServer;
 let ext: ExtensionBrowser;
 let employeeToken: string;
 let adminToken: string;
-
-const until = async <T>(what: string, probe: () => Promise<T | null | undefined | false>, timeout = 20_000): Promise<T> => {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-};
 
 const status = async (): Promise<SyncStatus> => {
   const r = await adminSend<Responses['admin/sync/status']>(ext, { type: 'admin/sync/status' });

@@ -1,6 +1,7 @@
 import type { Page, Target } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
+import { pickWithMouse } from './support/pickWithMouse';
 import { adminSend, launchWithExtension, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
 
 /**
@@ -46,22 +47,6 @@ async function openPopup(page: Page): Promise<Page> {
   const popup = await target.asPage();
   await popup.waitForSelector('[data-testid="toolbar-popup"]');
   return popup;
-}
-
-const centre = (page: Page, selector: string) =>
-  page.$eval(selector, (e) => {
-    const r = e.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
-
-/** Picks `selector` on `page` with the mouse, as the admin does once the picker is up. */
-async function pickWithMouse(page: Page, selector: string, label: RegExp): Promise<void> {
-  await page.waitForFunction(() => !!document.querySelector('waymark-picker')?.shadowRoot?.querySelector('[data-waymark-picker-banner]'), { timeout: 10_000, polling: 50 });
-  const { x, y } = await centre(page, selector);
-  await page.mouse.move(x - 200, y + 120);
-  await page.mouse.move(x, y, { steps: 6 });
-  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('waymark-picker')?.shadowRoot?.querySelector('.wmp-label')?.textContent ?? ''), { polling: 50 }, label.source);
-  await page.mouse.click(x, y);
 }
 
 const isEditorTab = (hashStart: string) => (t: Target) => t.type() === 'page' && t.url().startsWith(`chrome-extension://${ext.extensionId}/options-ui/index.html${hashStart}`);

@@ -83,7 +83,7 @@ export async function adminSend<T = unknown>(ext: ExtensionBrowser, message: Rec
 }
 
 /** Reads every stored event, in sequence order, from the extension's IndexedDB (run in an extension context). */
-function readAllEvents(): Promise<Array<Record<string, unknown>>> {
+export function readAllEvents(): Promise<Array<Record<string, unknown>>> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('waymark');
     open.onerror = () => reject(open.error);

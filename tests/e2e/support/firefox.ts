@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../manifest/manifest.config';
+import { readAllEvents } from './browser';
 
 /*
  * The built Firefox add-on (`npm run build:firefox` → `dist-firefox/`) in a real Firefox ESR, driven
@@ -73,25 +74,7 @@ export async function launchFirefoxWithExtension(dist = DIST_FIREFOX): Promise<F
     origin,
     openPage,
     send: <T>(message: Record<string, unknown>) => withPage((p) => p.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>),
-    readEvents: () =>
-      withPage((p) =>
-        p.evaluate(
-          () =>
-            new Promise<Array<Record<string, unknown>>>((res, rej) => {
-              const open = indexedDB.open('waymark');
-              open.onerror = () => rej(open.error);
-              open.onsuccess = () => {
-                const db = open.result;
-                const req = db.transaction('events').objectStore('events').index('bySeq').getAll();
-                req.onsuccess = () => {
-                  res(req.result as Array<Record<string, unknown>>);
-                  db.close();
-                };
-                req.onerror = () => rej(req.error);
-              };
-            }),
-        ),
-      ),
+    readEvents: () => withPage((p) => p.evaluate(readAllEvents)),
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
