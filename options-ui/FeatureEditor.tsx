@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
+import { EditorActionBar } from './EditorActionBar';
+import { NameAndIdFields } from './NameAndIdFields';
 import { PickedNotice } from './PickedNotice';
 import { usePickAtStart, type PickAtStartState } from './usePickAtStart';
 import { featureWithPick } from './withPick';
@@ -7,7 +9,7 @@ import type { DocIssue } from '../src/schema/migrate';
 import { send } from './api';
 import { useApp, useUnsavedGuard } from './appContext';
 import { draftToFeature, featureToDraft, newFeatureDraft, sameFeatureDraft, type FeatureDraft } from './featureDraft';
-import { Field, FieldErrors } from './Field';
+import { FieldErrors } from './Field';
 import { FingerprintEditor } from './FingerprintEditor';
 import { IssueSummary } from './IssueSummary';
 import { fieldId, issuesAt } from './issuesAt';
@@ -105,32 +107,18 @@ function FeatureForm({ feature, takenIds, picked }: { feature: Feature | null; t
       <PickedNotice state={picked} />
       <IssueSummary issues={issues} error={error} heading="The feature was not saved" onGo={goTo} summaryRef={summaryRef} />
       <section class="card">
-        <Field id={fieldId('name')} label="Name" issues={issuesAt(issues, 'name')} required>
-          {(a11y) => <input {...a11y} type="text" value={draft.name} maxLength={200} onInput={(e) => patch({ name: e.currentTarget.value })} />}
-        </Field>
-        {draft.isNew ? (
-          <Field id={fieldId('id')} label="Id" hint="Letters, digits, “-” and “_”. Recorded with every use; it cannot be changed later." issues={issuesAt(issues, 'id')} required>
-            {(a11y) => (
-              <input
-                {...a11y}
-                type="text"
-                class="mono"
-                value={draft.id}
-                maxLength={64}
-                spellcheck={false}
-                autocomplete="off"
-                onInput={(e) => {
-                  setIdFollowsName(false);
-                  patch({ id: e.currentTarget.value });
-                }}
-              />
-            )}
-          </Field>
-        ) : (
-          <p class="field">
-            <span class="field-label">Id</span> <span class="mono">{draft.id}</span>
-          </p>
-        )}
+        <NameAndIdFields
+          name={draft.name}
+          id={draft.id}
+          isNew={draft.isNew}
+          issues={issues}
+          idHint="Letters, digits, “-” and “_”. Recorded with every use; it cannot be changed later."
+          onName={(name) => patch({ name })}
+          onId={(id) => {
+            setIdFollowsName(false);
+            patch({ id });
+          }}
+        />
         <fieldset class="group" id={fieldId('use')} tabIndex={-1}>
           <legend>What counts as a use</legend>
           <FieldErrors messages={issuesAt(issues, 'use').map((i) => i.message)} />
@@ -151,25 +139,17 @@ function FeatureForm({ feature, takenIds, picked }: { feature: Feature | null; t
       <section class="card">
         <FingerprintEditor path="target" legend="The element" value={draft.target} onChange={(target) => patch({ target })} issues={issues} pick={{ match: draft.match.map((m) => m.value) }} />
       </section>
-      <div class="actionbar">
-        <button type="submit" class="btn btn-primary" disabled={saving} data-testid="save-feature">
-          {saving ? 'Saving…' : draft.isNew ? 'Create feature' : 'Save changes'}
-        </button>
-        <button
-          type="button"
-          class="btn"
-          data-testid="cancel-edit"
-          onClick={() => {
-            setDirty(false);
-            navigate('#/features');
-          }}
-        >
-          Cancel
-        </button>
-        <span class="muted" aria-live="polite">
-          {dirty ? 'Unsaved changes' : ''}
-        </span>
-      </div>
+      <EditorActionBar
+        saving={saving}
+        isNew={draft.isNew}
+        createLabel="Create feature"
+        dirty={dirty}
+        saveTestId="save-feature"
+        onCancel={() => {
+          setDirty(false);
+          navigate('#/features');
+        }}
+      />
     </form>
   );
 }

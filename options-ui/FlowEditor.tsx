@@ -4,6 +4,7 @@ import type { Flow } from '../src/schema/flow';
 import type { DocIssue } from '../src/schema/migrate';
 import { send } from './api';
 import { useApp, useUnsavedGuard } from './appContext';
+import { EditorActionBar } from './EditorActionBar';
 import { FieldErrors } from './Field';
 import { draftToFlow, flowToDraft, newFlowDraft, newStepDraft, sameDraft, type FlowDraft, type StepDraft } from './flowDraft';
 import { FlowSettings } from './FlowSettings';
@@ -234,17 +235,7 @@ function FlowForm({ flow, takenIds, openStep, picked }: { flow: Flow | null; tak
           {draft.survey.enabled ? <SurveyPreview survey={draft.survey} /> : null}
         </aside>
       </div>
-      <div class="actionbar">
-        <button type="submit" class="btn btn-primary" disabled={saving} data-testid="save-flow">
-          {saving ? 'Saving…' : draft.isNew ? 'Create flow' : 'Save changes'}
-        </button>
-        <button type="button" class="btn" onClick={cancel} data-testid="cancel-edit">
-          Cancel
-        </button>
-        <span class="muted" aria-live="polite">
-          {dirty ? 'Unsaved changes' : draft.isNew ? '' : 'No unsaved changes'}
-        </span>
-      </div>
+      <EditorActionBar saving={saving} isNew={draft.isNew} createLabel="Create flow" dirty={dirty} saveTestId="save-flow" onCancel={cancel} />
       <PublishFlowPanel flow={draft.isNew ? null : saved} dirty={dirty} />
     </form>
   );

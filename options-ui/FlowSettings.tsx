@@ -3,6 +3,8 @@ import { Field, FieldErrors } from './Field';
 import type { FlowDraft } from './flowDraft';
 import { fieldId, issuesAt } from './issuesAt';
 import { START_MODES } from './labels';
+import { NameAndIdFields } from './NameAndIdFields';
+import { StatusChoice } from './StatusChoice';
 
 
 interface FlowSettingsProps {
@@ -20,32 +22,20 @@ export function FlowSettings({ draft, issues, onChange, onIdEdited }: FlowSettin
       <h2 id="settings-heading" class="section-title">
         Details
       </h2>
-      <Field id={fieldId('name')} label="Name" issues={issuesAt(issues, 'name')} required>
-        {(a11y) => <input {...a11y} type="text" value={draft.name} maxLength={200} onInput={(e) => onChange({ name: e.currentTarget.value })} data-testid="flow-name" />}
-      </Field>
-      {draft.isNew ? (
-        <Field id={fieldId('id')} label="Id" hint="Letters, digits, “-” and “_”. Used in links (?waymark-flow=…) and in recorded events; it cannot be changed later." issues={issuesAt(issues, 'id')} required>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="text"
-              class="mono"
-              value={draft.id}
-              maxLength={64}
-              spellcheck={false}
-              autocomplete="off"
-              onInput={(e) => {
-                onIdEdited();
-                onChange({ id: e.currentTarget.value });
-              }}
-            />
-          )}
-        </Field>
-      ) : (
-        <p class="field">
-          <span class="field-label">Id</span> <span class="mono">{draft.id}</span> <span class="muted">· version {draft.version}</span>
-        </p>
-      )}
+      <NameAndIdFields
+        name={draft.name}
+        id={draft.id}
+        isNew={draft.isNew}
+        issues={issues}
+        idHint="Letters, digits, “-” and “_”. Used in links (?waymark-flow=…) and in recorded events; it cannot be changed later."
+        idNote={`version ${draft.version}`}
+        nameTestId="flow-name"
+        onName={(name) => onChange({ name })}
+        onId={(id) => {
+          onIdEdited();
+          onChange({ id });
+        }}
+      />
       <Field id={fieldId('description')} label="Description" hint="For admins only; not shown to employees." issues={issuesAt(issues, 'description')}>
         {(a11y) => <textarea {...a11y} rows={2} value={draft.description} maxLength={2000} onInput={(e) => onChange({ description: e.currentTarget.value })} />}
       </Field>
@@ -70,24 +60,7 @@ export function FlowSettings({ draft, issues, onChange, onIdEdited }: FlowSettin
         )}
       </Field>
 
-      <fieldset class="group" id={fieldId('status')} tabIndex={-1}>
-        <legend>Status</legend>
-        <FieldErrors messages={issuesAt(issues, 'status').map((i) => i.message)} />
-        <div class="choice">
-          <input type="radio" id="status-draft" name="status" checked={draft.status === 'draft'} onChange={() => onChange({ status: 'draft' })} aria-describedby="status-draft-help" />
-          <label for="status-draft">Draft</label>
-          <p class="hint" id="status-draft-help">
-            Not shown to anyone yet.
-          </p>
-        </div>
-        <div class="choice">
-          <input type="radio" id="status-published" name="status" checked={draft.status === 'published'} onChange={() => onChange({ status: 'published' })} aria-describedby="status-published-help" />
-          <label for="status-published">Published</label>
-          <p class="hint" id="status-published-help">
-            Live for everyone on the matching pages.
-          </p>
-        </div>
-      </fieldset>
+      <StatusChoice status={draft.status} issues={issues} publishedHelp="Live for everyone on the matching pages." onChange={(status) => onChange({ status })} />
 
       <fieldset class="group" id={fieldId('start')} tabIndex={-1}>
         <legend>How it starts</legend>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { EditorActionBar } from './EditorActionBar';
 import { PickedNotice } from './PickedNotice';
 import { usePickAtStart, type PickAtStartState } from './usePickAtStart';
 import { guidanceWithPick } from './withPick';
@@ -175,17 +176,7 @@ function GuidanceForm({ kind, doc, data, picked }: { kind: GuidanceKind; doc: Gu
           <GuidancePreview draft={draft} data={data} />
         </aside>
       </div>
-      <div class="actionbar">
-        <button type="submit" class="btn btn-primary" disabled={saving} data-testid="save-guidance">
-          {saving ? 'Saving…' : draft.isNew ? `Create ${info.noun}` : 'Save changes'}
-        </button>
-        <button type="button" class="btn" onClick={cancel} data-testid="cancel-edit">
-          Cancel
-        </button>
-        <span class="muted" aria-live="polite">
-          {dirty ? 'Unsaved changes' : draft.isNew ? '' : 'No unsaved changes'}
-        </span>
-      </div>
+      <EditorActionBar saving={saving} isNew={draft.isNew} createLabel={`Create ${info.noun}`} dirty={dirty} saveTestId="save-guidance" onCancel={cancel} />
     </form>
   );
 }

@@ -119,6 +119,20 @@ describe('the toolbar popup', () => {
     opened.push(feature);
     await feature.waitForSelector('[data-testid="picked-notice"]');
     expect(await value(feature, 'f-target-testId')).toBe('deal-name');
+
+    // Saved, it is listed with its element and pages; deleted from the list after confirming, it is gone.
+    await feature.type('#f-name', 'Deal naming');
+    await feature.click('[data-testid="save-feature"]');
+    await feature.waitForFunction(() => location.hash === '#/features/deal-naming', { polling: 100 });
+    await feature.goto(`chrome-extension://${ext.extensionId}/options-ui/index.html#/features`);
+    const row = await feature.waitForSelector('[data-testid="feature-row"][data-feature-id="deal-naming"]');
+    expect(await row!.evaluate((r) => r.textContent)).toMatch(/Deal naming[\s\S]*deal-name[\s\S]*http:\/\/127\.0\.0\.1\/\*/);
+    expect(await feature.$('[data-testid="feature-duplicate"]')).toBeNull();
+    await feature.click('[data-feature-id="deal-naming"] [data-testid="feature-delete"]');
+    await feature.click('[data-testid="confirm-ok"]');
+    await feature.waitForFunction(() => document.querySelector('[data-feature-id="deal-naming"]') === null && /No features tagged yet/.test(document.body.textContent ?? ''), { polling: 100 });
+    const left = await adminSend<{ ok: boolean; features: { id: string }[] }>(ext, { type: 'admin/features/list' });
+    expect(left.ok && left.features.map((f) => f.id)).toEqual([]);
   });
 
   it('Esc on the page cancels: no editor opens; and an editor link whose pick is gone opens empty and says so', async () => {
