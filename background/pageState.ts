@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PageState, SessionView } from '../src/messages/protocol';
+import type { NewEvent } from '../src/schema/event';
 import type { Flow, Step } from '../src/schema/flow';
 import { contentKey, emptyContentState, noteVisit, type ContentState } from '../src/rules/contentState';
 import { alignToVersion, decideSession, requestedFlow, startRun, stepOnPage } from '../src/rules/flowRuntime';
@@ -164,4 +165,27 @@ export async function findRun(ctx: UnitContext, docs: Docs, runId: string): Prom
   const flow = docs.flows.find((f) => f.id === p.flowId && f.status === 'published');
   if (!flow) return null;
   return { flow, progress: alignToVersion(flow, p) };
+}
+
+/** What a run transition of `src/rules/flowRuntime` gives: the next progress and the events to record. */
+type Transition = { progress: Progress; events: NewEvent[] };
+
+/**
+ * Applies a transition to the run a message refers to, once per `opId` (a retried message changes
+ * nothing): the new progress is written and its events recorded in the same unit. Returns the run and
+ * what happened, or null when the message was seen before or the run is gone.
+ */
+export async function applyToRun(
+  ctx: UnitContext,
+  docs: Docs,
+  req: { opId: string; runId: string },
+  transition: (flow: Flow, progress: Progress) => Transition,
+): Promise<{ flow: Flow; result: Transition } | null> {
+  if (await ctx.seenOp(req.opId)) return null;
+  const run = await findRun(ctx, docs, req.runId);
+  if (!run) return null;
+  const result = transition(run.flow, run.progress);
+  if (result.progress !== run.progress) writeProgress(ctx.tx, result.progress);
+  result.events.forEach(ctx.emit);
+  return { flow: run.flow, result };
 }

@@ -1,5 +1,4 @@
-import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { fromMarkdown } from '../src/richText/fromMarkdown';
 import { describeTarget } from '../src/ui/describeTarget';
 import { StepCard } from '../src/ui/StepCard';
@@ -7,6 +6,7 @@ import { CARD_CSS } from '../src/ui/styles';
 import { ADVANCE_HINTS } from './advanceHint';
 import { cleanFingerprint } from './cleanFingerprint';
 import type { StepDraft } from './flowDraft';
+import { PreviewFrame } from './PreviewFrame';
 
 /**
  * The preview stage around the card: a stand-in for the target (highlighted as on a host page) on
@@ -52,28 +52,29 @@ interface StepPreviewProps {
  * shadow root so that the page's CSS and the card's cannot mix.
  */
 export function StepPreview({ step, index, count, onGo }: StepPreviewProps) {
-  const hostRef = useRef<HTMLDivElement>(null);
-  const rootRef = useRef<ShadowRoot | null>(null);
   const [missing, setMissing] = useState(false);
   const body = useMemo(() => fromMarkdown(step.body), [step.body]);
   const side = sideOf(step);
   const targetText = step.hasTarget && /^[a-z][a-z0-9-]*$/.test(step.target.tag) ? describeTarget(cleanFingerprint(step.target)) : null;
 
-  useEffect(() => {
-    const host = hostRef.current;
-    if (!host) return;
-    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-    rootRef.current = root;
-    return () => render(null, root);
-  }, []);
+  const showMissing = missing && step.hasTarget;
 
-  useEffect(() => {
-    const root = rootRef.current;
-    if (!root) return;
-    const showMissing = missing && step.hasTarget;
-    render(
-      <>
-        <style>{CARD_CSS + PREVIEW_CSS}</style>
+  return (
+    <section class="preview" aria-labelledby="preview-heading">
+      <h2 id="preview-heading" class="section-title">
+        Preview: step {index + 1} of {count}
+      </h2>
+      <p class="hint">
+        {step.hasTarget ? (
+          <>
+            Points at <span class="mono">{targetText ?? '(no tag yet)'}</span>, placed {step.placement === 'auto' ? 'where there is room (shown below)' : step.placement}.
+          </>
+        ) : (
+          'No target: shown in the middle of the page.'
+        )}{' '}
+        Back and Next here move between steps.
+      </p>
+      <PreviewFrame css={CARD_CSS + PREVIEW_CSS} testId="step-preview">
         <div class={`stage side-${showMissing ? 'center' : side}`}>
           {step.hasTarget && !showMissing ? <div class="target">{targetText ?? 'the target element'}</div> : null}
           <StepCard
@@ -92,27 +93,7 @@ export function StepPreview({ step, index, count, onGo }: StepPreviewProps) {
             onDismiss={() => undefined}
           />
         </div>
-      </>,
-      root,
-    );
-  });
-
-  return (
-    <section class="preview" aria-labelledby="preview-heading">
-      <h2 id="preview-heading" class="section-title">
-        Preview: step {index + 1} of {count}
-      </h2>
-      <p class="hint">
-        {step.hasTarget ? (
-          <>
-            Points at <span class="mono">{targetText ?? '(no tag yet)'}</span>, placed {step.placement === 'auto' ? 'where there is room (shown below)' : step.placement}.
-          </>
-        ) : (
-          'No target: shown in the middle of the page.'
-        )}{' '}
-        Back and Next here move between steps.
-      </p>
-      <div ref={hostRef} class="preview-host" data-testid="step-preview" />
+      </PreviewFrame>
       {step.hasTarget ? (
         <label class="check">
           <input type="checkbox" checked={missing} onChange={(e) => setMissing(e.currentTarget.checked)} /> Show as when the target is not found

@@ -1,6 +1,6 @@
 import { dismiss, markMissing, markShown, move } from '../../src/rules/flowRuntime';
 import { getDocs } from '../docs';
-import { computePageState, findRun, writeProgress } from '../pageState';
+import { applyToRun, computePageState } from '../pageState';
 import type { Writer } from '../writer';
 import { noteUsed } from '../../src/rules/contentState';
 import { updateContentState } from '../contentStates';
@@ -29,14 +29,7 @@ export function contentHandlers(writer: Writer, env: ContentEnv): ContentHandler
 
     async 'step/shown'(req) {
       const docs = await getDocs();
-      await writer.run(async (ctx) => {
-        if (await ctx.seenOp(req.opId)) return;
-        const run = await findRun(ctx, docs, req.runId);
-        if (!run) return;
-        const r = markShown(run.flow, run.progress, req.stepIndex, ctx.now);
-        if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
-        r.events.forEach(ctx.emit);
-      });
+      await writer.run((ctx) => applyToRun(ctx, docs, req, (flow, p) => markShown(flow, p, req.stepIndex, ctx.now)));
       return { ok: true };
     },
 
@@ -44,16 +37,9 @@ export function contentHandlers(writer: Writer, env: ContentEnv): ContentHandler
       const docs = await getDocs();
       const team = await env.team();
       const state = await writer.run(async (ctx) => {
-        if (!(await ctx.seenOp(req.opId))) {
-          const run = await findRun(ctx, docs, req.runId);
-          if (run) {
-            const r = move(run.flow, run.progress, req.fromStepIndex, req.to, ctx.now);
-            if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
-            r.events.forEach(ctx.emit);
-            // Remembered apart from the run, which a later run of the same flow replaces: checklists count it.
-            if (r.events.some((e) => e.type === 'flow_completed')) await updateContentState(ctx.tx, 'flow', run.flow.id, noteUsed);
-          }
-        }
+        const done = await applyToRun(ctx, docs, req, (flow, p) => move(flow, p, req.fromStepIndex, req.to, ctx.now));
+        // Remembered apart from the run, which a later run of the same flow replaces: checklists count it.
+        if (done?.result.events.some((e) => e.type === 'flow_completed')) await updateContentState(ctx.tx, 'flow', done.flow.id, noteUsed);
         return computePageState(ctx, docs, req.url, { team, present: req.present });
       });
       return { ok: true, state };
@@ -63,14 +49,7 @@ export function contentHandlers(writer: Writer, env: ContentEnv): ContentHandler
       const docs = await getDocs();
       const team = await env.team();
       const state = await writer.run(async (ctx) => {
-        if (!(await ctx.seenOp(req.opId))) {
-          const run = await findRun(ctx, docs, req.runId);
-          if (run) {
-            const r = dismiss(run.flow, run.progress, req.stepIndex, ctx.now);
-            if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
-            r.events.forEach(ctx.emit);
-          }
-        }
+        await applyToRun(ctx, docs, req, (flow, p) => dismiss(flow, p, req.stepIndex, ctx.now));
         return computePageState(ctx, docs, req.url, { team, present: req.present });
       });
       return { ok: true, state };
@@ -78,14 +57,7 @@ export function contentHandlers(writer: Writer, env: ContentEnv): ContentHandler
 
     async 'target/missing'(req) {
       const docs = await getDocs();
-      await writer.run(async (ctx) => {
-        if (await ctx.seenOp(req.opId)) return;
-        const run = await findRun(ctx, docs, req.runId);
-        if (!run) return;
-        const r = markMissing(run.flow, run.progress, req.stepIndex, req.waitedMs, req.confidence, ctx.now, req.ambiguous);
-        if (r.progress !== run.progress) writeProgress(ctx.tx, r.progress);
-        r.events.forEach(ctx.emit);
-      });
+      await writer.run((ctx) => applyToRun(ctx, docs, req, (flow, p) => markMissing(flow, p, req.stepIndex, req.waitedMs, req.confidence, ctx.now, req.ambiguous)));
       return { ok: true };
     },
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { toCsv, type CsvCell } from '../toCsv';
-import { downloadText } from './downloadText';
+import { downloadText } from '../downloadText';
 import { sortRows, type SortDirection } from './sortRows';
 
 export interface Column<T> {

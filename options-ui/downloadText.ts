@@ -1,4 +1,4 @@
-/** Saves `text` as a file through a temporary object URL (CSV exports). */
+/** Saves `text` as a file through a temporary object URL (CSV exports, JSON bundles). */
 export function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
