@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { roleAllows } from '../../server/auth/requireRole';
 import { createToken, listTokens, revokeToken } from '../../server/auth/tokenStore';
 import { countEvents } from '../../server/store/eventStore';
@@ -11,9 +11,9 @@ import {
   IngestResponseSchema,
   WhoAmIResponseSchema,
 } from '../../src/schema/api';
-import { backends, backendTitle, stopSharedPostgres, type BackendStore } from './support/backends';
+import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 import { makeEvents, makeFlow } from './support/fixtures';
-import { startTestServer, type TestServer } from './support/harness';
+import { serveBackend } from './support/harness';
 
 afterAll(stopSharedPostgres);
 
@@ -29,51 +29,40 @@ describe('roles', () => {
 
 describe.each(backends())('auth on $name', (backend) => {
   describe.skipIf(backend.skip)(backendTitle(backend), () => {
-    let store: BackendStore;
-    let server: TestServer;
-    beforeAll(async () => {
-      store = await backend.create();
-      server = await startTestServer(await store.open());
-    });
-    afterAll(async () => {
-      await server.close();
-      await server.sql.close();
-      await store.dispose();
-    });
-
+    const server = serveBackend(backend);
     it('stores only a SHA-256 of each token, nowhere the token itself', async () => {
-      const { record, secret } = await createToken(server.sql, { tenant: 'hash', role: 'admin', label: 'ops' });
+      const { record, secret } = await createToken(server().sql, { tenant: 'hash', role: 'admin', label: 'ops' });
       expect(secret).toMatch(/^wm_[A-Za-z0-9_-]{43}$/); // 32 random bytes
-      const { rows } = await server.sql.query('SELECT * FROM tokens WHERE id = $1', [record.id]);
+      const { rows } = await server().sql.query('SELECT * FROM tokens WHERE id = $1', [record.id]);
       expect(rows).toHaveLength(1);
       const dump = JSON.stringify(rows);
       expect(dump).not.toContain(secret);
       expect(dump).not.toContain(secret.slice(3));
       expect(rows[0]?.secret_hash).toBe(createHash('sha256').update(secret).digest('hex'));
-      expect(JSON.stringify(await listTokens(server.sql, 'hash'))).not.toContain(secret);
+      expect(JSON.stringify(await listTokens(server().sql, 'hash'))).not.toContain(secret);
     });
 
     it('answers 401 without a token, with a malformed or unknown one, and once it is revoked', async () => {
-      const anonymous = await server.client().get('/v1/flows');
+      const anonymous = await server().client().get('/v1/flows');
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer/);
       expect(ApiErrorSchema.parse(anonymous.body).error).toMatch(/Authorization: Bearer/);
-      expect((await server.client('nonsense').get('/v1/flows')).status).toBe(401);
-      expect((await server.client(`wm_${'A'.repeat(43)}`).get('/v1/flows')).status).toBe(401);
+      expect((await server().client('nonsense').get('/v1/flows')).status).toBe(401);
+      expect((await server().client(`wm_${'A'.repeat(43)}`).get('/v1/flows')).status).toBe(401);
 
-      const { record, secret } = await createToken(server.sql, { tenant: 'revoke', role: 'employee' });
-      const api = server.client(secret);
+      const { record, secret } = await createToken(server().sql, { tenant: 'revoke', role: 'employee' });
+      const api = server().client(secret);
       expect((await api.get('/v1/flows')).status).toBe(200);
-      await revokeToken(server.sql, record.id);
+      await revokeToken(server().sql, record.id);
       const after = await api.get('/v1/flows');
       expect(after.status).toBe(401);
       expect(ApiErrorSchema.parse(after.body).error).toBe('invalid or revoked token');
     });
 
     it('lets each role do what it may, and answers 403 otherwise', async () => {
-      const employee = server.client(await server.token('roles', 'employee'));
-      const champion = server.client(await server.token('roles', 'champion'));
-      const admin = server.client(await server.token('roles', 'admin'));
+      const employee = server().client(await server().token('roles', 'employee'));
+      const champion = server().client(await server().token('roles', 'champion'));
+      const admin = server().client(await server().token('roles', 'admin'));
       const flow = makeFlow('roles-flow');
 
       const denied = await employee.post('/v1/admin/flows', flow);
@@ -93,8 +82,8 @@ describe.each(backends())('auth on $name', (backend) => {
     });
 
     it('never shows one tenant another tenant’s events, flows or clients', async () => {
-      const a = { admin: server.client(await server.token('tenant-a', 'admin')), employee: server.client(await server.token('tenant-a', 'employee')) };
-      const b = { admin: server.client(await server.token('tenant-b', 'admin')), employee: server.client(await server.token('tenant-b', 'employee')) };
+      const a = { admin: server().client(await server().token('tenant-a', 'admin')), employee: server().client(await server().token('tenant-a', 'employee')) };
+      const b = { admin: server().client(await server().token('tenant-b', 'admin')), employee: server().client(await server().token('tenant-b', 'employee')) };
       const events = makeEvents(20);
       await a.employee.post('/v1/events', { events, client: { installId: 'a-install', dropped: 2 } });
       expect((await a.admin.post('/v1/admin/flows', makeFlow('secret-flow'))).status).toBe(201);
@@ -112,8 +101,8 @@ describe.each(backends())('auth on $name', (backend) => {
       // B sending A's event ids stores them for B: a "duplicate" would tell B which ids A holds.
       const replay = IngestResponseSchema.parse((await b.employee.post('/v1/events', { events })).body).results;
       expect(replay.every((r) => r.status === 'stored')).toBe(true);
-      expect(await countEvents(server.sql, 'tenant-a')).toBe(20);
-      expect(await countEvents(server.sql, 'tenant-b')).toBe(21);
+      expect(await countEvents(server().sql, 'tenant-a')).toBe(20);
+      expect(await countEvents(server().sql, 'tenant-b')).toBe(21);
 
       // And A's flow is untouched by B's attempts.
       expect(FlowsResponseSchema.parse((await a.employee.get('/v1/flows')).body).flows.map((f) => f.id)).toEqual(['secret-flow']);

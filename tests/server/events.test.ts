@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { countEvents } from '../../server/store/eventStore';
 import { ApiErrorSchema, ClientListResponseSchema, INGEST_MAX_EVENTS, IngestResponseSchema } from '../../src/schema/api';
-import { backends, backendTitle, stopSharedPostgres, type BackendStore } from './support/backends';
+import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 import { makeEvent, makeEvents } from './support/fixtures';
-import { startTestServer, type Client, type TestServer } from './support/harness';
+import { serveBackend, type Client } from './support/harness';
 
 afterAll(stopSharedPostgres);
 
 describe.each(backends())('event ingest on $name', (backend) => {
   describe.skipIf(backend.skip)(backendTitle(backend), () => {
-    let store: BackendStore;
-    let server: TestServer;
+    const server = serveBackend(backend);
     let tenantN = 0;
     /** Each test its own tenant, so counts are its own. */
     const fresh = async (): Promise<{ tenant: string; api: Client }> => {
       const tenant = `events-${++tenantN}`;
-      return { tenant, api: server.client(await server.token(tenant, 'employee')) };
+      return { tenant, api: server().client(await server().token(tenant, 'employee')) };
     };
-
-    beforeAll(async () => {
-      store = await backend.create();
-      server = await startTestServer(await store.open());
-    });
-    afterAll(async () => {
-      await server.close();
-      await server.sql.close();
-      await store.dispose();
-    });
 
     it('stores a batch, and acknowledges the same batch again as duplicates without storing it twice', async () => {
       const { tenant, api } = await fresh();
@@ -36,14 +25,14 @@ describe.each(backends())('event ingest on $name', (backend) => {
       const r1 = IngestResponseSchema.parse(first.body).results;
       expect(r1.map((r) => r.status)).toEqual(events.map(() => 'stored'));
       expect(r1.map((r) => r.id)).toEqual(events.map((e) => e.id));
-      expect(await countEvents(server.sql, tenant)).toBe(120);
+      expect(await countEvents(server().sql, tenant)).toBe(120);
 
       const again = await api.post('/v1/events', { events });
       expect(again.status).toBe(200);
       const r2 = IngestResponseSchema.parse(again.body).results;
       expect(r2.map((r) => r.status)).toEqual(events.map(() => 'duplicate'));
       expect(r2.map((r) => r.id)).toEqual(events.map((e) => e.id));
-      expect(await countEvents(server.sql, tenant)).toBe(120);
+      expect(await countEvents(server().sql, tenant)).toBe(120);
     });
 
     it('judges each event on its own: one bad event is rejected with its field path, the others are stored', async () => {
@@ -68,7 +57,7 @@ describe.each(backends())('event ingest on $name', (backend) => {
       expect(at(6).issues).toEqual([{ path: 'events.6.id', message: 'must be a UUIDv7' }]);
       expect(at(7).issues[0]?.path).toBe('events.7');
       expect(at(7).issues[0]?.message).toMatch(/extra/);
-      expect(await countEvents(server.sql, tenant)).toBe(4);
+      expect(await countEvents(server().sql, tenant)).toBe(4);
     });
 
     it('rejects, per event, text PostgreSQL cannot store (NUL, unpaired surrogates) instead of failing the batch', async () => {
@@ -78,7 +67,7 @@ describe.each(backends())('event ingest on $name', (backend) => {
       expect(results.map((r) => r.status)).toEqual(['stored', 'rejected', 'rejected', 'stored']);
       expect(results[1]).toMatchObject({ issues: [{ path: 'events.1.userId', message: expect.stringMatching(/NUL/) }] });
       expect(results[2]).toMatchObject({ issues: [{ path: 'events.2.userId', message: expect.stringMatching(/surrogate/) }] });
-      expect(await countEvents(server.sql, tenant)).toBe(2);
+      expect(await countEvents(server().sql, tenant)).toBe(2);
     });
 
     it('stores the first of two events with one id in a batch, and calls the second a duplicate', async () => {
@@ -86,7 +75,7 @@ describe.each(backends())('event ingest on $name', (backend) => {
       const e = makeEvent(0);
       const results = IngestResponseSchema.parse((await api.post('/v1/events', { events: [e, makeEvent(1), e] })).body).results;
       expect(results.map((r) => r.status)).toEqual(['stored', 'stored', 'duplicate']);
-      expect(await countEvents(server.sql, tenant)).toBe(2);
+      expect(await countEvents(server().sql, tenant)).toBe(2);
     });
 
     it('copies the common fields into columns and keeps the whole event as JSON', async () => {
@@ -94,7 +83,7 @@ describe.each(backends())('event ingest on $name', (backend) => {
       const step = makeEvent(5, 'target_missing');
       const feature = makeEvent(6, 'feature_used');
       await api.post('/v1/events', { events: [step, feature] });
-      const { rows } = await server.sql.query(
+      const { rows } = await server().sql.query(
         `SELECT id::text AS id, type, user_id, ts, seq, flow_id, flow_version, step_id, step_index, feature_id, body
          FROM events WHERE tenant = $1 ORDER BY seq`,
         [tenant],
@@ -154,13 +143,13 @@ describe.each(backends())('event ingest on $name', (backend) => {
       // Out of order: a lower count must not overwrite the higher one.
       await api.post('/v1/events', { events: [], client: { installId: 'install-a', dropped: 3 } });
       await api.post('/v1/events', { events: [], client: { installId: 'install-b' } });
-      const admin = server.client(await server.token(tenant, 'admin'));
+      const admin = server().client(await server().token(tenant, 'admin'));
       const list = ClientListResponseSchema.parse((await admin.get('/v1/admin/clients')).body).clients;
       expect(list.map((c) => [c.installId, c.dropped]).sort()).toEqual([
         ['install-a', 5],
         ['install-b', 0],
       ]);
-      const other = server.client(await server.token(`${tenant}-other`, 'admin'));
+      const other = server().client(await server().token(`${tenant}-other`, 'admin'));
       expect(ClientListResponseSchema.parse((await other.get('/v1/admin/clients')).body).clients).toEqual([]);
       expect((await api.get('/v1/admin/clients')).status).toBe(403);
     });

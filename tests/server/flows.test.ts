@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   AdminFlowListResponseSchema,
   ApiErrorSchema,
@@ -7,22 +7,21 @@ import {
   PublishFlowResponseSchema,
   RetireFlowResponseSchema,
 } from '../../src/schema/api';
-import { backends, backendTitle, stopSharedPostgres, type BackendStore } from './support/backends';
+import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 import { makeFlow } from './support/fixtures';
-import { startTestServer, type Client, type TestServer } from './support/harness';
+import { serveBackend, type Client } from './support/harness';
 
 afterAll(stopSharedPostgres);
 
 describe.each(backends())('flows on $name', (backend) => {
   describe.skipIf(backend.skip)(backendTitle(backend), () => {
-    let store: BackendStore;
-    let server: TestServer;
+    const server = serveBackend(backend);
     let n = 0;
     const tenant = async () => {
       const t = `flows-${++n}`;
       return {
-        admin: server.client(await server.token(t, 'admin')),
-        employee: server.client(await server.token(t, 'employee')),
+        admin: server().client(await server().token(t, 'admin')),
+        employee: server().client(await server().token(t, 'employee')),
       };
     };
     const publish = async (admin: Client, doc: unknown) => {
@@ -30,16 +29,6 @@ describe.each(backends())('flows on $name', (backend) => {
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return PublishFlowResponseSchema.parse(r.body);
     };
-
-    beforeAll(async () => {
-      store = await backend.create();
-      server = await startTestServer(await store.open());
-    });
-    afterAll(async () => {
-      await server.close();
-      await server.sql.close();
-      await store.dispose();
-    });
 
     it('publishes versions, serves the latest with an ETag, answers 304, and drops a retired flow', async () => {
       const { admin, employee } = await tenant();

@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema, HealthResponseSchema } from '../../src/schema/api';
-import { backends, backendTitle, stopSharedPostgres, type BackendStore } from './support/backends';
-import { startTestServer, type TestServer } from './support/harness';
+import { backends, backendTitle, stopSharedPostgres } from './support/backends';
+import { serveBackend, startTestServer } from './support/harness';
 
 afterAll(stopSharedPostgres);
 
 describe.each(backends())('health on $name', (backend) => {
   describe.skipIf(backend.skip)(backendTitle(backend), () => {
-    let store: BackendStore;
-    let server: TestServer;
-    beforeAll(async () => {
-      store = await backend.create();
-      server = await startTestServer(await store.open());
-    });
-    afterAll(async () => {
-      await server.close();
-      await server.sql.close();
-      await store.dispose();
-    });
-
+    const server = serveBackend(backend);
     it('answers 200 with the storage kind once storage answers', async () => {
-      const r = await server.client().get('/v1/health');
+      const r = await server().client().get('/v1/health');
       expect(r.status).toBe(200);
       expect(HealthResponseSchema.parse(r.body)).toEqual({ status: 'ok', storage: backend.name });
     });
 
     it('answers unknown routes with a JSON 404', async () => {
-      const r = await server.client().get('/v1/nope');
+      const r = await server().client().get('/v1/nope');
       expect(r.status).toBe(404);
       expect(ApiErrorSchema.parse(r.body).error).toContain('/v1/nope');
     });

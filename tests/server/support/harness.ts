@@ -1,8 +1,10 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type AppDeps } from '../../../server/app';
 import { createToken } from '../../../server/auth/tokenStore';
 import type { Sql } from '../../../server/db/sql';
 import { listen } from '../../../server/listen';
 import type { Role } from '../../../src/schema/api';
+import type { Backend, BackendStore } from './backends';
 
 export interface Reply {
   status: number;
@@ -67,5 +69,27 @@ export async function startTestServer(sql: Sql, overrides: Partial<Omit<AppDeps,
     },
     client: (token) => clientFor(server.url, token),
     close: () => server.close(1_000),
+  };
+}
+
+/**
+ * For a describe block: a fresh store of `backend` served by a test server before its tests, and
+ * everything closed after them. The getter reads the server once `beforeAll` has run.
+ */
+export function serveBackend(backend: Backend): () => TestServer {
+  let store: BackendStore | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    store = await backend.create();
+    server = await startTestServer(await store.open());
+  });
+  afterAll(async () => {
+    await server?.close();
+    await server?.sql.close();
+    await store?.dispose();
+  });
+  return () => {
+    if (!server) throw new Error('the test server is started in beforeAll; read it inside a test or hook');
+    return server;
   };
 }
