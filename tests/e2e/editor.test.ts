@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { adminSend, cardText, launchWithExtension, openExtensionPage, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { typeInto as typeIntoField } from './support/optionsForm';
 
 /**
  * The admin's workspace, driven like an admin would: create a flow in the form editor, preview it,
@@ -22,12 +23,7 @@ afterAll(async () => {
   await host?.close();
 });
 
-async function typeInto(selector: string, text: string): Promise<void> {
-  const el = await options.waitForSelector(selector);
-  await el!.click({ count: 3 });
-  await options.keyboard.press('Backspace');
-  await options.keyboard.type(text);
-}
+const typeInto = (selector: string, text: string) => typeIntoField(options, selector, text);
 
 const flows = async () => (await adminSend<{ ok: true; flows: Array<{ id: string; name: string; version: number; status: string; steps: Array<{ title: string }> }> }>(ext, { type: 'admin/flows/list' })).flows;
 

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { adminSend, launchWithExtension, readEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { demoSeed } from './support/demoSeed';
 
-const SEED = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/seed/crm-onboarding.json'), 'utf8')) as unknown;
+const SEED = demoSeed();
 
 let host: HostServer;
 let ext: ExtensionBrowser;

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
@@ -10,6 +9,7 @@ import { cardText, clickCardButton, waitForStep } from './support/browser';
 import { pickWithMouse } from './support/pickWithMouse';
 import { until } from './support/until';
 import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
+import { demoSeed } from './support/demoSeed';
 
 /*
  * The same product in Firefox ESR: the Firefox build (`dist-firefox/`, background as an event page)
@@ -18,7 +18,7 @@ import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } f
  * works, and the events reach a real collector process.
  */
 
-const SEED = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/seed/crm-onboarding.json'), 'utf8')) as unknown;
+const SEED = demoSeed();
 const TENANT = 'acme';
 
 let collector: Collector;

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
@@ -16,6 +14,7 @@ import {
 } from './support/browser';
 import { until } from './support/until';
 import { createToken, startCollector, startFaultProxy, storedEvents, tempDataDir, type Collector, type FaultProxy } from './support/collector';
+import { demoSeed } from './support/demoSeed';
 
 /*
  * The extension against a real collector process: settings made on the options page, events uploaded,
@@ -23,9 +22,9 @@ import { createToken, startCollector, startFaultProxy, storedEvents, tempDataDir
  * the demo app, then retired. A recording proxy between them shows what went over the wire.
  */
 
-const SEED = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/seed/crm-onboarding.json'), 'utf8')) as {
+const SEED = demoSeed<{
   features: { id: string }[];
-};
+}>();
 const TENANT = 'acme';
 
 let collector: Collector;

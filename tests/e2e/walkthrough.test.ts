@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
@@ -15,8 +13,9 @@ import {
   waitForWaymark,
   type ExtensionBrowser,
 } from './support/browser';
+import { demoSeed } from './support/demoSeed';
 
-const SEED = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/seed/crm-onboarding.json'), 'utf8')) as unknown;
+const SEED = demoSeed();
 
 /** A flow whose second step points at an element no release of the demo app has. */
 const BROKEN = {
