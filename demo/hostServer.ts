@@ -27,6 +27,11 @@ export interface HostServerOptions {
    * @default 1
    */
   release?: HostRelease;
+  /**
+   * A `Content-Security-Policy` header for every response, as strict host apps send (webmail, CRMs):
+   * the tests check that the guidance still shows, styled, under it.
+   */
+  csp?: string;
 }
 
 export interface HostServer {
@@ -84,12 +89,13 @@ async function findFile(roots: readonly string[], urlPath: string): Promise<stri
   return null;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: Buffer | string, head: boolean): void {
+function send(res: ServerResponse, status: number, type: string, body: Buffer | string, head: boolean, csp?: string): void {
   res.writeHead(status, {
     'content-type': type,
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff',
+    ...(csp !== undefined ? { 'content-security-policy': csp } : {}),
   });
   res.end(head ? undefined : body);
 }
@@ -109,12 +115,12 @@ export async function startHostServer(opts: HostServerOptions = {}): Promise<Hos
     const pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
     if (pathname !== '/') {
       const file = await findFile(roots, pathname);
-      if (file) return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), head);
+      if (file) return send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file), head, opts.csp);
     }
     // A path with an extension names an asset, and a missing asset is a 404. Anything else is an app
     // route, rendered on the client from index.html, as a real SPA host does.
     if (extname(pathname) !== '') return send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
-    return send(res, 200, CONTENT_TYPES['.html']!, await readFile(index), head);
+    return send(res, 200, CONTENT_TYPES['.html']!, await readFile(index), head, opts.csp);
   };
 
   const server = createServer((req, res) => {
