@@ -21,6 +21,9 @@ const STRICT_CSP = [
   "frame-ancestors 'none'",
   "base-uri 'none'",
   "object-src 'none'",
+  // Google's apps and others allow only Trusted Types into HTML and script sinks.
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ].join('; ');
 
 let host: HostServer;
