@@ -8,8 +8,8 @@
 
 type Listener = (records: readonly MutationRecord[]) => void;
 
-/** The attributes whose change can make an element match, or stop matching, a fingerprint. */
-export const WATCHED_ATTRIBUTES = ['id', 'class', 'hidden', 'aria-hidden', 'aria-label', 'data-testid', 'disabled', 'style'];
+/** The attributes whose change can make an element match, or stop matching, a fingerprint (`open`: a dialog or details shown). */
+export const WATCHED_ATTRIBUTES = ['id', 'class', 'hidden', 'aria-hidden', 'aria-label', 'data-testid', 'disabled', 'style', 'open'];
 
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
 

@@ -1,4 +1,6 @@
 import { CARD_CSS } from '../../src/ui/styles';
+import { domChangesOf } from './domChanges';
+import { hostHome, raiseToTopLayer } from './topLayer';
 
 export const HOST_TAG = 'waymark-overlay';
 /** The element picker's host (content-scripts/picker): also ours, also ignored. */
@@ -16,9 +18,11 @@ export interface ShadowHost {
 }
 
 /**
- * The overlay's home: a custom element on <html> with a shadow root, so host CSS cannot break the
- * overlay and the overlay's CSS cannot leak into the host. The host box has no size and sits above
- * everything; the card and highlight inside it are positioned `fixed`.
+ * The overlay's home: a custom element with a shadow root, so host CSS cannot break the overlay and the
+ * overlay's CSS cannot leak into the host. The host box has no size and sits above everything (a manual
+ * popover in the top layer where the browser has them); the card and highlight inside it are `fixed`.
+ * It lives on <html>, or inside the page's open modal dialog or fullscreen element (`hostHome`), and
+ * follows them as they open and close.
  */
 export function createShadowHost(doc: Document): ShadowHost {
   const host = doc.createElement(HOST_TAG);
@@ -29,11 +33,37 @@ export function createShadowHost(doc: Document): ShadowHost {
   const container = doc.createElement('div');
   const guidanceContainer = doc.createElement('div');
   shadow.append(style, container, guidanceContainer);
-  const ensureAttached = () => {
-    if (!host.isConnected) doc.documentElement.append(host);
+  /** Moves the host where it is seen and usable; `raise`: something opened in the top layer after it. */
+  const place = (raise = false) => {
+    const home = hostHome(doc);
+    const moved = host.parentNode !== home;
+    // Moving disconnects the host, which closes its popover: it is shown again below.
+    if (moved) home.append(host);
+    raiseToTopLayer(host, raise && !moved);
   };
+  const ac = new AbortController();
+  const opts = { capture: true, signal: ac.signal };
+  // A dialog or popover of the page opened (or closed): `toggle` does not bubble, so it is caught going down.
+  doc.addEventListener('toggle', (e) => e.target !== host && place((e as ToggleEvent).newState === 'open'), opts);
+  doc.addEventListener('close', () => place(), opts);
+  doc.addEventListener('fullscreenchange', () => place(true), opts);
+  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute.
+  const stopWatching = domChangesOf(doc).subscribe((records) => {
+    if (records.some((r) => r.attributeName === 'open' && r.target instanceof Element && r.target.localName === 'dialog')) place(true);
+  });
+  const ensureAttached = () => place();
   ensureAttached();
-  return { host, container, guidanceContainer, ensureAttached, destroy: () => host.remove() };
+  return {
+    host,
+    container,
+    guidanceContainer,
+    ensureAttached,
+    destroy: () => {
+      ac.abort();
+      stopWatching();
+      host.remove();
+    },
+  };
 }
 
 /** True for our own nodes, which targeting and DOM watching must ignore. */

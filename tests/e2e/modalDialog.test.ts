@@ -1,0 +1,172 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminSend, cardText, launchWithExtension, waitForStep, type ExtensionBrowser } from './support/browser';
+import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
+
+/**
+ * Host apps open forms in a native modal `<dialog>` (`showModal()`): it sits in the browser's top layer,
+ * above any z-index, and makes everything outside it inert. A step whose target is inside the dialog
+ * must still be seen above it and be usable with the mouse and keyboard, and once the dialog closes the
+ * guidance must work on the page again.
+ */
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Deals</title>
+<link rel="stylesheet" href="/app.css"></head>
+<body>
+<h1>Deals</h1>
+<button type="button" id="new-deal">New deal</button>
+<dialog id="deal-dialog" aria-labelledby="dlg-title">
+  <form method="dialog">
+    <h2 id="dlg-title">New deal</h2>
+    <label>Deal name <input id="deal-name" name="name"></label>
+    <p><button type="submit" value="save" id="save-deal">Save deal</button> <button type="submit" value="cancel">Cancel</button></p>
+  </form>
+</dialog>
+<p id="after">Saved deals appear here.</p>
+<script src="/app.js"></script>
+</body></html>`;
+// Centred by a transform and clipped, as many apps style theirs: a fixed child of it would be placed in
+// and cut to the dialog's box; the guidance must not be.
+const CSS = `body { font: 16px system-ui; margin: 40px; }
+dialog { width: 420px; padding: 24px; transform: translateY(-30px); overflow: hidden; border-radius: 10px; }
+dialog::backdrop { background: rgba(0, 0, 0, .5); }`;
+const JS = `document.getElementById('new-deal').addEventListener('click', () => document.getElementById('deal-dialog').showModal());`;
+
+function startFixture(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const [type, body] = path === '/app.css' ? ['text/css', CSS] : path === '/app.js' ? ['text/javascript', JS] : path === '/' ? ['text/html; charset=utf-8', PAGE] : ['text/plain', 'not found'];
+    res.writeHead(body === 'not found' ? 404 : 200, { 'content-type': type });
+    res.end(body);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) });
+    });
+  });
+}
+
+const FLOW = {
+  schemaVersion: 2,
+  kind: 'flow',
+  id: 'dialog-guide',
+  name: 'A deal in the dialog',
+  version: 1,
+  status: 'published',
+  match: ['http://127.0.0.1/*'],
+  start: 'manual',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  steps: [
+    { id: 'open', title: 'Open the form', body: [], target: { tag: 'button', id: 'new-deal', text: 'New deal' }, advance: { kind: 'click' } },
+    { id: 'name', title: 'Name the deal', body: [], target: { tag: 'input', id: 'deal-name', label: 'Deal name' }, advance: { kind: 'next' } },
+    { id: 'save', title: 'Save it', body: [], target: { tag: 'button', id: 'save-deal', text: 'Save deal' }, advance: { kind: 'click' } },
+    { id: 'done', title: 'All set', body: [], advance: { kind: 'next' } },
+  ],
+};
+
+let fixture: { url: string; close(): Promise<void> };
+let page: Page;
+
+beforeAll(async () => {
+  fixture = await startFixture();
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+/** What is at the centre of the card on screen: ours (the overlay's host) or the page's. */
+const topmostAtCard = () =>
+  page.evaluate(() => {
+    const card = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-card');
+    if (!card) return 'no card';
+    const r = card.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit?.localName ?? 'nothing';
+  });
+
+/** Clicks a card button with the real mouse, at its place on screen: what a person does. */
+async function mouseClickCardButton(text: string): Promise<void> {
+  const at = await page.evaluate((t) => {
+    const btn = [...(document.querySelector('waymark-overlay')?.shadowRoot?.querySelectorAll('[data-waymark-step] button') ?? [])].find((b) => b.textContent?.trim() === t);
+    const r = btn?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  }, text);
+  if (!at) throw new Error(`no "${text}" button on the card`);
+  await page.mouse.click(at.x, at.y);
+}
+
+function stepsInModalDialog(timeout: number) {
+  it('is shown above the dialog, works with the mouse and keyboard, and the guide goes on after the dialog closed', async () => {
+    await page.goto(`${fixture.url}/?waymark-flow=dialog-guide`);
+    expect(await waitForStep(page, 0, timeout)).toBe('found');
+    await page.click('#new-deal');
+    await page.waitForFunction(() => document.getElementById('deal-dialog')?.matches(':modal'), { polling: 50 });
+
+    expect(await waitForStep(page, 1, timeout)).toBe('found');
+    expect(await cardText(page)).toMatchObject({ title: 'Name the deal', progress: '2 of 4' });
+    // Above the dialog and its backdrop, not under them.
+    await page.waitForFunction(
+      () => {
+        const card = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-card');
+        const r = card?.getBoundingClientRect();
+        return r !== undefined && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.localName === 'waymark-overlay';
+      },
+      { timeout: 5000, polling: 50 },
+    ).catch(() => undefined);
+    expect(await topmostAtCard()).toBe('waymark-overlay');
+    // The highlight is on the field, through the dialog's transform.
+    await page.waitForFunction(
+      () => {
+        const ring = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-highlight')?.getBoundingClientRect();
+        const el = document.getElementById('deal-name')?.getBoundingClientRect();
+        return !!ring && !!el && ring.left <= el.left + 1 && ring.top <= el.top + 1 && ring.right >= el.right - 1 && ring.bottom >= el.bottom - 1;
+      },
+      { timeout: 5000, polling: 50 },
+    );
+    // The person can still type into the dialog's field, and the card's Next answers a real click.
+    await page.click('#deal-name');
+    await page.keyboard.type('Northwind');
+    expect(await page.$eval('#deal-name', (i) => (i as HTMLInputElement).value)).toBe('Northwind');
+    await mouseClickCardButton('Next');
+
+    expect(await waitForStep(page, 2, timeout)).toBe('found');
+    expect(await topmostAtCard()).toBe('waymark-overlay');
+    await page.click('#save-deal');
+    await page.waitForFunction(() => !(document.getElementById('deal-dialog') as HTMLDialogElement | null)?.open, { polling: 50 });
+
+    // The dialog is gone: the last step shows on the page and its Next closes the guide.
+    expect(await waitForStep(page, 3, timeout)).toBe('centered');
+    expect(await topmostAtCard()).toBe('waymark-overlay');
+    await mouseClickCardButton('Done');
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step]'), { polling: 50 });
+  });
+}
+
+describe('Chromium: a step inside a native modal dialog', () => {
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    ext = await launchWithExtension();
+    expect(await adminSend(ext, { type: 'admin/flows/save', flow: FLOW })).toMatchObject({ ok: true });
+    page = await ext.browser.newPage();
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+  stepsInModalDialog(15_000);
+});
+
+describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR: a step inside a native modal dialog', () => {
+  let ff: FirefoxExtension;
+  beforeAll(async () => {
+    ff = await launchFirefoxWithExtension();
+    expect(await ff.send({ type: 'admin/flows/save', flow: FLOW })).toMatchObject({ ok: true });
+    page = await ff.browser.newPage();
+  }, 120_000);
+  afterAll(async () => {
+    await ff?.close();
+  });
+  stepsInModalDialog(20_000);
+});
