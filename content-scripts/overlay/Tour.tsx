@@ -36,6 +36,15 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
   const arrowRef = useRef<HTMLDivElement>(null);
   const highlightRef = useRef<HTMLDivElement>(null);
   const stepKey = `${session.runId}:${session.stepIndex}:${session.flowVersion}`;
+  const found = useRef<Element | null>(null);
+  found.current = phase.kind === 'found' ? phase.el : null;
+  const advanced = useRef(false);
+  /** The user's own action completed the step: several signals of one action advance it once. */
+  const advanceOnce = () => {
+    if (advanced.current) return;
+    advanced.current = true;
+    actions.next();
+  };
 
   // Find the target (and keep finding it through re-renders).
   useEffect(() => {
@@ -82,7 +91,7 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
     const ac = new AbortController();
     const opts = { capture: true, signal: ac.signal };
     if (adv.kind === 'click') {
-      document.addEventListener('click', (e) => hits(e, el) && actions.next(), opts);
+      addEventListener('click', (e) => hits(e, el) && advanceOnce(), opts);
     } else if (adv.kind === 'input') {
       let typed = false;
       document.addEventListener('change', (e) => hits(e, el) && actions.next(), opts);
@@ -92,6 +101,34 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
     }
     return () => ac.abort();
   }, [phase, stepKey]);
+
+  // A click is a press and a release on the target. Watching those as well covers controls that act on
+  // the press and are gone before any click (menu items), and pages that stop the click on its way.
+  // Kept across re-locating: the target vanishing on the press is the point.
+  useEffect(() => {
+    if (step.advance.kind !== 'click') return;
+    let pressed: Element | null = null;
+    const ac = new AbortController();
+    const opts = { capture: true, signal: ac.signal };
+    addEventListener(
+      'pointerdown',
+      (e) => {
+        const el = found.current;
+        pressed = el && e.button === 0 && hits(e, el) ? el : null;
+      },
+      opts,
+    );
+    addEventListener(
+      'pointerup',
+      (e) => {
+        const el = pressed;
+        pressed = null;
+        if (el && (!el.isConnected || hits(e, el))) advanceOnce();
+      },
+      opts,
+    );
+    return () => ac.abort();
+  }, [stepKey]);
 
   // Esc dismisses; focus goes to the card when it expects a button press, not when the user must type.
   // A layout effect: Esc works from the moment the card is on screen, not a frame later.

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSend, cardText, launchWithExtension, waitForStep, type ExtensionBrowser } from './support/browser';
 import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
+import { css, html, js, servePages, type PageServer } from './support/pageServer';
 
 /**
  * Host apps open forms in a native modal `<dialog>` (`showModal()`): it sits in the browser's top layer,
@@ -34,21 +33,6 @@ dialog { width: 420px; padding: 24px; transform: translateY(-30px); overflow: hi
 dialog::backdrop { background: rgba(0, 0, 0, .5); }`;
 const JS = `document.getElementById('new-deal').addEventListener('click', () => document.getElementById('deal-dialog').showModal());`;
 
-function startFixture(): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const [type, body] = path === '/app.css' ? ['text/css', CSS] : path === '/app.js' ? ['text/javascript', JS] : path === '/' ? ['text/html; charset=utf-8', PAGE] : ['text/plain', 'not found'];
-    res.writeHead(body === 'not found' ? 404 : 200, { 'content-type': type });
-    res.end(body);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) });
-    });
-  });
-}
-
 const FLOW = {
   schemaVersion: 2,
   kind: 'flow',
@@ -67,11 +51,11 @@ const FLOW = {
   ],
 };
 
-let fixture: { url: string; close(): Promise<void> };
+let fixture: PageServer;
 let page: Page;
 
 beforeAll(async () => {
-  fixture = await startFixture();
+  fixture = await servePages({ '/': html(PAGE), '/app.css': css(CSS), '/app.js': js(JS) });
 });
 afterAll(async () => {
   await fixture?.close();
