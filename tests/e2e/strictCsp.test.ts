@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
-import { adminSend, cardText, launchWithExtension, waitForStep, type ExtensionBrowser } from './support/browser';
+import { adminSend, cardText, launchWithExtension, openToolbarPopup, waitForStep, type ExtensionBrowser } from './support/browser';
 import { demoSeed } from './support/demoSeed';
 import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
 import { inOverlay } from './support/guidance';
+import { pickWithMouse } from './support/pickWithMouse';
 
 /**
  * Real host apps (webmail, CRMs, AI assistants) send a strict Content-Security-Policy: no inline styles,
@@ -129,6 +130,22 @@ describe('Chromium, under a strict Content-Security-Policy', () => {
     await ext?.close();
   });
   underStrictCsp(15_000);
+
+  it('the element picker works there too: picked from the toolbar, the editor gets the element, and the page sees no violation', async () => {
+    const tab = await watchedTab(ext.browser);
+    await tab.goto(`${host.url}/contacts/c-1001`);
+    await tab.waitForSelector('[data-testid="create-deal"]');
+    const popup = await openToolbarPopup(ext, tab);
+    await popup.click('[data-testid="popup-pick-feature"]');
+    await pickWithMouse(tab, '[data-testid="create-deal"]', /button/);
+    const target = await ext.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${ext.extensionId}/options-ui/index.html#/features/new/pick/`), { timeout: 10_000 });
+    const editor = await target.asPage();
+    await editor.waitForSelector('[data-testid="picked-notice"]');
+    expect(await editor.$eval('#f-target-testId', (e) => (e as HTMLInputElement).value)).toBe('create-deal');
+    expect(await tab.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    await editor.close();
+    await tab.close();
+  });
 });
 
 describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR, under a strict Content-Security-Policy', () => {

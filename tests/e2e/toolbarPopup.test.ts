@@ -2,7 +2,7 @@ import type { Page, Target } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { pickWithMouse } from './support/pickWithMouse';
-import { adminSend, launchWithExtension, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { adminSend, launchWithExtension, openToolbarPopup, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
 
 /**
  * The toolbar popup, opened by clicking the extension's action over a host tab (puppeteer's
@@ -37,17 +37,7 @@ async function tab(url: string): Promise<Page> {
   return p;
 }
 
-/** Clicks the toolbar button over `page` and returns the popup. */
-async function openPopup(page: Page): Promise<Page> {
-  await page.bringToFront();
-  const extension = (await ext.browser.extensions()).get(ext.extensionId);
-  if (!extension) throw new Error('the extension is not listed');
-  await page.triggerExtensionAction(extension);
-  const target = await ext.browser.waitForTarget((t) => t.url() === `chrome-extension://${ext.extensionId}/options-ui/popup.html`, { timeout: 10_000 });
-  const popup = await target.asPage();
-  await popup.waitForSelector('[data-testid="toolbar-popup"]');
-  return popup;
-}
+const openPopup = (page: Page) => openToolbarPopup(ext, page);
 
 const isEditorTab = (hashStart: string) => (t: Target) => t.type() === 'page' && t.url().startsWith(`chrome-extension://${ext.extensionId}/options-ui/index.html${hashStart}`);
 const value = (page: Page, id: string) => page.$eval(`#${id}`, (e) => (e as HTMLInputElement).value);

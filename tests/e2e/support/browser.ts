@@ -190,3 +190,15 @@ export async function waitForEvents(
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/** Clicks the extension's toolbar button over `page` (puppeteer's `triggerExtensionAction`) and returns the popup. */
+export async function openToolbarPopup(ext: ExtensionBrowser, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const extension = (await ext.browser.extensions()).get(ext.extensionId);
+  if (!extension) throw new Error('the extension is not listed');
+  await page.triggerExtensionAction(extension);
+  const target = await ext.browser.waitForTarget((t) => t.url() === `chrome-extension://${ext.extensionId}/options-ui/popup.html`, { timeout: 10_000 });
+  const popup = await target.asPage();
+  await popup.waitForSelector('[data-testid="toolbar-popup"]');
+  return popup;
+}
