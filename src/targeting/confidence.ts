@@ -71,6 +71,12 @@ export interface Evidence {
    * one whose name shares words with it ("Refresh list" for "Refresh"): the element reworded.
    */
   readonly rewordedAlone?: boolean;
+  /**
+   * The runner-up carries the candidate's name in the target's surroundings: it may be the original,
+   * which lost an identifier in the release (a test id dropped, a link made a button), and this one a
+   * copy elsewhere that kept it. Being the only holder of a name or identifier then settles nothing.
+   */
+  readonly namesakeAtHome?: boolean;
 }
 
 /** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
@@ -108,7 +114,7 @@ export function identityOf(e: Evidence): number {
   const corroboration = ramp(e.context, 0.45, 0.85);
   // Without surroundings to compare, uniqueness now suffices unless the capture knew it was not unique
   // then (`false`: a namesake was there, and the one left may be it).
-  const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || (!e.contextKnown && was !== false)) ? UNIQUE_FLOOR : 0);
+  const floor = (unique: boolean, was: boolean | undefined) => (unique && e.namesakeAtHome !== true && (was === true || (!e.contextKnown && was !== false)) ? UNIQUE_FLOOR : 0);
   // A name known to have had a namesake when the target was captured (the Country select of the billing
   // and of the shipping address) says little by itself: surroundings that only half agree (the same
   // caption under another section) do not single it out.
