@@ -4,6 +4,7 @@ import { REWORDED_AT, REWORDED_FROM, type Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { effectiveRole, roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { restyledFrom } from './styleParts';
 import { fastTextSimilarity } from './fastTextSimilarity';
 import { shortName } from './shortName';
 import { compileText } from './similarity';
@@ -82,6 +83,7 @@ function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => num
  * (the one before still before it, or the one after still after it). A release that rewords or
  * replaces one neighbour leaves the other; a copy added in another section keeps neither. An edge of
  * the group ('') does not count: every group has one.
+
  */
 function besideOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
   const pair = target.adjacentNames;
@@ -182,6 +184,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const ordinal = sameOrdinal(target);
   const isNeighbour = neighbourOf(target);
   const role = effectiveRole(target);
+  const restyled = restyledFrom(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -230,6 +233,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         // Translation changes what a name says, not whether there is one: a field with no name at all in
         // the slot of a named one is another field (the removed Street's neighbour), not it translated.
         translated: translated(c) && (ownName === null || shortName(c) !== ''),
+        restyled: restyled(c),
         otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
