@@ -83,7 +83,6 @@ function adjacencyOf(target: ElementFingerprint): (c: ElementFingerprint) => num
  * (the one before still before it, or the one after still after it). A release that rewords or
  * replaces one neighbour leaves the other; a copy added in another section keeps neither. An edge of
  * the group ('') does not count: every group has one.
-
  */
 function besideOf(target: ElementFingerprint): (c: ElementFingerprint) => boolean {
   const pair = target.adjacentNames;
