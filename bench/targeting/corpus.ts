@@ -26,7 +26,8 @@ export interface PagePair {
   kind: string;
   r1: string;
   r2: string;
-  targets: { key: string; removed: boolean }[];
+  /** `besideCopy`: a copy of the target was put right beside it (see `Mutation.besideCopies`). */
+  targets: { key: string; removed: boolean; besideCopy: boolean }[];
   applied: string[];
 }
 
@@ -50,7 +51,7 @@ function makePair(id: string, kind: string, rng: Rng, build: (ctx: Ctx) => Page,
     kind,
     r1: renderPage(page, { salt: 'r1', idOffset: 0, keys: new Set(targets) }),
     r2: renderPage(m.page, { salt: m.salt, idOffset: m.idOffset, lang: m.lang, keys: new Set(targets.filter((t) => !m.removed.has(t))) }),
-    targets: targets.map((t) => ({ key: String(t), removed: m.removed.has(t) })),
+    targets: targets.map((t) => ({ key: String(t), removed: m.removed.has(t), besideCopy: !m.removed.has(t) && m.besideCopies.has(t) })),
     applied: m.applied,
   };
 }

@@ -20,6 +20,12 @@ export interface Mutation {
   removed: Set<number>;
   /** Names of the operators applied, for the report. */
   applied: string[];
+  /**
+   * Targets whose unit a decoy copied and put right beside the original: only position tells the two
+   * apart (unless a written id does), so abstaining is the right answer there. Reported as a bucket;
+   * the headline figures count these pairs like any other.
+   */
+  besideCopies: Set<number>;
 }
 
 interface Placed {
@@ -125,7 +131,7 @@ function moveSome(ctx: Ctx, page: Page, uids: readonly number[], count: number):
  * original. Returns the uids copied: removing one of those in the same release would leave its copy as
  * its replacement, which is a move, not a removal, so `removeTargets` leaves them alone.
  */
-function addDecoys(ctx: Ctx, page: Page, uids: readonly number[], count: number): Set<number> {
+function addDecoys(ctx: Ctx, page: Page, uids: readonly number[], count: number, beside: Set<number>): Set<number> {
   const copied = new Set<number>();
   for (let k = 0; k < count; k++) {
     const all = placements(page.body);
@@ -138,6 +144,7 @@ function addDecoys(ctx: Ctx, page: Page, uids: readonly number[], count: number)
     if (ctx.rng.chance(0.25)) {
       // Right next to it: a genuine look-alike that only position tells apart.
       original.list.splice(original.list.indexOf(original.node) + ctx.rng.int(0, 1), 0, copy);
+      for (const { node } of allNodes([original.node])) beside.add(node.uid);
     } else {
       const sections = all.filter((p) => p.node.meta.section && !contains(original.node, p.node));
       if (sections.length === 0) continue;
@@ -260,7 +267,8 @@ export function mutate(ctx: Ctx, source: Page, targets: readonly number[], remov
   apply('reword', 0.4, () => reword(rng, page, rng.pick([0.15, 0.3, 0.5])));
   apply('move', 0.35, () => moveSome(ctx, page, targets, rng.int(1, 3)));
   let copied = new Set<number>();
-  apply('decoy', 0.5, () => (copied = addDecoys(ctx, page, targets, rng.int(1, 3))));
+  const besideCopies = new Set<number>();
+  apply('decoy', 0.5, () => (copied = addDecoys(ctx, page, targets, rng.int(1, 3), besideCopies)));
   apply('churn', 0.3, () => churnAttributes(ctx, page));
   apply('insert', 0.5, () => insertContent(ctx, page));
   apply('retag', 0.2, () => retag(ctx, page));
@@ -268,5 +276,5 @@ export function mutate(ctx: Ctx, source: Page, targets: readonly number[], remov
   if (removed.size > 0) applied.push('remove');
   const lang = rng.chance(0.1) ? rng.pick(LANGUAGES) : undefined;
   if (lang) applied.push(`translate:${lang}`);
-  return { page, salt: rehash ? `r2-${rng.int(0, 1e9)}` : 'r1', idOffset: rehash ? rng.int(1, 40) : 0, lang, removed, applied };
+  return { page, salt: rehash ? `r2-${rng.int(0, 1e9)}` : 'r1', idOffset: rehash ? rng.int(1, 40) : 0, lang, removed, applied, besideCopies };
 }

@@ -3,6 +3,8 @@ import type { Located } from './pageEntry';
 /** One target pair's outcome, with the labels the breakdowns group by. */
 export interface Outcome extends Located {
   removed: boolean;
+  /** A copy of the target sits right beside it in release 2: only position tells them apart. */
+  besideCopy: boolean;
   kind: string;
   applied: string[];
 }

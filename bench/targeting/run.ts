@@ -108,7 +108,8 @@ async function main(): Promise<void> {
       await open(page, `${server.url}/${pair.id}/r2`, code);
       const located: Located[] = await page.evaluate((items) => (window as unknown as Win).WaymarkBench.locateAll(items), captured);
       for (const l of located) {
-        outcomes.push({ ...l, removed: pair.targets.find((t) => t.key === l.key)?.removed ?? false, kind: pair.kind, applied: pair.applied });
+        const t = pair.targets.find((x) => x.key === l.key);
+        outcomes.push({ ...l, removed: t?.removed ?? false, besideCopy: t?.besideCopy ?? false, kind: pair.kind, applied: pair.applied });
       }
     }
 
@@ -117,9 +118,10 @@ async function main(): Promise<void> {
     if (process.env.WAYMARK_BENCH_ACCURACY_ONLY === '1') {
       const r = rates(outcomes);
       printBreakdown('operator', outcomes, (o) => o.applied.map((a) => a.replace(/:.*/, '')));
+      printBreakdown('copy beside', outcomes, bucketOf);
       const dump = process.env.WAYMARK_BENCH_DUMP;
       if (dump) await writeFile(dump, JSON.stringify(outcomes, null, 1));
-      console.log(JSON.stringify({ bench: 'targeting-accuracy', seed: SEED, pairs: r.pairs, top1: round(r.top1), coverage: round(r.coverage), wrong: round(r.wrong), wrongAnswers: outcomes.filter((o) => o.status === 'found' && (o.removed || o.chosen !== o.key)).length, removedAbstained: round(r.removedAbstained) }));
+      console.log(JSON.stringify({ bench: 'targeting-accuracy', seed: SEED, pairs: r.pairs, top1: round(r.top1), coverage: round(r.coverage), wrong: round(r.wrong), wrongAnswers: outcomes.filter((o) => o.status === 'found' && (o.removed || o.chosen !== o.key)).length, removedAbstained: round(r.removedAbstained), ...besideCopyFigures(outcomes) }));
       return;
     }
     const bigCaptured = await capture(page, server.url, big, code);
@@ -148,6 +150,7 @@ async function main(): Promise<void> {
     };
     printBreakdown('page kind', outcomes, (o) => [o.kind]);
     printBreakdown('operator', outcomes, (o) => o.applied.map((a) => a.replace(/:.*/, '')));
+    printBreakdown('copy beside', outcomes, bucketOf);
     printTable(r, timing);
     // The three cases side by side, measured in one run under the same load.
     const cases: [string, number[], number[]][] = [
@@ -205,6 +208,7 @@ async function main(): Promise<void> {
         afterRowChangeP95LocateMs: round(quantile(times.afterRow, 0.95)),
         cpuAfterRowChangeMedianLocateMs: round(quantile(cpu.row, 0.5)),
         cpuAfterRowChangeP95LocateMs: round(quantile(cpu.row, 0.95)),
+        ...besideCopyFigures(outcomes),
       }),
     );
   } finally {
@@ -212,6 +216,20 @@ async function main(): Promise<void> {
     await server.close();
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * The bucket of pairs whose target got an exact copy right beside it (`copy` / `other`): a decision
+ * there is position luck, so abstaining is right. Reported beside the headline figures, which count
+ * every pair.
+ */
+function bucketOf(o: Outcome): string[] {
+  return [o.besideCopy ? 'copy' : 'other'];
+}
+
+function besideCopyFigures(outcomes: readonly Outcome[]): { besideCopyPairs: number; coverageBesideCopiesAside: number; top1BesideCopiesAside: number } {
+  const rest = rates(outcomes.filter((o) => !o.besideCopy));
+  return { besideCopyPairs: outcomes.filter((o) => o.besideCopy).length, coverageBesideCopiesAside: round(rest.coverage), top1BesideCopiesAside: round(rest.top1) };
 }
 
 function seedFrom(value: string | undefined): number {

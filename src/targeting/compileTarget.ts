@@ -4,6 +4,7 @@ import { REWORDED_AT, REWORDED_FROM, type Evidence } from './confidence';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { effectiveRole, roleSignal, tagSignal, typeSignal } from './shapeSignals';
+import { restyledFrom } from './styleParts';
 import { fastTextSimilarity } from './fastTextSimilarity';
 import { shortName } from './shortName';
 import { compileText } from './similarity';
@@ -126,7 +127,7 @@ function sameOrdinal(target: ElementFingerprint): (c: ElementFingerprint) => boo
 /** Path agreement (steps agreeing exactly) from which a candidate holds the target's very path. */
 const SAME_PATH = 0.95;
 /** Context agreement from which surroundings are the same (a wrapper may have changed the path). */
-const SAME_SURROUNDINGS = 0.85;
+export const SAME_SURROUNDINGS = 0.85;
 
 /**
  * Whether a candidate bears the name of one of the target's recorded neighbours and not the target's
@@ -182,6 +183,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const ordinal = sameOrdinal(target);
   const isNeighbour = neighbourOf(target);
   const role = effectiveRole(target);
+  const restyled = restyledFrom(target);
 
   return {
     totalWeight: signals.reduce((sum, s) => sum + s.weight, 0),
@@ -227,7 +229,10 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         inPlace: c.ordinal !== undefined && target.ordinal !== undefined && !ordinal(c) ? 0 : adjacent(c),
         // The same kind of control too: a link that slid into a removed tab's slot holds its place.
         inStructure: !ordinal(c) || effectiveRole(c) !== role ? 0 : exactPath >= SAME_PATH ? 1 : context >= SAME_SURROUNDINGS ? 0.5 : 0,
-        translated: translated(c),
+        // Translation changes what a name says, not whether there is one: a field with no name at all in
+        // the slot of a named one is another field (the removed Street's neighbour), not it translated.
+        translated: translated(c) && (ownName === null || shortName(c) !== ''),
+        restyled: restyled(c),
         otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form

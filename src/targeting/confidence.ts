@@ -71,6 +71,17 @@ export interface Evidence {
    * one whose name shares words with it ("Refresh list" for "Refresh"): the element reworded.
    */
   readonly rewordedAlone?: boolean;
+  /**
+   * The runner-up carries the candidate's name in the target's surroundings: it may be the original,
+   * which lost an identifier in the release (a test id dropped, a link made a button), and this one a
+   * copy elsewhere that kept it. Being the only holder of a name or identifier then settles nothing.
+   */
+  readonly namesakeAtHome?: boolean;
+  /**
+   * The candidate is styled as another part of the component than the target was (see `restyledFrom`):
+   * where only place speaks for it, it is another element in that place.
+   */
+  readonly restyled?: boolean;
 }
 
 /** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
@@ -108,7 +119,7 @@ export function identityOf(e: Evidence): number {
   const corroboration = ramp(e.context, 0.45, 0.85);
   // Without surroundings to compare, uniqueness now suffices unless the capture knew it was not unique
   // then (`false`: a namesake was there, and the one left may be it).
-  const floor = (unique: boolean, was: boolean | undefined) => (unique && (was === true || (!e.contextKnown && was !== false)) ? UNIQUE_FLOOR : 0);
+  const floor = (unique: boolean, was: boolean | undefined) => (unique && e.namesakeAtHome !== true && (was === true || (!e.contextKnown && was !== false)) ? UNIQUE_FLOOR : 0);
   // A name known to have had a namesake when the target was captured (the Country select of the billing
   // and of the shipping address) says little by itself: surroundings that only half agree (the same
   // caption under another section) do not single it out.
@@ -118,13 +129,14 @@ export function identityOf(e: Evidence): number {
   // Renamed in place: the name changed (reworded, translated), but the element still sits between the
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
   // does not: the element after it is another one. Never more than a name would give.
-  const renamed = (e.inPlace ?? 0) * RENAMED * corroboration;
+  const renamed = e.restyled === true ? 0 : (e.inPlace ?? 0) * RENAMED * corroboration;
   // Holding the target's place in the tree, where the name says nothing against it: translated (every
   // name on the page changed with the language), or reworded (the old and new names share words). A
   // name sharing nothing with the old one does not do: after a removal and an insertion in the group,
   // another button holds the path with the same rank and count. Never another row's: rows are alike.
+  // Nor one styled as another part of the component (`restyled`): another element in that place.
   const explained = e.translated === true ? 1 : ramp(e.name, REWORDED_FROM, REWORDED_AT);
-  const structural = e.otherRow === true || (e.inStructure ?? 0) < 0.5 ? 0 : explained * RENAMED;
+  const structural = e.otherRow === true || e.restyled === true || (e.inStructure ?? 0) < 0.5 ? 0 : explained * RENAMED;
   // A twin (a copy inserted right beside the original, or one there all along) has the name, the
   // surroundings and, as often as not, the test id: neither is the target by those, and which one holds
   // the old place is position luck. Only a written id, or a shared identifier the other lacks, decides.

@@ -1,5 +1,5 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
-import { compileTarget, SAME, type CompiledTarget } from './compileTarget';
+import { compileTarget, SAME, SAME_SURROUNDINGS, type CompiledTarget } from './compileTarget';
 import { assess, identityOf, REWORDED_AT, REWORDED_FROM, SEPARATION_FULL, type Assessment } from './confidence';
 import { shortName } from './shortName';
 import type { Signal } from './signal';
@@ -172,17 +172,24 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   const name = shortName(c).toLowerCase();
   // Section and row: an unlabelled field's caption slot differs between the copy and the original.
   const around = (x: ElementFingerprint) => (x.neighborText ?? '').toLowerCase().split(' · ', 2).filter(Boolean).join('·');
+  const rivalEvidence = r === undefined ? undefined : compiled.evidence(r);
+  const rivalUncontradicted = rivalEvidence !== undefined && !rivalEvidence.contradicted;
+  const namesake = rival !== undefined && (names[rival] as number) >= SAME;
   const twin =
     r !== undefined &&
     name !== '' &&
     shortName(r).toLowerCase() === name &&
     (around(r) === around(c) || around(r) === name || around(c) === name) &&
     (c.adjacentNames ?? []).some((n) => n.toLowerCase() === name) &&
-    !compiled.evidence(r).contradicted;
+    rivalUncontradicted;
   // The target's name now on the runner-up, in the same surroundings, and not on the best: labels
   // traded places, or the name went to another element. Whatever else agrees, that counts against.
-  const taken = r !== undefined && rival !== undefined && (names[rival] as number) >= SAME && found.name < 0.3 && around(r) === around(c);
-  const ev = { ...found, twin, contradicted: found.contradicted || taken };
+  const taken = r !== undefined && namesake && found.name < 0.3 && around(r) === around(c);
+  // The target's name on the runner-up where the target sat: which of the two is the original, and
+  // which a copy, no uniqueness can tell (see `namesakeAtHome`; where this one sits there too, its
+  // surroundings corroborate it as much as any uniqueness would).
+  const namesakeAtHome = namesake && rivalUncontradicted && rivalEvidence.contextKnown && rivalEvidence.context >= SAME_SURROUNDINGS;
+  const ev = { ...found, twin, namesakeAtHome, contradicted: found.contradicted || taken };
   const plain = { ...ev, nameUnique: false, sharedUnique: false };
   // Uniqueness is counted over the whole page, frames and shadow roots included. Where the capture did
   // not count it too (no `uniqueBy`), a holder in another frame or shadow root may be a second instance
