@@ -146,6 +146,9 @@ async function main(): Promise<void> {
       textP95: quantile(times.afterText, 0.95),
       baseMedian: quantile(times.baseline, 0.5),
       baseP95: quantile(times.baseline, 0.95),
+      singleMedian: quantile(times.waymarkSingle, 0.5),
+      singleP95: quantile(times.waymarkSingle, 0.95),
+      baseSingleP95: quantile(times.baselineSingle, 0.95),
       elements,
     };
     printBreakdown('page kind', outcomes, (o) => [o.kind]);
@@ -176,6 +179,9 @@ async function main(): Promise<void> {
         coverage: round(r.coverage),
         wrong: round(r.wrong),
         p95LocateMs: round(timing.p95),
+        singleShotMedianLocateMs: round(timing.singleMedian),
+        singleShotP95LocateMs: round(timing.singleP95),
+        baselineSingleShotP95LocateMs: round(timing.baseSingleP95),
         baselineTop1: round(r.baselineTop1),
         medianLocateMs: round(timing.median),
         baselineCoverage: round(r.baselineCoverage),
