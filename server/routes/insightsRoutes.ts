@@ -36,7 +36,7 @@ import { flowAggregatesSql, flowDefs, type InsightFilter } from '../store/insigh
 import { activeUsersSql, overviewAggregateSql, teamAggregatesSql } from '../store/insightsOverviewStore';
 import { promptInsightsSql } from '../store/insightsPromptStore';
 import { getMinGroupSize } from '../store/insightSettingsStore';
-import { teamSizes } from '../store/teamStore';
+import { teamMembersSql, teamSizes } from '../store/teamStore';
 import type { RouteDeps } from './routeDeps';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -203,7 +203,7 @@ export function insightsRoutes({ sql: db, auth }: RouteDeps): Hono<AppEnv> {
             ...(q.flowId !== undefined ? { flowId: q.flowId } : {}),
             ...(q.featureId !== undefined ? { featureId: q.featureId } : {}),
           });
-          return { suppressed: false as const, scope, total: totalOf(rows), teams: assembleTeamRows(rows, scope.minGroupSize) };
+          return { suppressed: false as const, scope, total: totalOf(rows), teams: assembleTeamRows(rows, scope.minGroupSize, await teamMembersSql(sql, tenant)) };
         },
         // The breakdown is about the whole tenant: it is the one answer that shows teams side by side.
         (q) => ({ from: q.from, to: q.to }),

@@ -72,10 +72,24 @@ export async function assignTeams(sql: Sql, tenant: TenantId, assignments: reado
   });
 }
 
-/** Active users per effective team (null: no team) in the range: what suppression decides on. */
+/** Every day an event can have (timestamps start at the epoch; a first day's `prev` is -1): "seen at any time". */
+const ALL_TIME: DayRange = { fromDay: 0, toDay: 1_000_000 };
+
+/** People with any event in the range, per effective team (null: no team). */
+async function activePerTeam(sql: SqlQueryable, tenant: TenantId, range: DayRange): Promise<Map<string | null, number>> {
+  const rows = await peopleSql(sql, tenant, { range, byTeam: true, keys: [{ level: ANY_EVENT_LEVEL }] });
+  return new Map(rows.map((row) => [row.team, row.users]));
+}
+
+/** Each team's members (`TeamSize.members`): everyone in it seen at any time; null: seen without a team. */
+export function teamMembersSql(sql: SqlQueryable, tenant: TenantId): Promise<Map<string | null, number>> {
+  return activePerTeam(sql, tenant, ALL_TIME);
+}
+
+/** Active users per effective team (null: no team) in the range, and its members: what suppression decides on. */
 export async function teamSizes(sql: SqlQueryable, tenant: TenantId, r: DayRange): Promise<TeamSize[]> {
-  const rows = await peopleSql(sql, tenant, { range: r, byTeam: true, keys: [{ level: ANY_EVENT_LEVEL }] });
-  return rows.map((row) => ({ team: row.team, users: row.users }));
+  const [active, members] = [await activePerTeam(sql, tenant, r), await teamMembersSql(sql, tenant)];
+  return [...active].map(([team, users]) => ({ team, users, members: members.get(team) ?? users }));
 }
 
 /** Every team's size, never its members. */

@@ -1,6 +1,6 @@
 import type { TeamMetrics, TeamRow } from '../schema/insights';
 import { scope, type InsightsInput } from './insightsScope';
-import { suppressTeams, teamOrder } from './teamSuppression';
+import { suppressTeams, teamOrder, type TeamSize } from './teamSuppression';
 
 /** The per-team rows before suppression: produced by the reference below and by the collector's SQL. */
 export interface TeamAggregate {
@@ -8,9 +8,17 @@ export interface TeamAggregate {
   metrics: TeamMetrics;
 }
 
+/** Each team's members (see `TeamSize.members`), by team; null: the people without a team. */
+export type TeamMembers = ReadonlyMap<string | null, number>;
+
+/** The sizes suppression decides on: active in the range from the rows, members from `members`. */
+export function teamSizesOf(rows: readonly TeamAggregate[], members: TeamMembers): TeamSize[] {
+  return rows.map((r) => ({ team: r.team, users: r.metrics.activeUsers, members: members.get(r.team) ?? r.metrics.activeUsers }));
+}
+
 /** Applies the suppression rule to a breakdown, sorted by team (no team last). */
-export function assembleTeamRows(rows: readonly TeamAggregate[], minGroupSize: number): TeamRow[] {
-  const withheld = suppressTeams(rows.map((r) => ({ team: r.team, users: r.metrics.activeUsers })), minGroupSize);
+export function assembleTeamRows(rows: readonly TeamAggregate[], minGroupSize: number, members: TeamMembers): TeamRow[] {
+  const withheld = suppressTeams(teamSizesOf(rows, members), minGroupSize);
   return [...rows]
     .sort((a, b) => teamOrder(a.team, b.team))
     .map((r): TeamRow => {
@@ -59,7 +67,19 @@ export function totalOf(rows: readonly TeamAggregate[]): TeamMetrics {
   );
 }
 
+/** The reference's members: everyone in the events, at any time, by their team (null: none). */
+export function teamMembers(input: Pick<TeamInsightsInput, 'events' | 'teamOf'>): Map<string | null, number> {
+  const people = new Map<string | null, Set<string>>();
+  for (const e of input.events) {
+    const team = input.teamOf.get(e.userId) ?? null;
+    let s = people.get(team);
+    if (!s) people.set(team, (s = new Set()));
+    s.add(e.userId);
+  }
+  return new Map([...people].map(([team, s]) => [team, s.size]));
+}
+
 export function teamInsights(input: TeamInsightsInput): { total: TeamMetrics; teams: TeamRow[] } {
   const rows = teamAggregates(input);
-  return { total: totalOf(rows), teams: assembleTeamRows(rows, input.minGroupSize) };
+  return { total: totalOf(rows), teams: assembleTeamRows(rows, input.minGroupSize, teamMembers(input)) };
 }

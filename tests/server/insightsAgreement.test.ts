@@ -7,7 +7,7 @@ import { overviewInsights } from '../../src/metrics/overviewInsights';
 import { promptInsights } from '../../src/metrics/promptUsage';
 import { decideScope, type ScopeDecision } from '../../src/metrics/scopeSuppression';
 import { stuckSteps } from '../../src/metrics/stuckSteps';
-import { teamAggregates, teamInsights } from '../../src/metrics/teamInsights';
+import { teamAggregates, teamInsights, teamMembers, teamSizesOf } from '../../src/metrics/teamInsights';
 import { suppressTeams } from '../../src/metrics/teamSuppression';
 import { IngestResponseSchema, PublishFlowResponseSchema } from '../../src/schema/api';
 import type { WaymarkEvent } from '../../src/schema/event';
@@ -131,7 +131,7 @@ describe.each(backends())('insights agree with the reference on messy population
       const referenceScope = (q: Q, k: number): ScopeDecision => {
         const base = { from: q.from, to: q.to, team: q.team ?? null, minGroupSize: k };
         if (q.team === undefined) return decideScope(base, activeUsers({ events, ...q, minGroupSize: k }), undefined);
-        const sizes = teamAggregates({ events, from: q.from, to: q.to, minGroupSize: k, teamOf }).map((r) => ({ team: r.team, users: r.metrics.activeUsers }));
+        const sizes = teamSizesOf(teamAggregates({ events, from: q.from, to: q.to, minGroupSize: k, teamOf }), teamMembers({ events, teamOf }));
         return decideScope(base, sizes.find((s) => s.team === q.team)?.users ?? 0, suppressTeams(sizes, k).get(q.team));
       };
 
