@@ -47,9 +47,11 @@ export function createShadowHost(doc: Document): ShadowHost {
   doc.addEventListener('toggle', (e) => e.target !== host && place((e as ToggleEvent).newState === 'open'), opts);
   doc.addEventListener('close', () => place(), opts);
   doc.addEventListener('fullscreenchange', () => place(true), opts);
-  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute.
+  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute; and a page that drops
+  // an open dialog (a framework unmounting it) takes the host with it.
   const stopWatching = domChangesOf(doc).subscribe((records) => {
-    if (records.some((r) => r.attributeName === 'open' && r.target instanceof Element && r.target.localName === 'dialog')) place(true);
+    if (!host.isConnected) place();
+    else if (records.some((r) => r.attributeName === 'open' && r.target instanceof Element && r.target.localName === 'dialog')) place(true);
   });
   const ensureAttached = () => place();
   ensureAttached();
