@@ -220,7 +220,9 @@ describe('champion insights on the options page', () => {
 
   it('switches the team, and a team below the minimum group size shows no numbers', async () => {
     await show(null);
-    // The picker lists the teams, the small one marked as such (no count of its people).
+    // The picker lists the teams, the small one marked as such (no count of its people); it is filled
+    // from the breakdown's answer as that arrives.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="insights-team"] option').length > 1, { timeout: 10_000, polling: 50 });
     const options = await page.$$eval('[data-testid="insights-team"] option', (os) => os.map((o) => o.textContent ?? ''));
     expect(options).toContain('sales');
     expect(options).toContain('exec (fewer than 5 people)');
