@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import { createToken } from '../../server/auth/tokenStore';
 import { openDatabase } from '../../server/db/openDatabase';
-import type { Sql } from '../../server/db/sql';
+import type { Sql, SqlQueryable } from '../../server/db/sql';
 import { insertEvents } from '../../server/store/eventStore';
 import { publishFlow } from '../../server/store/flowStore';
 import { assignTeams, recordReportedTeam } from '../../server/store/teamStore';
@@ -236,6 +236,24 @@ const QUERIES: Record<string, string> = {
   LastWeekFunnel: `/v1/insights/flows?from=2026-02-23&to=${SIM_TO}`,
 };
 
+/**
+ * WAYMARK_BENCH_PROFILE=1: every statement the routes run is timed on stderr (ms and its first words),
+ * to see where a query's time goes before changing it.
+ */
+function profiled(sql: Sql): Sql {
+  const timed = (q: SqlQueryable): SqlQueryable => ({
+    exec: (s) => q.exec(s),
+    query: async (text, params) => {
+      const t = performance.now();
+      const r = await q.query(text, params);
+      const ms = performance.now() - t;
+      if (ms >= 5) process.stderr.write(`    ${ms.toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 110)}\n`);
+      return r;
+    },
+  });
+  return { ...timed(sql), kind: sql.kind, close: () => sql.close(), transaction: (fn) => sql.transaction((tx) => fn(timed(tx))) };
+}
+
 interface Row {
   backend: string;
   size: number;
@@ -248,7 +266,7 @@ async function measure(backend: string, sql: Sql, size: number): Promise<Row> {
   process.stderr.write(`${backend} ${label(size)}: loading…\n`);
   const loaded = await load(sql, size);
   const { secret } = await createToken(sql, { tenant: TENANT, role: 'champion' });
-  const app = createApp({ sql, limits: { maxBodyBytes: 1 << 20, rateLimit: { perSecond: 0, burst: 1 } }, log: (l) => console.error(l) });
+  const app = createApp({ sql: process.env.WAYMARK_BENCH_PROFILE ? profiled(sql) : sql, limits: { maxBodyBytes: 1 << 20, rateLimit: { perSecond: 0, burst: 1 } }, log: (l) => console.error(l) });
   const ms: Record<string, number> = {};
   for (const [name, path] of Object.entries(QUERIES)) {
     const once = async () => {

@@ -1,5 +1,6 @@
 import type { TenantId } from '../../src/schema/api';
 import type { SqlQueryable } from '../db/sql';
+import { moveSpans, spanContribution } from './insightSpans';
 
 /**
  * `insight_pairs` (migration 0003): people counted for any range without one row per person. For each
@@ -119,7 +120,8 @@ contribution AS (
   GROUP BY 1, 2, 3, 4, 5, 6, 7)`;
 
 /**
- * Runs `change` (which changes the teams of `userIds`) so that their pairs move to their new teams: their
+ * Runs `change` (which changes the teams of `userIds`) so that their pairs (and their spans, see
+ * insightSpans.ts) move to their new teams: their
  * pairs are read under the old teams, and after the change the difference is applied in one ordered
  * upsert (one statement taking pair-row locks, so two moves cannot wait on each other). Call it inside
  * a transaction.
@@ -128,8 +130,14 @@ export async function moveUsersPairs(tx: SqlQueryable, tenant: TenantId, userIds
   const users = JSON.stringify([...new Set(userIds)].sort());
   await lockUsers(tx, tenant, userIds);
   const before = (await tx.query(`WITH ${CONTRIBUTION_CTES} SELECT * FROM contribution`, [tenant, users])).rows;
+  const spansBefore = await spanContribution(tx, tenant, users);
   await change();
-  if (before.length === 0) return; // no history yet: nothing to move
+  // Pairs first, then spans, as ingest does: row locks of the two tables are always taken in that order.
+  if (before.length > 0) await movePairs(tx, tenant, users, before); // none: no history yet, nothing to move
+  await moveSpans(tx, tenant, users, spansBefore);
+}
+
+async function movePairs(tx: SqlQueryable, tenant: TenantId, users: string, before: readonly unknown[]): Promise<void> {
   await tx.query(
     `WITH ${CONTRIBUTION_CTES},
      delta AS (

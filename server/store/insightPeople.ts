@@ -29,6 +29,8 @@ export interface PeopleQuery {
   weekly?: boolean;
   /** Per team instead of summed over teams. */
   byTeam?: boolean;
+  /** Only people whose first day of the key ever is in the range (the pair with no day before it). */
+  firstEver?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function peopleSql(sql: SqlQueryable, tenant: TenantId, q: PeopleQu
   let where = `p.tenant = $1 AND p.day BETWEEN $2 AND $3 AND (${keys.join(' OR ')})`;
   if (q.team !== undefined) where += ` AND p.team = ${p(q.team)}`;
   const week = weekOf('p.day');
-  where += q.weekly ? ` AND p.prev < GREATEST($2, ${week})` : ' AND p.prev < $2';
+  where += q.firstEver ? ' AND p.prev = -1' : q.weekly ? ` AND p.prev < GREATEST($2, ${week})` : ' AND p.prev < $2';
   const cols = [q.byTeam ? 'p.team' : "''", 'p.level', 'p.kind', 'p.subject', 'p.detail', q.weekly ? week : 'NULL::integer'];
   const { rows } = await sql.query(
     `SELECT ${cols.map((c, i) => `${c} AS c${i}`).join(', ')}, sum(p.users) AS users
