@@ -4,7 +4,7 @@
  *
  * Data: the seeded simulator (tests/sim) replicated with distinct user ids until the event count is
  * reached (about 32 events per user over 8 weeks, 12 teams). Loading: the rollup tables the queries
- * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_timings`, `insight_pairs`, `user_teams`) are
+ * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_timings`, `insight_pairs`, `insight_user_spans`, `insight_spans`, `user_teams`) are
  * written directly, rows computed exactly as ingest computes them (bench/insights/rollupRows.ts), in
  * multi-row INSERTs of 20,000 rows; the raw `events` table is not loaded, because no insights query reads
  * it. Before loading, a sample replica is pushed through the real ingest path (reported teams, events in
@@ -31,7 +31,7 @@ import { assignTeams, recordReportedTeam } from '../../server/store/teamStore';
 import { readFlow } from '../../src/schema/migrate';
 import { simulate, SIM_FROM, SIM_TO } from '../../tests/sim/simulate';
 import { findPostgres, startPostgres } from '../../tests/server/support/postgres';
-import { addRows, rollupRows, type PairRow, type RollupRow, type TimingRow, type TotalRow } from './rollupRows';
+import { addRows, rollupRows, type PairRow, type RollupRow, type SpanRow, type TimingRow, type TotalRow, type UserSpanRow } from './rollupRows';
 
 const TENANT = 'bench';
 const TIMED_RUNS = 3;
@@ -110,6 +110,30 @@ async function insertPairs(sql: Sql, tenant: string, rows: readonly PairRow[]): 
   }
 }
 
+async function insertUserSpans(sql: Sql, tenant: string, rows: readonly UserSpanRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_user_spans (tenant, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket)
+       SELECT $1, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket
+       FROM jsonb_to_recordset($2::jsonb) AS x(user_id text, metric text, subject text, detail text, lo integer, hi integer, need integer,
+         upto integer, value bigint, bucket integer)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+async function insertSpans(sql: Sql, tenant: string, rows: readonly SpanRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_spans (tenant, metric, subject, detail, lo, hi, need, upto, bucket, team, users)
+       SELECT $1, metric, subject, detail, lo, hi, need, upto, bucket, team, users
+       FROM jsonb_to_recordset($2::jsonb) AS x(metric text, subject text, detail text, lo integer, hi integer, need integer, upto integer,
+         bucket integer, team text, users integer)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
 async function insertTeams(sql: Sql, tenant: string, rows: readonly { user_id: string; reported: string | null; admin: string | null }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await sql.query(
@@ -134,14 +158,16 @@ const TABLES: Record<string, string> = {
   insight_timings: 'kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day',
   // Moved pairs leave rows of 0 people behind, which no query counts.
   insight_pairs: 'team, level, kind, subject, detail, day, prev, users',
+  insight_user_spans: 'user_id, metric, subject, detail, lo, hi, need, upto, value, bucket',
+  insight_spans: 'metric, subject, detail, lo, hi, need, upto, bucket, team, users',
 };
 
-const NUMERIC = new Set(['day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day']);
+const NUMERIC = new Set(['hi', 'lo', 'need', 'upto', 'value', 'bucket', 'day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day']);
 
 const dump = async (sql: Sql, tenant: string) => {
   const out: Record<string, unknown> = {};
   for (const [table, cols] of Object.entries(TABLES)) {
-    const where = table === 'insight_pairs' ? 'AND users <> 0' : '';
+    const where = table === 'insight_pairs' || table === 'insight_spans' ? 'AND users <> 0' : '';
     const order = cols.split(', ').map((c) => (NUMERIC.has(c) ? c : `${c} COLLATE "C"`));
     out[table] = (await sql.query(`SELECT ${cols} FROM ${table} WHERE tenant = $1 ${where} ORDER BY ${order.join(', ')}`, [tenant])).rows;
   }
@@ -172,6 +198,8 @@ async function checkLoaderMatchesIngest(sql: Sql): Promise<void> {
   await insertTotals(sql, 'verify-direct', rows.totals);
   await insertTimings(sql, 'verify-direct', rows.timings);
   await insertPairs(sql, 'verify-direct', rows.pairs);
+  await insertUserSpans(sql, 'verify-direct', rows.userSpans);
+  await insertSpans(sql, 'verify-direct', rows.spans);
   const [a, b] = [await dump(sql, 'verify-ingest'), await dump(sql, 'verify-direct')];
   for (const t of Object.keys(TABLES)) {
     if (JSON.stringify(a[t]) !== JSON.stringify(b[t])) throw new Error(`the direct rollup loader disagrees with ingest on ${t}`);
@@ -183,7 +211,7 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
   let events = 0;
   let users = 0;
   let rows = 0;
-  const acc = { totals: new Map<string, TotalRow>(), pairs: new Map<string, PairRow>() };
+  const acc = { totals: new Map<string, TotalRow>(), pairs: new Map<string, PairRow>(), spans: new Map<string, SpanRow>() };
   for (let i = 0; events < target; i++) {
     const r = replica(i);
     if (i === 0) for (const f of r.flows) {
@@ -207,6 +235,7 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
     await insertDaily(sql, TENANT, roll.daily);
     await insertTimings(sql, TENANT, roll.timings);
     await insertUserDays(sql, TENANT, roll.userDays);
+    await insertUserSpans(sql, TENANT, roll.userSpans);
     await insertTeams(
       sql,
       TENANT,
@@ -219,6 +248,7 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
   // Totals and pairs add up over replicas (different people on the same days): written once, at the end.
   await insertTotals(sql, TENANT, [...acc.totals.values()]);
   await insertPairs(sql, TENANT, [...acc.pairs.values()]);
+  await insertSpans(sql, TENANT, [...acc.spans.values()]);
   // Fresh statistics (and a visibility map for index-only scans), as autovacuum would leave them.
   for (const t of [...Object.keys(TABLES), 'user_teams']) await sql.query(`VACUUM ANALYZE ${t}`);
   return { events, users, rows, seconds: (performance.now() - t0) / 1000 };

@@ -7,7 +7,15 @@ import { insertEvents } from '../../server/store/eventStore';
 import { ANY_EVENT_LEVEL, PAIR_LEVELS, type PairLevel } from '../../server/store/insightPairs';
 import { peopleSql } from '../../server/store/insightPeople';
 import { assignTeams, recordReportedTeam } from '../../server/store/teamStore';
-import { epochDay, mondayOf, type DayRange } from '../../src/metrics/insightWindow';
+import { epochDay, isoDayOf, mondayOf, type DayRange } from '../../src/metrics/insightWindow';
+import { flowAggregates, type FlowAggregate } from '../../src/metrics/flowAggregate';
+import { featureAggregates } from '../../src/metrics/featureAdoption';
+import { promptInsights } from '../../src/metrics/promptUsage';
+import { flowAggregatesSql } from '../../server/store/insightsFlowStore';
+import { featureAggregatesSql } from '../../server/store/insightsFeatureStore';
+import { promptInsightsSql } from '../../server/store/insightsPromptStore';
+import { rollupRows } from '../../bench/insights/rollupRows';
+import { spanCountsSql, spanQuantilesSql } from '../../server/store/insightSpans';
 import type { WaymarkEvent } from '../../src/schema/event';
 import { createRng } from '../sim/rng';
 import { simulate, type SimUser } from '../sim/simulate';
@@ -16,7 +24,8 @@ import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 afterAll(stopSharedPostgres);
 
 /**
- * The rollups of migration 0003 (`insight_pairs`, `insight_day_totals`, `insight_timings`) checked
+ * The rollups of migrations 0003 (`insight_pairs`, `insight_day_totals`, `insight_timings`) and 0004
+ * (`insight_user_spans`, `insight_spans`) checked
  * against their definitions, computed here independently from the events: after ingest in any order,
  * retries, team changes and concurrent batches, and after the migration's backfill.
  */
@@ -32,14 +41,16 @@ const COLS = {
   insight_pairs: ['team', 'level', 'kind', 'subject', 'detail', 'day', 'prev', 'users'],
   insight_daily: ['kind', 'subject', 'detail', 'day', 'user_id', 'n', 'first_ts', 'min_index'],
   insight_user_days: ['day', 'user_id'],
+  insight_user_spans: ['user_id', 'metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'value', 'bucket'],
+  insight_spans: ['metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'bucket', 'team', 'users'],
 } as const;
-const TEXT = new Set(['kind', 'subject', 'detail', 'user_id', 'team']);
+const TEXT = new Set(['kind', 'subject', 'detail', 'user_id', 'team', 'metric']);
 
 async function dump(sql: Sql, tenant: string, table: keyof typeof COLS): Promise<unknown[]> {
   const cols = COLS[table];
   const order = cols.map((c) => (TEXT.has(c) ? `${c} COLLATE "C"` : c)).join(', ');
   // Pairs that moved to another team leave rows of 0 behind; no query counts them.
-  const where = table === 'insight_pairs' ? 'AND users <> 0' : '';
+  const where = table === 'insight_pairs' || table === 'insight_spans' ? 'AND users <> 0' : '';
   return (await sql.query(`SELECT ${cols.join(', ')} FROM ${table} WHERE tenant = $1 ${where} ORDER BY ${order}`, [tenant])).rows;
 }
 
@@ -123,6 +134,29 @@ async function expectRollupsMatch(sql: Sql, tenant: string, users: readonly SimU
   const { totals, timings } = await expectedFromDaily(sql, tenant);
   expect(await dump(sql, tenant, 'insight_day_totals')).toEqual(totals);
   expect(await dump(sql, tenant, 'insight_timings')).toEqual(timings);
+  // The spans (migration 0004) against their definition written out in JavaScript (bench/insights/rollupRows.ts), from the events.
+  const teams = new Map(users.map((u) => [u.userId, team(u)]));
+  const fromEvents = rollupRows(
+    users.flatMap((u) => u.events),
+    (id) => teams.get(id),
+  );
+  const userSpans = await dump(sql, tenant, 'insight_user_spans');
+  expect(userSpans.length).toBeGreaterThan(0);
+  expect(userSpans).toEqual(sortedAs(fromEvents.userSpans, COLS.insight_user_spans));
+  expect(await dump(sql, tenant, 'insight_spans')).toEqual(sortedAs(fromEvents.spans, COLS.insight_spans));
+}
+
+/** Rows with exactly `cols`, in the order `dump` reads them (bytewise text). */
+function sortedAs(rows: readonly object[], cols: readonly string[]): unknown[] {
+  const pick = (r: object) => Object.fromEntries(cols.map((c) => [c, (r as Record<string, unknown>)[c]]));
+  return rows.map(pick).sort((a, b) => {
+    for (const c of cols) {
+      const x = a[c] as string | number;
+      const y = b[c] as string | number;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
 }
 
 /** Every user's events in batches of at most `size`, shuffled across users and days (browsers that were offline). */
@@ -158,9 +192,10 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         await expectRollupsMatch(sql, 't', people, (u) => u.reportedTeam);
 
         // A retried batch stores nothing and changes no rollup.
-        const before = await Promise.all((['insight_pairs', 'insight_day_totals', 'insight_timings'] as const).map((t) => dump(sql, 't', t)));
+        const derived = ['insight_pairs', 'insight_day_totals', 'insight_timings', 'insight_user_spans', 'insight_spans'] as const;
+        const before = await Promise.all(derived.map((t) => dump(sql, 't', t)));
         for (const b of shuffledBatches(people, 11, 2).slice(0, 20)) expect((await insertEvents(sql, 't', b.events)).size).toBe(0);
-        expect(await Promise.all((['insight_pairs', 'insight_day_totals', 'insight_timings'] as const).map((t) => dump(sql, 't', t)))).toEqual(before);
+        expect(await Promise.all(derived.map((t) => dump(sql, 't', t)))).toEqual(before);
 
         // The admin's mapping moves people's whole history to their team; clearing it moves it back.
         const mapped = people.filter((u) => u.adminTeam !== undefined);
@@ -172,6 +207,35 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         await expectRollupsMatch(sql, 't', people, (u) => (moved.includes(u) ? 'elsewhere' : teamOf(u)));
         await assignTeams(sql, 't', moved.map((u) => ({ userId: u.userId, team: null })));
         await expectRollupsMatch(sql, 't', people, (u) => (moved.includes(u) ? u.reportedTeam : teamOf(u)));
+      } finally {
+        await sql.close();
+        await store.dispose();
+      }
+    });
+
+    it('recompute someone when a later batch only adds a second use of a day or an earlier start', async () => {
+      const store = await backend.create();
+      const sql = await store.open();
+      try {
+        const u = people.find((p) => p.events.some((e) => e.type === 'feature_used') && p.events.some((e) => e.type === 'step_shown'));
+        const used = u?.events.find((e) => e.type === 'feature_used');
+        const shown = u?.events.find((e) => e.type === 'step_shown');
+        const completed = u?.events.find((e) => e.type === 'step_completed' && shown?.type === 'step_shown' && e.stepId === shown.stepId && e.flowId === shown.flowId);
+        if (!used || !shown || !completed) throw new Error('the simulation has no user with a feature use and a completed step');
+        const day = epochDay(used.ts) * 86_400_000;
+        const at = (e: WaymarkEvent, ms: number, n: number): WaymarkEvent => ({ ...e, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, ts: day + ms });
+        const range: DayRange = { fromDay: epochDay(day), toDay: epochDay(day) };
+        const repeat = async () => (await spanCountsSql(sql, 's', { range, metric: 'feature_repeat' })).reduce((n, r) => n + r.users, 0);
+        const stepTime = async () => (await spanQuantilesSql(sql, 's', { range, metric: 'step' }))[0]?.time.median;
+        await insertEvents(sql, 's', [at(used, 3_600_000, 1), at(shown, 7_200_000, 2), at(completed, 7_500_000, 3)]);
+        expect(await repeat()).toBe(0);
+        expect(await stepTime()).toBe(300_000);
+        // The day's row exists: this batch creates no row, its use is later than the first, and yet it makes a repeat user.
+        await insertEvents(sql, 's', [at(used, 5_000_000, 4)]);
+        expect(await repeat()).toBe(1);
+        // An earlier step shown on the same day: no new row, only a lower first ts.
+        await insertEvents(sql, 's', [at(shown, 7_000_000, 5)]);
+        expect(await stepTime()).toBe(500_000);
       } finally {
         await sql.close();
         await store.dispose();
@@ -190,6 +254,7 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         const first = Math.min(...all.map((e) => epochDay(e.ts)));
         const last = Math.max(...all.map((e) => epochDay(e.ts)));
         const rng = createRng(7);
+        const checked = { times: 0, features: 0, prompts: 0 };
         const teams = [undefined, ...new Set(people.map((u) => u.reportedTeam).filter((t) => t !== undefined))];
         for (let i = 0; i < 25; i++) {
           const a = rng.int(first - 3, last);
@@ -218,7 +283,30 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
             byWeek.set(w, (byWeek.get(w) ?? new Set()).add(e.userId));
           }
           expect(new Map(weekly.map((r) => [r.week, r.users]))).toEqual(new Map([...byWeek].map(([w, s]) => [w, s.size])));
+
+          // The metrics read from insight_spans (times, repeat use, the habit, time to first use) equal the
+          // reference for this range and team, whatever its start.
+          const input = {
+            events: all,
+            from: isoDayOf(range.fromDay),
+            to: isoDayOf(range.toDay),
+            minGroupSize: 5,
+            ...(team !== undefined ? { users: new Set(people.filter((u) => u.reportedTeam === team).map((u) => u.userId)) } : {}),
+          };
+          const bySteps = (m: Map<string, FlowAggregate>) =>
+            new Map([...m].map(([id, a]) => [id, { ...a, steps: [...a.steps].sort((x, y) => (x.stepId < y.stepId ? -1 : 1)) }]));
+          expect(bySteps(await flowAggregatesSql(sql, 'r', q))).toEqual(bySteps(flowAggregates(input)));
+          expect(await featureAggregatesSql(sql, 'r', q)).toEqual(featureAggregates(input));
+          const prompts = [...(await promptInsightsSql(sql, 'r', q)).values()].sort((x, y) => (x.templateId < y.templateId ? -1 : 1));
+          expect(prompts).toEqual(promptInsights(input));
+          checked.times += [...flowAggregates(input).values()].reduce((n, a) => n + a.task.n + a.steps.reduce((k, st) => k + st.time.n, 0), 0);
+          checked.features += [...featureAggregates(input).values()].reduce((n, a) => n + a.repeatUsers + a.habitual + a.timeToFirstUse.n + a.repeatWithOutcome, 0);
+          checked.prompts += prompts.reduce((n, p) => n + p.reusers, 0);
         }
+        // The ranges were not empty ones: every kind of span was counted somewhere.
+        expect(checked.times).toBeGreaterThan(0);
+        expect(checked.features).toBeGreaterThan(0);
+        expect(checked.prompts).toBeGreaterThan(0);
       } finally {
         await sql.close();
         await store.dispose();
