@@ -53,6 +53,17 @@ export interface PairRow {
   users: number;
 }
 
+/** One `insight_team_totals` row (migration 0004). */
+export interface TeamTotalRow {
+  team: string;
+  kind: string;
+  subject: string;
+  detail: string;
+  day: number;
+  step_index: number;
+  n: number;
+}
+
 /** One `insight_user_spans` row (migration 0004). */
 export interface UserSpanRow {
   user_id: string;
@@ -104,7 +115,9 @@ export function rollupRows(
   pairs: PairRow[];
   userSpans: UserSpanRow[];
   spans: SpanRow[];
+  teamTotals: TeamTotalRow[];
 } {
+  const teamTotals = new Map<string, TeamTotalRow>();
   const timings = new Map<string, TimingRow>();
   const daily = new Map<string, RollupRow>();
   const userDays = new Map<string, { day: number; user_id: string }>();
@@ -135,6 +148,7 @@ export function rollupRows(
       had.min_index = minOrNull(had.min_index, index);
     } else daily.set(key, { kind: e.type, subject, detail, day, user_id: e.userId, n: 1, first_ts: e.ts, min_index: index });
     userDays.set(`${day}\u0000${e.userId}`, { day, user_id: e.userId });
+    addTeamTotal(teamTotals, { team: teamOf(e.userId) ?? '', kind: e.type, subject, detail, day, step_index: index ?? -1, n: 1 });
     const tkey = `${e.type}\u0000${subject}\u0000${detail}\u0000${day}`;
     const t = totals.get(tkey);
     if (t) {
@@ -187,7 +201,15 @@ export function rollupRows(
     pairs: [...pairs.values()],
     userSpans,
     spans: [...spans.values()],
+    teamTotals: [...teamTotals.values()],
   };
+}
+
+function addTeamTotal(into: Map<string, TeamTotalRow>, r: TeamTotalRow): void {
+  const k = [r.team, r.kind, r.subject, r.detail, r.day, r.step_index].join('\u0000');
+  const had = into.get(k);
+  if (had) had.n += r.n;
+  else into.set(k, { ...r });
 }
 
 function addSpan(into: Map<string, SpanRow>, r: SpanRow): void {
@@ -314,10 +336,11 @@ function addPair(into: Map<string, PairRow>, p: PairRow): void {
 
 /** Adds the totals and pairs of one `rollupRows` call into running maps. */
 export function addRows(
-  acc: { totals: Map<string, TotalRow>; pairs: Map<string, PairRow>; spans: Map<string, SpanRow> },
-  rows: { totals: TotalRow[]; pairs: PairRow[]; spans: SpanRow[] },
+  acc: { totals: Map<string, TotalRow>; pairs: Map<string, PairRow>; spans: Map<string, SpanRow>; teamTotals: Map<string, TeamTotalRow> },
+  rows: { totals: TotalRow[]; pairs: PairRow[]; spans: SpanRow[]; teamTotals: TeamTotalRow[] },
 ): void {
   for (const s of rows.spans) addSpan(acc.spans, s);
+  for (const t of rows.teamTotals) addTeamTotal(acc.teamTotals, t);
   for (const t of rows.totals) {
     const k = [t.kind, t.subject, t.detail, t.day].join('\u0000');
     const had = acc.totals.get(k);

@@ -4,7 +4,7 @@
  *
  * Data: the seeded simulator (tests/sim) replicated with distinct user ids until the event count is
  * reached (about 32 events per user over 8 weeks, 12 teams). Loading: the rollup tables the queries
- * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_timings`, `insight_pairs`, `insight_user_spans`, `insight_spans`, `user_teams`) are
+ * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_timings`, `insight_pairs`, `insight_user_spans`, `insight_spans`, `insight_team_totals`, `user_teams`) are
  * written directly, rows computed exactly as ingest computes them (bench/insights/rollupRows.ts), in
  * multi-row INSERTs of 20,000 rows; the raw `events` table is not loaded, because no insights query reads
  * it. Before loading, a sample replica is pushed through the real ingest path (reported teams, events in
@@ -31,7 +31,7 @@ import { assignTeams, recordReportedTeam } from '../../server/store/teamStore';
 import { readFlow } from '../../src/schema/migrate';
 import { simulate, SIM_FROM, SIM_TO } from '../../tests/sim/simulate';
 import { findPostgres, startPostgres } from '../../tests/server/support/postgres';
-import { addRows, rollupRows, type PairRow, type RollupRow, type SpanRow, type TimingRow, type TotalRow, type UserSpanRow } from './rollupRows';
+import { addRows, rollupRows, type PairRow, type RollupRow, type SpanRow, type TeamTotalRow, type TimingRow, type TotalRow, type UserSpanRow } from './rollupRows';
 
 const TENANT = 'bench';
 const TIMED_RUNS = 3;
@@ -134,6 +134,17 @@ async function insertSpans(sql: Sql, tenant: string, rows: readonly SpanRow[]): 
   }
 }
 
+async function insertTeamTotals(sql: Sql, tenant: string, rows: readonly TeamTotalRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_team_totals (tenant, team, kind, subject, detail, day, step_index, n)
+       SELECT $1, team, kind, subject, detail, day, step_index, n
+       FROM jsonb_to_recordset($2::jsonb) AS x(team text, kind text, subject text, detail text, day integer, step_index integer, n bigint)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
 async function insertTeams(sql: Sql, tenant: string, rows: readonly { user_id: string; reported: string | null; admin: string | null }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await sql.query(
@@ -160,14 +171,16 @@ const TABLES: Record<string, string> = {
   insight_pairs: 'team, level, kind, subject, detail, day, prev, users',
   insight_user_spans: 'user_id, metric, subject, detail, lo, hi, need, upto, value, bucket',
   insight_spans: 'metric, subject, detail, lo, hi, need, upto, bucket, team, users',
+  insight_team_totals: 'team, kind, subject, detail, day, step_index, n',
 };
 
-const NUMERIC = new Set(['hi', 'lo', 'need', 'upto', 'value', 'bucket', 'day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day']);
+const NUMERIC = new Set(['step_index', 'hi', 'lo', 'need', 'upto', 'value', 'bucket', 'day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day']);
 
 const dump = async (sql: Sql, tenant: string) => {
   const out: Record<string, unknown> = {};
   for (const [table, cols] of Object.entries(TABLES)) {
-    const where = table === 'insight_pairs' || table === 'insight_spans' ? 'AND users <> 0' : '';
+    // Counts that moved to another team leave rows of 0 behind, which no query counts.
+    const where = table === 'insight_pairs' || table === 'insight_spans' ? 'AND users <> 0' : table === 'insight_team_totals' ? 'AND n <> 0' : '';
     const order = cols.split(', ').map((c) => (NUMERIC.has(c) ? c : `${c} COLLATE "C"`));
     out[table] = (await sql.query(`SELECT ${cols} FROM ${table} WHERE tenant = $1 ${where} ORDER BY ${order.join(', ')}`, [tenant])).rows;
   }
@@ -200,6 +213,7 @@ async function checkLoaderMatchesIngest(sql: Sql): Promise<void> {
   await insertPairs(sql, 'verify-direct', rows.pairs);
   await insertUserSpans(sql, 'verify-direct', rows.userSpans);
   await insertSpans(sql, 'verify-direct', rows.spans);
+  await insertTeamTotals(sql, 'verify-direct', rows.teamTotals);
   const [a, b] = [await dump(sql, 'verify-ingest'), await dump(sql, 'verify-direct')];
   for (const t of Object.keys(TABLES)) {
     if (JSON.stringify(a[t]) !== JSON.stringify(b[t])) throw new Error(`the direct rollup loader disagrees with ingest on ${t}`);
@@ -211,7 +225,7 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
   let events = 0;
   let users = 0;
   let rows = 0;
-  const acc = { totals: new Map<string, TotalRow>(), pairs: new Map<string, PairRow>(), spans: new Map<string, SpanRow>() };
+  const acc = { totals: new Map<string, TotalRow>(), pairs: new Map<string, PairRow>(), spans: new Map<string, SpanRow>(), teamTotals: new Map<string, TeamTotalRow>() };
   for (let i = 0; events < target; i++) {
     const r = replica(i);
     if (i === 0) for (const f of r.flows) {
@@ -249,6 +263,7 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
   await insertTotals(sql, TENANT, [...acc.totals.values()]);
   await insertPairs(sql, TENANT, [...acc.pairs.values()]);
   await insertSpans(sql, TENANT, [...acc.spans.values()]);
+  await insertTeamTotals(sql, TENANT, [...acc.teamTotals.values()]);
   // Fresh statistics (and a visibility map for index-only scans), as autovacuum would leave them.
   for (const t of [...Object.keys(TABLES), 'user_teams']) await sql.query(`VACUUM ANALYZE ${t}`);
   return { events, users, rows, seconds: (performance.now() - t0) / 1000 };

@@ -3,6 +3,7 @@ import type { WaymarkEvent } from '../../src/schema/event';
 import type { Sql, SqlQueryable } from '../db/sql';
 import { addNewDaysToPairs, lockUsers } from './insightPairs';
 import { KIND_FAMILY, refreshUserSpans, SPAN_CHANGED } from './insightSpans';
+import { addTeamTotals, TEAM_FACTS } from './insightTeamTotals';
 import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TIMINGS_UPSERT, TOTALS_UPSERT } from './insightRollup';
 
 /**
@@ -57,25 +58,34 @@ SELECT (SELECT COALESCE(json_agg(id::text), '[]') FROM ins) AS ids,
        (SELECT COALESCE(json_agg(json_build_object('user_id', user_id, 'day', day)), '[]') FROM active) AS new_active,
        (SELECT COALESCE(json_agg(DISTINCT jsonb_build_object('user_id', r.user_id, 'family', kf.family)), '[]')
         FROM rolled r JOIN batch b USING (kind, subject, detail, day, user_id) JOIN ${KIND_FAMILY} ON kf.kind = r.kind
-        WHERE ${SPAN_CHANGED}) AS span_changes`;
+        WHERE ${SPAN_CHANGED}) AS span_changes,
+       (SELECT COALESCE(json_agg(x), '[]') FROM (${TEAM_FACTS}) x) AS team_facts`;
 
 /**
  * Stores valid events for `tenant`; returns the ids that were new (the rest were already stored).
  *
  * When the batch gave someone a new day of a key, their pairs change (`insight_pairs`, see
  * insightPairs.ts), and when it changed a rollup row their spans read, their spans (insightSpans.ts):
- * in the same transaction, those people are locked and the differences applied. Most batches (a
- * retry, more events of a day already seen) change neither and take no lock.
+ * in the same transaction, those people are locked and the differences applied; their events are
+ * also added to their team's counts (`insight_team_totals`, insightTeamTotals.ts), under the lock. A
+ * retry stores nothing and takes no lock.
  */
 export async function insertEvents(sql: Sql, tenant: TenantId, events: readonly WaymarkEvent[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
   const ids = await sql.transaction(async (tx) => {
     const row = (await tx.query(INSERT_EVENTS, [tenant, JSON.stringify(events)])).rows[0] ?? {};
-    const [newDays, newActive, spanChanges] = [jsonArray(row.new_days), jsonArray(row.new_active), jsonArray(row.span_changes)];
-    // One lock call for everyone either update touches, in one order: two batches cannot wait on each other.
-    await lockUsers(tx, tenant, [...newDays, ...newActive, ...spanChanges].map((r) => userOf(r)));
+    const [newDays, newActive, spanChanges, teamFacts] = [row.new_days, row.new_active, row.span_changes, row.team_facts].map(jsonArray) as [
+      unknown[],
+      unknown[],
+      unknown[],
+      unknown[],
+    ];
+    // One lock call for everyone the updates touch, in one order: two batches cannot wait on each other.
+    // The team counts need every person of the batch locked (their team must not change meanwhile).
+    await lockUsers(tx, tenant, teamFacts.map((r) => userOf(r)));
     await addNewDaysToPairs(tx, tenant, newDays, newActive);
     await refreshUserSpans(tx, tenant, spanChanges);
+    await addTeamTotals(tx, tenant, teamFacts);
     return jsonArray(row.ids);
   });
   return new Set(ids.map((id) => String(id)));

@@ -1,6 +1,7 @@
 import type { TenantId } from '../../src/schema/api';
 import type { SqlQueryable } from '../db/sql';
 import { moveSpans, spanContribution } from './insightSpans';
+import { moveTeamTotals, teamTotalsContribution } from './insightTeamTotals';
 
 /**
  * `insight_pairs` (migration 0003): people counted for any range without one row per person. For each
@@ -131,10 +132,12 @@ export async function moveUsersPairs(tx: SqlQueryable, tenant: TenantId, userIds
   await lockUsers(tx, tenant, userIds);
   const before = (await tx.query(`WITH ${CONTRIBUTION_CTES} SELECT * FROM contribution`, [tenant, users])).rows;
   const spansBefore = await spanContribution(tx, tenant, users);
+  const totalsBefore = await teamTotalsContribution(tx, tenant, users);
   await change();
-  // Pairs first, then spans, as ingest does: row locks of the two tables are always taken in that order.
+  // Pairs, spans, team totals, in the order ingest updates them: row locks of these tables are always taken in that order.
   if (before.length > 0) await movePairs(tx, tenant, users, before); // none: no history yet, nothing to move
   await moveSpans(tx, tenant, users, spansBefore);
+  await moveTeamTotals(tx, tenant, users, totalsBefore);
 }
 
 async function movePairs(tx: SqlQueryable, tenant: TenantId, users: string, before: readonly unknown[]): Promise<void> {

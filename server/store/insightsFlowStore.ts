@@ -6,7 +6,6 @@ import type { SqlQueryable } from '../db/sql';
 import { num, numOrNull, str } from './rowValues';
 import { peopleSql, type EventTotal } from './insightPeople';
 import { spanQuantilesSql } from './insightSpans';
-import { teamClause } from './teamStore';
 
 /** What narrows an insights query: the range, and optionally a team and one subject (flow, feature, template). */
 export interface InsightFilter {
@@ -15,40 +14,30 @@ export interface InsightFilter {
   subject?: string;
 }
 
-/**
- * `WHERE` for `insight_daily d` in the range, with parameters $1 tenant, $2 from day, $3 to day, then
- * the team and the subject when given. Returns the clause and the parameter list.
- */
-export function dailyWhere(tenant: TenantId, f: InsightFilter, kinds: readonly string[]): { where: string; params: unknown[] } {
-  const params: unknown[] = [tenant, f.range.fromDay, f.range.toDay];
-  let where = `d.tenant = $1 AND d.day BETWEEN $2 AND $3 AND d.kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
-  if (f.team !== undefined) {
-    params.push(f.team);
-    where += ` ${teamClause('d', params.length)}`;
-  }
-  if (f.subject !== undefined) {
-    params.push(f.subject);
-    where += ` AND d.subject = $${params.length}`;
-  }
-  return { where, params };
-}
-
 const STEP_KINDS = ['step_shown', 'step_completed', 'step_skipped', 'flow_dismissed', 'target_missing', 'target_ambiguous', 'step_confused'];
 const FLOW_KINDS = [...STEP_KINDS, 'flow_started', 'flow_completed', 'survey_answered'];
 
 /**
  * Events and the smallest step index per (kind, subject, detail) in the range: for the tenant from
- * `insight_day_totals` (a few rows per day), for one team from its members' rows of `insight_daily`
- * (a team's totals are not kept, because people change teams and a minimum cannot be taken back).
+ * `insight_day_totals`, for one team from `insight_team_totals` (a few rows per day either way).
  */
 export async function eventTotalsSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter, kinds: readonly string[]): Promise<EventTotal[]> {
-  const w = dailyWhere(tenant, f, kinds);
-  const table = f.team === undefined ? 'insight_day_totals' : 'insight_daily';
-  const { rows } = await sql.query(
-    `SELECT d.kind, d.subject, d.detail, sum(d.n) AS events, min(d.min_index) AS min_index
-     FROM ${table} d WHERE ${w.where} GROUP BY 1, 2, 3`,
-    w.params,
-  );
+  const params: unknown[] = [tenant, f.range.fromDay, f.range.toDay];
+  let where = `d.tenant = $1 AND d.day BETWEEN $2 AND $3 AND d.kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
+  if (f.subject !== undefined) {
+    params.push(f.subject);
+    where += ` AND d.subject = $${params.length}`;
+  }
+  let query: string;
+  if (f.team === undefined) {
+    query = `SELECT d.kind, d.subject, d.detail, sum(d.n) AS events, min(d.min_index) AS min_index FROM insight_day_totals d WHERE ${where} GROUP BY 1, 2, 3`;
+  } else {
+    params.push(f.team);
+    // Counts of 0 are what people who left the team leave behind: neither their events nor their step indexes count.
+    query = `SELECT d.kind, d.subject, d.detail, sum(d.n) AS events, min(NULLIF(d.step_index, -1)) FILTER (WHERE d.n > 0) AS min_index
+             FROM insight_team_totals d WHERE ${where} AND d.team = $${params.length} GROUP BY 1, 2, 3 HAVING sum(d.n) > 0`;
+  }
+  const { rows } = await sql.query(query, params);
   return rows.map((r) => ({ kind: str(r.kind), subject: str(r.subject), detail: str(r.detail), events: num(r.events), minIndex: numOrNull(r.min_index) }));
 }
 

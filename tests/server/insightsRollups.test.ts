@@ -43,6 +43,7 @@ const COLS = {
   insight_user_days: ['day', 'user_id'],
   insight_user_spans: ['user_id', 'metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'value', 'bucket'],
   insight_spans: ['metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'bucket', 'team', 'users'],
+  insight_team_totals: ['team', 'kind', 'subject', 'detail', 'day', 'step_index', 'n'],
 } as const;
 const TEXT = new Set(['kind', 'subject', 'detail', 'user_id', 'team', 'metric']);
 
@@ -50,7 +51,7 @@ async function dump(sql: Sql, tenant: string, table: keyof typeof COLS): Promise
   const cols = COLS[table];
   const order = cols.map((c) => (TEXT.has(c) ? `${c} COLLATE "C"` : c)).join(', ');
   // Pairs that moved to another team leave rows of 0 behind; no query counts them.
-  const where = table === 'insight_pairs' || table === 'insight_spans' ? 'AND users <> 0' : '';
+  const where = table === 'insight_pairs' || table === 'insight_spans' ? 'AND users <> 0' : table === 'insight_team_totals' ? 'AND n <> 0' : '';
   return (await sql.query(`SELECT ${cols.join(', ')} FROM ${table} WHERE tenant = $1 ${where} ORDER BY ${order}`, [tenant])).rows;
 }
 
@@ -144,6 +145,7 @@ async function expectRollupsMatch(sql: Sql, tenant: string, users: readonly SimU
   expect(userSpans.length).toBeGreaterThan(0);
   expect(userSpans).toEqual(sortedAs(fromEvents.userSpans, COLS.insight_user_spans));
   expect(await dump(sql, tenant, 'insight_spans')).toEqual(sortedAs(fromEvents.spans, COLS.insight_spans));
+  expect(await dump(sql, tenant, 'insight_team_totals')).toEqual(sortedAs(fromEvents.teamTotals, COLS.insight_team_totals));
 }
 
 /** Rows with exactly `cols`, in the order `dump` reads them (bytewise text). */
@@ -192,7 +194,7 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         await expectRollupsMatch(sql, 't', people, (u) => u.reportedTeam);
 
         // A retried batch stores nothing and changes no rollup.
-        const derived = ['insight_pairs', 'insight_day_totals', 'insight_timings', 'insight_user_spans', 'insight_spans'] as const;
+        const derived = ['insight_pairs', 'insight_day_totals', 'insight_timings', 'insight_user_spans', 'insight_spans', 'insight_team_totals'] as const;
         const before = await Promise.all(derived.map((t) => dump(sql, 't', t)));
         for (const b of shuffledBatches(people, 11, 2).slice(0, 20)) expect((await insertEvents(sql, 't', b.events)).size).toBe(0);
         expect(await Promise.all(derived.map((t) => dump(sql, 't', t)))).toEqual(before);
@@ -313,7 +315,7 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
       }
     });
 
-    it('0003 backfills them from what schema 2 stored, as ingest would have', async () => {
+    it('0003 and 0004 backfill them from what schema 2 stored, as ingest would have', async () => {
       const store = await backend.create();
       const sql = store.config.databaseUrl !== undefined ? openPostgresSql(store.config.databaseUrl) : await openPgliteSql(undefined);
       try {

@@ -25,7 +25,8 @@ CREATE TABLE insight_user_spans (
   bucket  integer NOT NULL,
   PRIMARY KEY (tenant, user_id, metric, subject, detail, lo, hi, need, upto, value)
 );
-CREATE INDEX insight_user_spans_bucket ON insight_user_spans (tenant, metric, subject, detail, bucket, value);
+-- A percentile reads one bucket's values in order, and only from the index (the range and team tests are in it).
+CREATE INDEX insight_user_spans_bucket ON insight_user_spans (tenant, metric, subject, detail, bucket, value) INCLUDE (lo, hi, need, upto, user_id);
 
 -- The rows counted per team (a person's effective team, '' for none), without the person: a team's
 -- numbers are its rows, the tenant's the sum. A count may be 0 after people moved; no query counts it.
@@ -43,6 +44,35 @@ CREATE TABLE insight_spans (
   users   integer NOT NULL,
   PRIMARY KEY (tenant, metric, subject, detail, lo, hi, need, upto, bucket, team)
 );
+
+-- A team's event counts per (kind, subject, detail, UTC day) and the events' own step index (-1: none):
+-- a team's funnel, feature uses and prompt uses read a few rows per day instead of their members'
+-- insight_daily rows. Keyed by each event's index, so counts only add up and the smallest index is the
+-- smallest with a count above 0; a team change moves a person's events' counts (from `events`).
+-- Rows are per effective team ('' for none). Ingest adds a batch's events after locking its people.
+CREATE TABLE insight_team_totals (
+  tenant     text NOT NULL,
+  team       text NOT NULL,
+  kind       text NOT NULL,
+  subject    text NOT NULL,
+  detail     text NOT NULL,
+  day        integer NOT NULL,
+  step_index integer NOT NULL,
+  n          bigint NOT NULL,
+  PRIMARY KEY (tenant, team, kind, subject, detail, day, step_index)
+);
+
+-- Backfill from the stored events (TEAM_TOTALS_BACKFILL of server/store/insightTeamTotals.ts, verbatim).
+INSERT INTO insight_team_totals (tenant, team, kind, subject, detail, day, step_index, n)
+SELECT f.tenant, COALESCE(t.admin_team, t.reported_team, ''), f.kind, f.subject, f.detail, f.day, COALESCE(f.step_index, -1), count(*)
+FROM (SELECT tenant, 
+  type AS kind,
+  COALESCE(flow_id, feature_id, body->>'templateId', body->>'contentId', '') AS subject,
+  COALESCE(step_id, body->>'score', body->>'rating', '') AS detail,
+  (ts / 86400000)::integer AS day,
+  user_id, ts, step_index FROM events) f
+LEFT JOIN user_teams t ON t.tenant = f.tenant AND t.user_id = f.user_id
+GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 -- Backfill from the rollups of schema 2 (spanBackfillSql() of server/store/insightSpans.ts, verbatim).
 WITH src AS (SELECT tenant, user_id, kind, subject, detail, day, n, first_ts FROM insight_daily WHERE kind IN ('step_shown', 'step_completed', 'flow_started', 'flow_completed', 'feature_used', 'feature_seen', 'feature_outcome', 'prompt_used')),
