@@ -1,7 +1,7 @@
 import type { WaymarkEvent } from '../../src/schema/event';
 import { epochDay } from '../../src/metrics/insightWindow';
 import { ANY_EVENT_LEVEL, PAIR_LEVELS } from '../../server/store/insightPairs';
-import { TIMED, type TimedKind } from '../../server/store/insightRollup';
+import { TIMED } from '../../server/store/insightRollup';
 import { SPAN_MAX, spanBucket } from '../../server/store/insightSpans';
 import { HABIT_MIN_ACTIVE_WEEKS, HABIT_WEEKS } from '../../src/schema/insights';
 
@@ -25,20 +25,6 @@ export interface TotalRow {
   day: number;
   n: number;
   min_index: number | null;
-}
-
-/** One `insight_timings` row (migration 0003). */
-export interface TimingRow {
-  kind: TimedKind;
-  subject: string;
-  detail: string;
-  user_id: string;
-  s_first_day: number | null;
-  s_first_ts: number | null;
-  s_last_day: number | null;
-  e_first_day: number | null;
-  e_first_ts: number | null;
-  e_last_day: number | null;
 }
 
 /** One `insight_pairs` row (migration 0003). */
@@ -97,7 +83,7 @@ const maxOrNull = (a: number | null, b: number | null) => (a === null ? b : b ==
 
 /**
  * The rollup rows ingest would produce for `events`: the same expressions as `ROLLUP_FACT_COLUMNS`,
- * `ROLLUP_UPSERT`, `TOTALS_UPSERT`, `TIMINGS_UPSERT` (server/store/insightRollup.ts) and the pairs of
+ * `ROLLUP_UPSERT`, `TOTALS_UPSERT` (server/store/insightRollup.ts) and the pairs of
  * server/store/insightPairs.ts (keys from its `PAIR_LEVELS`), in JavaScript, so that the benchmark can
  * load millions of events' worth of rollups without pushing every event through the ingest statement.
  * `teamOf` is each user's effective team. Totals and pairs of several calls add up (`addRows`): a
@@ -111,14 +97,12 @@ export function rollupRows(
   daily: RollupRow[];
   userDays: { day: number; user_id: string }[];
   totals: TotalRow[];
-  timings: TimingRow[];
   pairs: PairRow[];
   userSpans: UserSpanRow[];
   spans: SpanRow[];
   teamTotals: TeamTotalRow[];
 } {
   const teamTotals = new Map<string, TeamTotalRow>();
-  const timings = new Map<string, TimingRow>();
   const daily = new Map<string, RollupRow>();
   const userDays = new Map<string, { day: number; user_id: string }>();
   const totals = new Map<string, TotalRow>();
@@ -160,19 +144,6 @@ export function rollupRows(
       addDay(e.userId, [l.level, e.type, l.subject ? subject : '', l.detail ? detail : ''].join('\u0000'), day);
     }
     addDay(e.userId, [ANY_EVENT_LEVEL, '', '', ''].join('\u0000'), day);
-    for (const kind of ['step', 'task'] as const) {
-      const side = e.type === TIMED[kind].start ? 's' : e.type === TIMED[kind].end ? 'e' : null;
-      if (side === null) continue;
-      const k = `${kind}\u0000${subject}\u0000${detail}\u0000${e.userId}`;
-      let t = timings.get(k);
-      if (!t) {
-        t = { kind, subject, detail, user_id: e.userId, s_first_day: null, s_first_ts: null, s_last_day: null, e_first_day: null, e_first_ts: null, e_last_day: null };
-        timings.set(k, t);
-      }
-      t[`${side}_first_day`] = minOrNull(t[`${side}_first_day`], day);
-      t[`${side}_first_ts`] = minOrNull(t[`${side}_first_ts`], e.ts);
-      t[`${side}_last_day`] = maxOrNull(t[`${side}_last_day`], day);
-    }
   }
   const pairs = new Map<string, PairRow>();
   for (const [user, keys] of keyed) {
@@ -197,7 +168,6 @@ export function rollupRows(
     daily: dailyRows,
     userDays: [...userDays.values()],
     totals: [...totals.values()],
-    timings: [...timings.values()],
     pairs: [...pairs.values()],
     userSpans,
     spans: [...spans.values()],

@@ -4,7 +4,7 @@
  *
  * Data: the seeded simulator (tests/sim) replicated with distinct user ids until the event count is
  * reached (about 32 events per user over 8 weeks, 12 teams). Loading: the rollup tables the queries
- * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_timings`, `insight_pairs`, `insight_user_spans`, `insight_spans`, `insight_team_totals`, `user_teams`) are
+ * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_pairs`, `insight_user_spans`, `insight_spans`, `insight_team_totals`, `user_teams`) are
  * written directly, rows computed exactly as ingest computes them (bench/insights/rollupRows.ts), in
  * multi-row INSERTs of 20,000 rows; the raw `events` table is not loaded, because no insights query reads
  * it. Before loading, a sample replica is pushed through the real ingest path (reported teams, events in
@@ -31,7 +31,7 @@ import { assignTeams, recordReportedTeam } from '../../server/store/teamStore';
 import { readFlow } from '../../src/schema/migrate';
 import { simulate, SIM_FROM, SIM_TO } from '../../tests/sim/simulate';
 import { findPostgres, startPostgres } from '../../tests/server/support/postgres';
-import { addRows, rollupRows, type PairRow, type RollupRow, type SpanRow, type TeamTotalRow, type TimingRow, type TotalRow, type UserSpanRow } from './rollupRows';
+import { addRows, rollupRows, type PairRow, type RollupRow, type SpanRow, type TeamTotalRow, type TotalRow, type UserSpanRow } from './rollupRows';
 
 const TENANT = 'bench';
 const TIMED_RUNS = 3;
@@ -82,18 +82,6 @@ async function insertTotals(sql: Sql, tenant: string, rows: readonly TotalRow[])
       `INSERT INTO insight_day_totals (tenant, kind, subject, detail, day, n, min_index)
        SELECT $1, kind, subject, detail, day, n, min_index
        FROM jsonb_to_recordset($2::jsonb) AS x(kind text, subject text, detail text, day integer, n bigint, min_index integer)`,
-      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
-    );
-  }
-}
-
-async function insertTimings(sql: Sql, tenant: string, rows: readonly TimingRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await sql.query(
-      `INSERT INTO insight_timings (tenant, kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day)
-       SELECT $1, kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day
-       FROM jsonb_to_recordset($2::jsonb) AS x(kind text, subject text, detail text, user_id text, s_first_day integer, s_first_ts bigint,
-         s_last_day integer, e_first_day integer, e_first_ts bigint, e_last_day integer)`,
       [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
     );
   }
@@ -166,7 +154,6 @@ const TABLES: Record<string, string> = {
   insight_daily: 'kind, subject, detail, day, user_id, n, first_ts, min_index',
   insight_user_days: 'day, user_id',
   insight_day_totals: 'kind, subject, detail, day, n, min_index',
-  insight_timings: 'kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day',
   // Moved pairs leave rows of 0 people behind, which no query counts.
   insight_pairs: 'team, level, kind, subject, detail, day, prev, users',
   insight_user_spans: 'user_id, metric, subject, detail, lo, hi, need, upto, value, bucket',
@@ -174,7 +161,7 @@ const TABLES: Record<string, string> = {
   insight_team_totals: 'team, kind, subject, detail, day, step_index, n',
 };
 
-const NUMERIC = new Set(['step_index', 'hi', 'lo', 'need', 'upto', 'value', 'bucket', 'day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day']);
+const NUMERIC = new Set(['step_index', 'hi', 'lo', 'need', 'upto', 'value', 'bucket', 'day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users']);
 
 const dump = async (sql: Sql, tenant: string) => {
   const out: Record<string, unknown> = {};
@@ -209,7 +196,6 @@ async function checkLoaderMatchesIngest(sql: Sql): Promise<void> {
   await insertDaily(sql, 'verify-direct', rows.daily);
   await insertUserDays(sql, 'verify-direct', rows.userDays);
   await insertTotals(sql, 'verify-direct', rows.totals);
-  await insertTimings(sql, 'verify-direct', rows.timings);
   await insertPairs(sql, 'verify-direct', rows.pairs);
   await insertUserSpans(sql, 'verify-direct', rows.userSpans);
   await insertSpans(sql, 'verify-direct', rows.spans);
@@ -247,7 +233,6 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
     );
     addRows(acc, roll);
     await insertDaily(sql, TENANT, roll.daily);
-    await insertTimings(sql, TENANT, roll.timings);
     await insertUserDays(sql, TENANT, roll.userDays);
     await insertUserSpans(sql, TENANT, roll.userSpans);
     await insertTeams(

@@ -4,7 +4,7 @@ import type { Sql, SqlQueryable } from '../db/sql';
 import { addNewDaysToPairs, lockUsers } from './insightPairs';
 import { KIND_FAMILY, refreshUserSpans, SPAN_CHANGED } from './insightSpans';
 import { addTeamTotals, TEAM_FACTS } from './insightTeamTotals';
-import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TIMINGS_UPSERT, TOTALS_UPSERT } from './insightRollup';
+import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TOTALS_UPSERT } from './insightRollup';
 
 /**
  * One statement for the whole batch: the events travel as one JSON array and are unpacked server-side,
@@ -14,7 +14,7 @@ import { ROLLUP_FACT_COLUMNS, ROLLUP_UPSERT, TIMINGS_UPSERT, TOTALS_UPSERT } fro
  * when another instance stores the same id concurrently.
  *
  * The same statement maintains the insights rollups (`insight_daily`, `insight_user_days` of migration
- * 0002, `insight_day_totals` and `insight_timings` of 0003) from the rows it inserted, and only those:
+ * 0002, `insight_day_totals` of 0003) from the rows it inserted, and only those:
  * a duplicate is never counted twice, and the rollups commit or roll back with the events. Rows are
  * upserted in key order so that concurrent batches on several instances take their row locks in the
  * same order (no deadlock). It answers one row: the new ids, the rollup rows it created (a user's
@@ -48,9 +48,6 @@ active AS (
 ),
 totals AS (
   ${TOTALS_UPSERT}
-),
-timings AS (
-  ${TIMINGS_UPSERT}
 )
 SELECT (SELECT COALESCE(json_agg(id::text), '[]') FROM ins) AS ids,
        (SELECT COALESCE(json_agg(json_build_object('user_id', user_id, 'kind', kind, 'subject', subject, 'detail', detail, 'day', day)), '[]')

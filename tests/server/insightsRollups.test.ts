@@ -24,8 +24,8 @@ import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 afterAll(stopSharedPostgres);
 
 /**
- * The rollups of migrations 0003 (`insight_pairs`, `insight_day_totals`, `insight_timings`) and 0004
- * (`insight_user_spans`, `insight_spans`) checked
+ * The rollups of migrations 0003 (`insight_pairs`, `insight_day_totals`) and 0004
+ * (`insight_user_spans`, `insight_spans`, `insight_team_totals`; it drops 0003's `insight_timings`) checked
  * against their definitions, computed here independently from the events: after ingest in any order,
  * retries, team changes and concurrent batches, and after the migration's backfill.
  */
@@ -37,7 +37,6 @@ const teamOf = (u: SimUser) => u.adminTeam ?? u.reportedTeam;
 
 const COLS = {
   insight_day_totals: ['kind', 'subject', 'detail', 'day', 'n', 'min_index'],
-  insight_timings: ['kind', 'subject', 'detail', 'user_id', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day'],
   insight_pairs: ['team', 'level', 'kind', 'subject', 'detail', 'day', 'prev', 'users'],
   insight_daily: ['kind', 'subject', 'detail', 'day', 'user_id', 'n', 'first_ts', 'min_index'],
   insight_user_days: ['day', 'user_id'],
@@ -106,35 +105,21 @@ function expectedPairs(users: readonly SimUser[], team: (u: SimUser) => string |
     .map(([team, level, kind, subject, detail, day, prev, users]) => ({ team, level, kind, subject, detail, day, prev, users }));
 }
 
-/** What the day totals and the timings must hold: their definitions over `insight_daily` (itself checked elsewhere). */
-async function expectedFromDaily(sql: Sql, tenant: string): Promise<{ totals: unknown[]; timings: unknown[] }> {
+/** What the day totals must hold: their definition over `insight_daily` (itself checked elsewhere). */
+async function expectedTotals(sql: Sql, tenant: string): Promise<unknown[]> {
   const totals = await sql.query(
     `SELECT kind, subject, detail, day, sum(n) AS n, min(min_index) AS min_index FROM insight_daily WHERE tenant = $1
      GROUP BY 1, 2, 3, 4 ORDER BY kind COLLATE "C", subject COLLATE "C", detail COLLATE "C", day`,
     [tenant],
   );
-  const starts = `kind IN ('step_shown', 'flow_started')`;
-  const ends = `kind IN ('step_completed', 'flow_completed')`;
-  const timings = await sql.query(
-    `SELECT * FROM (
-     SELECT CASE WHEN kind LIKE 'step%' THEN 'step' ELSE 'task' END AS kind, subject, detail, user_id,
-            min(day) FILTER (WHERE ${starts}) AS s_first_day, min(first_ts) FILTER (WHERE ${starts}) AS s_first_ts,
-            max(day) FILTER (WHERE ${starts}) AS s_last_day, min(day) FILTER (WHERE ${ends}) AS e_first_day,
-            min(first_ts) FILTER (WHERE ${ends}) AS e_first_ts, max(day) FILTER (WHERE ${ends}) AS e_last_day
-     FROM insight_daily WHERE tenant = $1 AND (${starts} OR ${ends})
-     GROUP BY 1, 2, 3, 4) t ORDER BY kind COLLATE "C", subject COLLATE "C", detail COLLATE "C", user_id COLLATE "C"`,
-    [tenant],
-  );
-  return { totals: totals.rows, timings: timings.rows };
+  return totals.rows;
 }
 
 async function expectRollupsMatch(sql: Sql, tenant: string, users: readonly SimUser[], team: (u: SimUser) => string | undefined): Promise<void> {
   const pairs = await dump(sql, tenant, 'insight_pairs');
   expect(pairs.length).toBeGreaterThan(0);
   expect(pairs).toEqual(expectedPairs(users, team));
-  const { totals, timings } = await expectedFromDaily(sql, tenant);
-  expect(await dump(sql, tenant, 'insight_day_totals')).toEqual(totals);
-  expect(await dump(sql, tenant, 'insight_timings')).toEqual(timings);
+  expect(await dump(sql, tenant, 'insight_day_totals')).toEqual(await expectedTotals(sql, tenant));
   // The spans (migration 0004) against their definition written out in JavaScript (bench/insights/rollupRows.ts), from the events.
   const teams = new Map(users.map((u) => [u.userId, team(u)]));
   const fromEvents = rollupRows(
@@ -194,7 +179,7 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         await expectRollupsMatch(sql, 't', people, (u) => u.reportedTeam);
 
         // A retried batch stores nothing and changes no rollup.
-        const derived = ['insight_pairs', 'insight_day_totals', 'insight_timings', 'insight_user_spans', 'insight_spans', 'insight_team_totals'] as const;
+        const derived = ['insight_pairs', 'insight_day_totals', 'insight_user_spans', 'insight_spans', 'insight_team_totals'] as const;
         const before = await Promise.all(derived.map((t) => dump(sql, 't', t)));
         for (const b of shuffledBatches(people, 11, 2).slice(0, 20)) expect((await insertEvents(sql, 't', b.events)).size).toBe(0);
         expect(await Promise.all(derived.map((t) => dump(sql, 't', t)))).toEqual(before);

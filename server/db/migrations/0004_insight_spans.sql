@@ -74,6 +74,9 @@ FROM (SELECT tenant,
 LEFT JOIN user_teams t ON t.tenant = f.tenant AND t.user_id = f.user_id
 GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
+-- Step and task times are spans now (step, task): 0003's per-person timings are no longer read or kept.
+DROP TABLE insight_timings;
+
 -- Backfill from the rollups of schema 2 (spanBackfillSql() of server/store/insightSpans.ts, verbatim).
 WITH src AS (SELECT tenant, user_id, kind, subject, detail, day, n, first_ts FROM insight_daily WHERE kind IN ('step_shown', 'step_completed', 'flow_started', 'flow_completed', 'feature_used', 'feature_seen', 'feature_outcome', 'prompt_used')),
 
