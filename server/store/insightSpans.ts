@@ -19,11 +19,15 @@ import { num, str } from './rowValues';
  *   The first start in [a, b] is the start day s with prev(s) < a <= s (as in insight_pairs), the
  *   first end likewise; so every start pair and end pair whose intervals of a meet is one row:
  *   lo = max of the prevs, hi = min of the days, need = max of the days, value = end ts − start ts
- *   (rows with a negative time are left out, as the reference leaves the person out).
- * - `feature_repeat`, `prompt_repeat` (≥ 2 uses in range): each day of use is a token, twice when it had
- *   ≥ 2 uses; the second token at or after a must be <= b. For tokens t1 <= t2 <= …, the row of t_i is
- *   lo = t_{i-2}, hi = t_{i-1}, need = t_i (−1 before the first), when lo < hi.
- * - `feature_repeat_outcome`: a repeat row and an outcome pair (prev, day) whose intervals of a meet.
+ *   (rows with a negative time are left out, as the reference leaves the person out). Such pairs are
+ *   found without pairing every start with every end: from each start or end day x, the first start
+ *   and the first end at or after x (a running minimum), which is linear in a person's days.
+ * - `feature_repeat`, `prompt_repeat` (≥ 2 uses in range): the first day of use in [a, b] is the day d
+ *   with prev(d) < a <= d; the second use is on d itself when d had ≥ 2 uses, else on the next day of
+ *   use, and must be <= b. So each day of use is a row lo = prev, hi = d, need = d or the next day
+ *   (none when there is no second use after it).
+ * - `feature_repeat_outcome`: a repeat row and an outcome pair (prev, day) whose intervals of a meet
+ *   (found as for the times), need the later of the two.
  * - `feature_ttfu`: first use ever in [a, b] (lo = −1, hi = need = its day), value = first use − first
  *   `feature_seen`, when seen no later than used.
  * - `feature_habit`: active in ≥ 3 of the 4 seven-day periods ending on b: the days b at which that holds,
@@ -107,18 +111,25 @@ sp_t AS (
   GROUP BY 1, 2, 3, 4, 5, 6, 7),
 sp_tp AS (
   SELECT *, COALESCE(lag(day) OVER (PARTITION BY ${who}, metric, subject, detail, is_start ORDER BY day), -1) AS prev FROM sp_t),
+sp_tc AS (
+  SELECT DISTINCT ${who}, metric, subject, detail,
+         min(CASE WHEN is_start THEN day END) OVER w AS s_day, min(CASE WHEN NOT is_start THEN day END) OVER w AS e_day
+  FROM sp_t WINDOW w AS (PARTITION BY ${who}, metric, subject, detail ORDER BY day DESC)),
 sp_use AS (
   SELECT ${who}, kind, subject, day, sum(n) AS n, min(first_ts) AS ts FROM ${src}
   WHERE kind IN ('feature_used', 'prompt_used') GROUP BY 1, 2, 3, 4, 5),
-sp_tok AS (
-  SELECT ${who}, kind, subject, day FROM sp_use
-  UNION ALL SELECT ${who}, kind, subject, day FROM sp_use WHERE n >= 2),
-sp_tri AS (
-  SELECT ${who}, kind, subject, day, lag(day, 1, -1) OVER w AS p1, lag(day, 2, -1) OVER w AS p2
-  FROM sp_tok WINDOW w AS (PARTITION BY ${who}, kind, subject ORDER BY day)),
+sp_rep AS (
+  SELECT ${who}, kind, subject, day, prev, CASE WHEN n >= 2 THEN day ELSE next END AS need FROM (
+    SELECT *, COALESCE(lag(day) OVER w, -1) AS prev, lead(day) OVER w AS next
+    FROM sp_use WINDOW w AS (PARTITION BY ${who}, kind, subject ORDER BY day)) u),
 sp_out AS (
   SELECT ${who}, subject, day, COALESCE(lag(day) OVER (PARTITION BY ${who}, subject ORDER BY day), -1) AS prev
   FROM (SELECT DISTINCT ${who}, subject, day FROM ${src} WHERE kind = 'feature_outcome') o),
+sp_ro AS (
+  SELECT DISTINCT ${who}, subject, min(CASE WHEN NOT is_out THEN day END) OVER w AS u_day, min(CASE WHEN is_out THEN day END) OVER w AS o_day
+  FROM (SELECT ${who}, subject, day, false AS is_out FROM sp_use WHERE kind = 'feature_used'
+        UNION ALL SELECT ${who}, subject, day, true FROM sp_out) x
+  WINDOW w AS (PARTITION BY ${who}, subject ORDER BY day DESC)),
 sp_first AS (
   SELECT ${who}, subject, min(day) AS day, min(ts) AS ts FROM sp_use WHERE kind = 'feature_used' GROUP BY 1, 2, 3),
 sp_seen AS (
@@ -129,18 +140,23 @@ sp_hab AS (
     FROM sp_use CROSS JOIN generate_series(0, ${habitDays}) AS k WHERE kind = 'feature_used') x
   GROUP BY 1, 2, 3, 4 HAVING count(DISTINCT period) >= ${HABIT_MIN_ACTIVE_WEEKS}),
 sp_rows AS (
-  SELECT s.tenant, s.user_id, s.metric, s.subject, s.detail, GREATEST(s.prev, e.prev) AS lo, LEAST(s.day, e.day) AS hi,
-         GREATEST(s.day, e.day) AS need, ${SPAN_MAX} AS upto, e.ts - s.ts AS value
-  FROM sp_tp s JOIN sp_tp e ON e.tenant = s.tenant AND e.user_id = s.user_id AND e.metric = s.metric AND e.subject = s.subject
-    AND e.detail = s.detail AND NOT e.is_start
-  WHERE s.is_start AND GREATEST(s.prev, e.prev) < LEAST(s.day, e.day) AND e.ts >= s.ts
+  SELECT c.tenant, c.user_id, c.metric, c.subject, c.detail, GREATEST(s.prev, e.prev) AS lo, LEAST(c.s_day, c.e_day) AS hi,
+         GREATEST(c.s_day, c.e_day) AS need, ${SPAN_MAX} AS upto, e.ts - s.ts AS value
+  FROM sp_tc c
+  JOIN sp_tp s ON s.tenant = c.tenant AND s.user_id = c.user_id AND s.metric = c.metric AND s.subject = c.subject AND s.detail = c.detail
+    AND s.is_start AND s.day = c.s_day
+  JOIN sp_tp e ON e.tenant = c.tenant AND e.user_id = c.user_id AND e.metric = c.metric AND e.subject = c.subject AND e.detail = c.detail
+    AND NOT e.is_start AND e.day = c.e_day
+  WHERE e.ts >= s.ts
   UNION ALL
-  SELECT ${who}, CASE WHEN kind = 'feature_used' THEN 'feature_repeat' ELSE 'prompt_repeat' END, subject, '', p2, p1, day, ${SPAN_MAX}, 0
-  FROM sp_tri WHERE p2 < p1
+  SELECT ${who}, CASE WHEN kind = 'feature_used' THEN 'feature_repeat' ELSE 'prompt_repeat' END, subject, '', prev, day, need, ${SPAN_MAX}, 0
+  FROM sp_rep WHERE need IS NOT NULL
   UNION ALL
-  SELECT t.tenant, t.user_id, 'feature_repeat_outcome', t.subject, '', GREATEST(t.p2, o.prev), LEAST(t.p1, o.day), GREATEST(t.day, o.day), ${SPAN_MAX}, 0
-  FROM sp_tri t JOIN sp_out o ON o.tenant = t.tenant AND o.user_id = t.user_id AND o.subject = t.subject
-  WHERE t.kind = 'feature_used' AND GREATEST(t.p2, o.prev) < LEAST(t.p1, o.day)
+  SELECT c.tenant, c.user_id, 'feature_repeat_outcome', c.subject, '', GREATEST(r.prev, o.prev), LEAST(c.u_day, c.o_day), GREATEST(r.need, c.o_day), ${SPAN_MAX}, 0
+  FROM sp_ro c
+  JOIN sp_rep r ON r.tenant = c.tenant AND r.user_id = c.user_id AND r.kind = 'feature_used' AND r.subject = c.subject AND r.day = c.u_day
+  JOIN sp_out o ON o.tenant = c.tenant AND o.user_id = c.user_id AND o.subject = c.subject AND o.day = c.o_day
+  WHERE r.need IS NOT NULL
   UNION ALL
   SELECT f.tenant, f.user_id, 'feature_ttfu', f.subject, '', -1, f.day, f.day, ${SPAN_MAX}, f.ts - s.ts
   FROM sp_first f JOIN sp_seen s ON s.tenant = f.tenant AND s.user_id = f.user_id AND s.subject = f.subject

@@ -15,7 +15,8 @@ import { flowAggregatesSql } from '../../server/store/insightsFlowStore';
 import { featureAggregatesSql } from '../../server/store/insightsFeatureStore';
 import { promptInsightsSql } from '../../server/store/insightsPromptStore';
 import { rollupRows } from '../../bench/insights/rollupRows';
-import { spanCountsSql, spanQuantilesSql } from '../../server/store/insightSpans';
+import { spanBackfillSql, spanCountsSql, spanQuantilesSql } from '../../server/store/insightSpans';
+import { TEAM_TOTALS_BACKFILL } from '../../server/store/insightTeamTotals';
 import type { WaymarkEvent } from '../../src/schema/event';
 import { createRng } from '../sim/rng';
 import { simulate, type SimUser } from '../sim/simulate';
@@ -165,6 +166,12 @@ function shuffledBatches(users: readonly SimUser[], size: number, seed: number):
   }
   return batches;
 }
+
+it('migration 0004 backfills with the very SQL ingest uses (printed from server/store)', () => {
+  const m = loadMigrations().find((x) => x.id === 4);
+  expect(m?.sql).toContain(spanBackfillSql());
+  expect(m?.sql).toContain(TEAM_TOTALS_BACKFILL);
+});
 
 describe.each(backends())('insights rollups of migration 0003 on $name', (backend) => {
   describe.skipIf(backend.skip)(backendTitle(backend), () => {

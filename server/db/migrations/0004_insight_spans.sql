@@ -87,18 +87,25 @@ sp_t AS (
   GROUP BY 1, 2, 3, 4, 5, 6, 7),
 sp_tp AS (
   SELECT *, COALESCE(lag(day) OVER (PARTITION BY tenant, user_id, metric, subject, detail, is_start ORDER BY day), -1) AS prev FROM sp_t),
+sp_tc AS (
+  SELECT DISTINCT tenant, user_id, metric, subject, detail,
+         min(CASE WHEN is_start THEN day END) OVER w AS s_day, min(CASE WHEN NOT is_start THEN day END) OVER w AS e_day
+  FROM sp_t WINDOW w AS (PARTITION BY tenant, user_id, metric, subject, detail ORDER BY day DESC)),
 sp_use AS (
   SELECT tenant, user_id, kind, subject, day, sum(n) AS n, min(first_ts) AS ts FROM src
   WHERE kind IN ('feature_used', 'prompt_used') GROUP BY 1, 2, 3, 4, 5),
-sp_tok AS (
-  SELECT tenant, user_id, kind, subject, day FROM sp_use
-  UNION ALL SELECT tenant, user_id, kind, subject, day FROM sp_use WHERE n >= 2),
-sp_tri AS (
-  SELECT tenant, user_id, kind, subject, day, lag(day, 1, -1) OVER w AS p1, lag(day, 2, -1) OVER w AS p2
-  FROM sp_tok WINDOW w AS (PARTITION BY tenant, user_id, kind, subject ORDER BY day)),
+sp_rep AS (
+  SELECT tenant, user_id, kind, subject, day, prev, CASE WHEN n >= 2 THEN day ELSE next END AS need FROM (
+    SELECT *, COALESCE(lag(day) OVER w, -1) AS prev, lead(day) OVER w AS next
+    FROM sp_use WINDOW w AS (PARTITION BY tenant, user_id, kind, subject ORDER BY day)) u),
 sp_out AS (
   SELECT tenant, user_id, subject, day, COALESCE(lag(day) OVER (PARTITION BY tenant, user_id, subject ORDER BY day), -1) AS prev
   FROM (SELECT DISTINCT tenant, user_id, subject, day FROM src WHERE kind = 'feature_outcome') o),
+sp_ro AS (
+  SELECT DISTINCT tenant, user_id, subject, min(CASE WHEN NOT is_out THEN day END) OVER w AS u_day, min(CASE WHEN is_out THEN day END) OVER w AS o_day
+  FROM (SELECT tenant, user_id, subject, day, false AS is_out FROM sp_use WHERE kind = 'feature_used'
+        UNION ALL SELECT tenant, user_id, subject, day, true FROM sp_out) x
+  WINDOW w AS (PARTITION BY tenant, user_id, subject ORDER BY day DESC)),
 sp_first AS (
   SELECT tenant, user_id, subject, min(day) AS day, min(ts) AS ts FROM sp_use WHERE kind = 'feature_used' GROUP BY 1, 2, 3),
 sp_seen AS (
@@ -109,18 +116,23 @@ sp_hab AS (
     FROM sp_use CROSS JOIN generate_series(0, 27) AS k WHERE kind = 'feature_used') x
   GROUP BY 1, 2, 3, 4 HAVING count(DISTINCT period) >= 3),
 sp_rows AS (
-  SELECT s.tenant, s.user_id, s.metric, s.subject, s.detail, GREATEST(s.prev, e.prev) AS lo, LEAST(s.day, e.day) AS hi,
-         GREATEST(s.day, e.day) AS need, 2147483647 AS upto, e.ts - s.ts AS value
-  FROM sp_tp s JOIN sp_tp e ON e.tenant = s.tenant AND e.user_id = s.user_id AND e.metric = s.metric AND e.subject = s.subject
-    AND e.detail = s.detail AND NOT e.is_start
-  WHERE s.is_start AND GREATEST(s.prev, e.prev) < LEAST(s.day, e.day) AND e.ts >= s.ts
+  SELECT c.tenant, c.user_id, c.metric, c.subject, c.detail, GREATEST(s.prev, e.prev) AS lo, LEAST(c.s_day, c.e_day) AS hi,
+         GREATEST(c.s_day, c.e_day) AS need, 2147483647 AS upto, e.ts - s.ts AS value
+  FROM sp_tc c
+  JOIN sp_tp s ON s.tenant = c.tenant AND s.user_id = c.user_id AND s.metric = c.metric AND s.subject = c.subject AND s.detail = c.detail
+    AND s.is_start AND s.day = c.s_day
+  JOIN sp_tp e ON e.tenant = c.tenant AND e.user_id = c.user_id AND e.metric = c.metric AND e.subject = c.subject AND e.detail = c.detail
+    AND NOT e.is_start AND e.day = c.e_day
+  WHERE e.ts >= s.ts
   UNION ALL
-  SELECT tenant, user_id, CASE WHEN kind = 'feature_used' THEN 'feature_repeat' ELSE 'prompt_repeat' END, subject, '', p2, p1, day, 2147483647, 0
-  FROM sp_tri WHERE p2 < p1
+  SELECT tenant, user_id, CASE WHEN kind = 'feature_used' THEN 'feature_repeat' ELSE 'prompt_repeat' END, subject, '', prev, day, need, 2147483647, 0
+  FROM sp_rep WHERE need IS NOT NULL
   UNION ALL
-  SELECT t.tenant, t.user_id, 'feature_repeat_outcome', t.subject, '', GREATEST(t.p2, o.prev), LEAST(t.p1, o.day), GREATEST(t.day, o.day), 2147483647, 0
-  FROM sp_tri t JOIN sp_out o ON o.tenant = t.tenant AND o.user_id = t.user_id AND o.subject = t.subject
-  WHERE t.kind = 'feature_used' AND GREATEST(t.p2, o.prev) < LEAST(t.p1, o.day)
+  SELECT c.tenant, c.user_id, 'feature_repeat_outcome', c.subject, '', GREATEST(r.prev, o.prev), LEAST(c.u_day, c.o_day), GREATEST(r.need, c.o_day), 2147483647, 0
+  FROM sp_ro c
+  JOIN sp_rep r ON r.tenant = c.tenant AND r.user_id = c.user_id AND r.kind = 'feature_used' AND r.subject = c.subject AND r.day = c.u_day
+  JOIN sp_out o ON o.tenant = c.tenant AND o.user_id = c.user_id AND o.subject = c.subject AND o.day = c.o_day
+  WHERE r.need IS NOT NULL
   UNION ALL
   SELECT f.tenant, f.user_id, 'feature_ttfu', f.subject, '', -1, f.day, f.day, 2147483647, f.ts - s.ts
   FROM sp_first f JOIN sp_seen s ON s.tenant = f.tenant AND s.user_id = f.user_id AND s.subject = f.subject
