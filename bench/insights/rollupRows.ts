@@ -62,6 +62,7 @@ export interface UserSpanRow {
   upto: number;
   value: number;
   bucket: number;
+  team: string;
 }
 
 /** One `insight_spans` row (migration 0004). */
@@ -158,10 +159,10 @@ export function rollupRows(
     }
   }
   const dailyRows = [...daily.values()];
-  const userSpans = spanRowsOf(dailyRows);
+  const userSpans = spanRowsOf(dailyRows, teamOf);
   const spans = new Map<string, SpanRow>();
   for (const u of userSpans) {
-    const row: SpanRow = { metric: u.metric, subject: u.subject, detail: u.detail, lo: u.lo, hi: u.hi, need: u.need, upto: u.upto, bucket: u.bucket, team: teamOf(u.user_id) ?? '', users: 1 };
+    const row: SpanRow = { metric: u.metric, subject: u.subject, detail: u.detail, lo: u.lo, hi: u.hi, need: u.need, upto: u.upto, bucket: u.bucket, team: u.team, users: 1 };
     addSpan(spans, row);
   }
   return {
@@ -225,9 +226,9 @@ function dayPairs(rows: readonly RollupRow[]): { day: number; prev: number; ts: 
  * server/store/insightSpans.ts, written out again in JavaScript (a second, independent spelling: the
  * benchmark and the tests compare it with what ingest and the backfill store).
  */
-export function spanRowsOf(daily: readonly RollupRow[]): UserSpanRow[] {
+export function spanRowsOf(daily: readonly RollupRow[], teamOf: (userId: string) => string | undefined): UserSpanRow[] {
   const out: UserSpanRow[] = [];
-  const push = (r: Omit<UserSpanRow, 'bucket'>) => out.push({ ...r, bucket: spanBucket(r.value) });
+  const push = (r: Omit<UserSpanRow, 'bucket' | 'team'>) => out.push({ ...r, bucket: spanBucket(r.value), team: teamOf(r.user_id) ?? '' });
   for (const [, rows] of groupBy(daily, (r) => r.user_id)) {
     const user = rows[0]?.user_id ?? '';
     // Step and task times: each start pair with each end pair whose ranges of a meet.

@@ -101,10 +101,10 @@ async function insertPairs(sql: Sql, tenant: string, rows: readonly PairRow[]): 
 async function insertUserSpans(sql: Sql, tenant: string, rows: readonly UserSpanRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await sql.query(
-      `INSERT INTO insight_user_spans (tenant, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket)
-       SELECT $1, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket
+      `INSERT INTO insight_user_spans (tenant, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket, team)
+       SELECT $1, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket, team
        FROM jsonb_to_recordset($2::jsonb) AS x(user_id text, metric text, subject text, detail text, lo integer, hi integer, need integer,
-         upto integer, value bigint, bucket integer)`,
+         upto integer, value bigint, bucket integer, team text)`,
       [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
     );
   }
@@ -156,7 +156,7 @@ const TABLES: Record<string, string> = {
   insight_day_totals: 'kind, subject, detail, day, n, min_index',
   // Moved pairs leave rows of 0 people behind, which no query counts.
   insight_pairs: 'team, level, kind, subject, detail, day, prev, users',
-  insight_user_spans: 'user_id, metric, subject, detail, lo, hi, need, upto, value, bucket',
+  insight_user_spans: 'user_id, metric, subject, detail, lo, hi, need, upto, value, bucket, team',
   insight_spans: 'metric, subject, detail, lo, hi, need, upto, bucket, team, users',
   insight_team_totals: 'team, kind, subject, detail, day, step_index, n',
 };

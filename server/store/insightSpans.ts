@@ -33,7 +33,8 @@ import { num, str } from './rowValues';
  * - `feature_habit`: active in ≥ 3 of the 4 seven-day periods ending on b: the days b at which that holds,
  *   as runs [need, upto] (lo = −1, hi = MAX: any a).
  *
- * `insight_user_spans` holds each person's rows (with the percentile bucket of the value), which is what
+ * `insight_user_spans` holds each person's rows (with the percentile bucket of the value and the team
+ * they count for, kept up to date by team changes), which is what
  * ingest diffs against when it recomputes someone, what a team change moves, and where a percentile
  * reads the exact values of one bucket. `insight_spans` counts them per team, without the person.
  */
@@ -178,12 +179,13 @@ export const SPAN_KEY = 'metric, subject, detail, lo, hi, need, upto, bucket, te
 export function spanBackfillSql(): string {
   return `WITH src AS (SELECT tenant, user_id, kind, subject, detail, day, n, first_ts FROM insight_daily WHERE kind IN (${list(SPAN_KINDS)})),
 ${spanCtes('src')}
-INSERT INTO insight_user_spans (tenant, user_id, ${SPAN_COLS})
-SELECT tenant, user_id, ${SPAN_COLS} FROM spans;
+INSERT INTO insight_user_spans (tenant, user_id, ${SPAN_COLS}, team)
+SELECT s.tenant, s.user_id, ${SPAN_COLS.split(', ').map((c) => `s.${c}`).join(', ')}, COALESCE(t.admin_team, t.reported_team, '')
+FROM spans s LEFT JOIN user_teams t ON t.tenant = s.tenant AND t.user_id = s.user_id;
 
 INSERT INTO insight_spans (tenant, ${SPAN_KEY}, users)
-SELECT s.tenant, s.metric, s.subject, s.detail, s.lo, s.hi, s.need, s.upto, s.bucket, COALESCE(t.admin_team, t.reported_team, ''), count(*)
-FROM insight_user_spans s LEFT JOIN user_teams t ON t.tenant = s.tenant AND t.user_id = s.user_id
+SELECT tenant, metric, subject, detail, lo, hi, need, upto, bucket, team, count(*)
+FROM insight_user_spans
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;`;
 }
 
@@ -220,7 +222,10 @@ export async function refreshUserSpans(tx: SqlQueryable, tenant: TenantId, chang
      gone AS (SELECT * FROM old_spans EXCEPT ALL SELECT * FROM new_spans),
      added AS (SELECT * FROM new_spans EXCEPT ALL SELECT * FROM old_spans),
      del AS (DELETE FROM insight_user_spans s USING gone g WHERE s.tenant = $1 AND s.user_id = g.user_id AND ${match('s')}),
-     put AS (INSERT INTO insight_user_spans (tenant, user_id, ${SPAN_COLS}) SELECT $1, user_id, ${SPAN_COLS} FROM added),
+     put AS (
+       INSERT INTO insight_user_spans (tenant, user_id, ${SPAN_COLS}, team)
+       SELECT $1, a.user_id, ${SPAN_COLS.split(', ').map((c) => `a.${c}`).join(', ')}, COALESCE(t.admin_team, t.reported_team, '')
+       FROM added a LEFT JOIN user_teams t ON t.tenant = $1 AND t.user_id = a.user_id),
      delta AS (
        SELECT user_id, metric, subject, detail, lo, hi, need, upto, bucket, 1 AS w FROM added
        UNION ALL SELECT user_id, metric, subject, detail, lo, hi, need, upto, bucket, -1 FROM gone)
@@ -234,30 +239,30 @@ export async function refreshUserSpans(tx: SqlQueryable, tenant: TenantId, chang
   );
 }
 
-/** The counts of `users` ($2, a JSON array) in `insight_spans`, under their current teams. */
+/** The counts of `users` ($2, a JSON array) in `insight_spans`, under the teams their rows carry. */
+const CONTRIBUTION = `
+  SELECT s.metric, s.subject, s.detail, s.lo, s.hi, s.need, s.upto, s.bucket, s.team, count(*) AS users
+  FROM insight_user_spans s WHERE s.tenant = $1 AND s.user_id IN (SELECT jsonb_array_elements_text($2::jsonb))
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+
 export async function spanContribution(tx: SqlQueryable, tenant: TenantId, usersJson: string): Promise<unknown[]> {
-  const { rows } = await tx.query(
-    `SELECT s.metric, s.subject, s.detail, s.lo, s.hi, s.need, s.upto, s.bucket, COALESCE(t.admin_team, t.reported_team, '') AS team, count(*) AS users
-     FROM insight_user_spans s LEFT JOIN user_teams t ON t.tenant = s.tenant AND t.user_id = s.user_id
-     WHERE s.tenant = $1 AND s.user_id IN (SELECT jsonb_array_elements_text($2::jsonb))
-     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
-    [tenant, usersJson],
-  );
-  return rows;
+  return (await tx.query(CONTRIBUTION, [tenant, usersJson])).rows;
 }
 
 /**
- * After the teams of `users` changed: their counts move from `before` (`spanContribution` under the old
- * teams) to their new teams, in one ordered upsert.
+ * After the teams of `users` changed: their rows take their new teams, and their counts move from
+ * `before` (`spanContribution` under the old teams) to the new ones, in one ordered upsert.
  */
 export async function moveSpans(tx: SqlQueryable, tenant: TenantId, usersJson: string, before: readonly unknown[]): Promise<void> {
   if (before.length === 0) return;
   await tx.query(
-    `WITH after AS (
-       SELECT s.metric, s.subject, s.detail, s.lo, s.hi, s.need, s.upto, s.bucket, COALESCE(t.admin_team, t.reported_team, '') AS team, count(*) AS users
-       FROM insight_user_spans s LEFT JOIN user_teams t ON t.tenant = s.tenant AND t.user_id = s.user_id
-       WHERE s.tenant = $1 AND s.user_id IN (SELECT jsonb_array_elements_text($2::jsonb))
-       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9),
+    `UPDATE insight_user_spans s SET team = COALESCE(t.admin_team, t.reported_team, '')
+     FROM (SELECT jsonb_array_elements_text($2::jsonb) AS user_id) u LEFT JOIN user_teams t ON t.tenant = $1 AND t.user_id = u.user_id
+     WHERE s.tenant = $1 AND s.user_id = u.user_id AND s.team IS DISTINCT FROM COALESCE(t.admin_team, t.reported_team, '')`,
+    [tenant, usersJson],
+  );
+  await tx.query(
+    `WITH after AS (${CONTRIBUTION}),
      delta AS (
        SELECT ${SPAN_KEY}, sum(users) AS users FROM (
          SELECT ${SPAN_KEY}, users FROM after
@@ -295,10 +300,6 @@ function spanWhere(tenant: TenantId, q: SpanQuery, team: (alias: string, param: 
 }
 
 const aggTeam = (alias: string, param: number) => `AND ${alias}.team = $${param}`;
-/** The members of the team (as teamStore's `teamClause`; not imported, since teamStore imports this file through insightPairs). */
-const memberOf = (alias: string, param: number) =>
-  `AND ${alias}.user_id IN (SELECT t.user_id FROM user_teams t WHERE t.tenant = $1 AND COALESCE(t.admin_team, t.reported_team) = $${param})`;
-
 /** People counted by a metric in the range, per (subject, detail): a sum over `insight_spans`. */
 export async function spanCountsSql(sql: SqlQueryable, tenant: TenantId, q: SpanQuery): Promise<{ subject: string; detail: string; users: number }[]> {
   const w = spanWhere(tenant, q, aggTeam);
@@ -352,7 +353,7 @@ export async function spanQuantilesSql(sql: SqlQueryable, tenant: TenantId, q: S
   });
   const values: (number | null)[] = [];
   if (targets.length > 0) {
-    const v = spanWhere(tenant, q, memberOf);
+    const v = spanWhere(tenant, q, aggTeam);
     const t = v.params.length + 1;
     const res = await sql.query(
       `SELECT x.i, (SELECT s.value FROM insight_user_spans s

@@ -41,7 +41,7 @@ const COLS = {
   insight_pairs: ['team', 'level', 'kind', 'subject', 'detail', 'day', 'prev', 'users'],
   insight_daily: ['kind', 'subject', 'detail', 'day', 'user_id', 'n', 'first_ts', 'min_index'],
   insight_user_days: ['day', 'user_id'],
-  insight_user_spans: ['user_id', 'metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'value', 'bucket'],
+  insight_user_spans: ['user_id', 'metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'value', 'bucket', 'team'],
   insight_spans: ['metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'bucket', 'team', 'users'],
   insight_team_totals: ['team', 'kind', 'subject', 'detail', 'day', 'step_index', 'n'],
 } as const;

@@ -23,10 +23,12 @@ CREATE TABLE insight_user_spans (
   upto    integer NOT NULL,
   value   bigint NOT NULL,
   bucket  integer NOT NULL,
+  -- The person's effective team ('' for none), which their counts in insight_spans are under.
+  team    text NOT NULL,
   PRIMARY KEY (tenant, user_id, metric, subject, detail, lo, hi, need, upto, value)
 );
 -- A percentile reads one bucket's values in order, and only from the index (the range and team tests are in it).
-CREATE INDEX insight_user_spans_bucket ON insight_user_spans (tenant, metric, subject, detail, bucket, value) INCLUDE (lo, hi, need, upto, user_id);
+CREATE INDEX insight_user_spans_bucket ON insight_user_spans (tenant, metric, subject, detail, bucket, value) INCLUDE (lo, hi, need, upto, team);
 
 -- The rows counted per team (a person's effective team, '' for none), without the person: a team's
 -- numbers are its rows, the tenant's the sum. A count may be 0 after people moved; no query counts it.
@@ -144,10 +146,11 @@ sp_rows AS (
 spans AS (
   SELECT tenant, user_id, metric, subject, detail, lo, hi, need, upto, value, width_bucket(value, '{1,2,3,4,5,6,7,8,10,12,15,18,22,27,33,41,51,63,78,97,121,151,188,235,293,366,457,571,713,891,1113,1391,1738,2172,2715,3393,4241,5301,6626,8282,10352,12940,16175,20218,25272,31590,39487,49358,61697,77121,96401,120501,150626,188282,235352,294190,367737,459671,574588,718235,897793,1122241,1402801,1753501,2191876,2739845,3424806,4281007,5351258,6689072,8361340,10451675,13064593,16330741,20413426,25516782,31895977,39869971,49837463,62296828,77871035,97338793,121673491,152091863,190114828,237643535,297054418,371318022,464147527,580184408,725230510,906538137,1133172671,1416465838,1770582297,2213227871,2766534838,3458168547,4322710683,5403388353,6754235441,8442794301,10553492876,13191866095,16489832618,20612290772,25765363465,32206704331,40258380413,50322975516,62903719395,78629649243,98287061553,122858826941,153573533676,191966917095,239958646368,299948307960,374935384950,468669231187,585836538983,732295673728,915369592160,1144211990200,1430264987750,1787831234687,2234789043358,2793486304197,3491857880246,4364822350307,5456027937883,6820034922353,8525043652941,10656304566176,13320380707720,16650475884650,20813094855812,26016368569765,32520460712206,40650575890257,50813219862821,63516524828526,79395656035657,99244570044571,124055712555713,155069640694641,193837050868301,242296313585376,302870391981720,378587989977150,473234987471437,591543734339296,739429667924120,924287084905150}'::bigint[]) AS bucket
   FROM sp_rows)
-INSERT INTO insight_user_spans (tenant, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket)
-SELECT tenant, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket FROM spans;
+INSERT INTO insight_user_spans (tenant, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket, team)
+SELECT s.tenant, s.user_id, s.metric, s.subject, s.detail, s.lo, s.hi, s.need, s.upto, s.value, s.bucket, COALESCE(t.admin_team, t.reported_team, '')
+FROM spans s LEFT JOIN user_teams t ON t.tenant = s.tenant AND t.user_id = s.user_id;
 
 INSERT INTO insight_spans (tenant, metric, subject, detail, lo, hi, need, upto, bucket, team, users)
-SELECT s.tenant, s.metric, s.subject, s.detail, s.lo, s.hi, s.need, s.upto, s.bucket, COALESCE(t.admin_team, t.reported_team, ''), count(*)
-FROM insight_user_spans s LEFT JOIN user_teams t ON t.tenant = s.tenant AND t.user_id = s.user_id
+SELECT tenant, metric, subject, detail, lo, hi, need, upto, bucket, team, count(*)
+FROM insight_user_spans
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
