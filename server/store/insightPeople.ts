@@ -40,7 +40,9 @@ export interface PeopleQuery {
  * Monday of the pair's day. A sum of 0 (pairs that moved to another team leave rows of 0) is no row.
  */
 export async function peopleSql(sql: SqlQueryable, tenant: TenantId, q: PeopleQuery): Promise<PeopleRow[]> {
-  const params: unknown[] = [tenant, q.range.fromDay, q.range.toDay];
+  // No event has a day before 0 (ts >= 0): a range starting earlier is one starting on day 0, which the
+  // pairs' "prev < a" needs (a first pair's prev is -1).
+  const params: unknown[] = [tenant, Math.max(0, q.range.fromDay), q.range.toDay];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;

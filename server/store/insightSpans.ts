@@ -286,7 +286,9 @@ export interface SpanQuery {
 
 /** `WHERE` of the rows that count a person in the range (alias `s`), parameters from $1. */
 function spanWhere(tenant: TenantId, q: SpanQuery, team: (alias: string, param: number) => string) {
-  const params: unknown[] = [tenant, q.range.fromDay, q.range.toDay, q.metric];
+  // No event has a day before 0 (ts >= 0), so a range starting earlier counts as one starting on day 0,
+  // which the rows' "lo < a" needs (a first row's lo is -1).
+  const params: unknown[] = [tenant, Math.max(0, q.range.fromDay), q.range.toDay, q.metric];
   let where = 's.tenant = $1 AND s.metric = $4 AND s.lo < $2 AND $2 <= s.hi AND s.need <= $3 AND $3 <= s.upto';
   if (q.subject !== undefined) {
     params.push(q.subject);

@@ -251,8 +251,9 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         const checked = { times: 0, features: 0, prompts: 0 };
         const teams = [undefined, ...new Set(people.map((u) => u.reportedTeam).filter((t) => t !== undefined))];
         for (let i = 0; i < 25; i++) {
-          const a = rng.int(first - 3, last);
-          const range: DayRange = { fromDay: a, toDay: rng.int(a, last + 3) };
+          // The first range starts before day 0 (1969-12-31): first days have prev -1, which must still count.
+          const a = i === 0 ? -1 : rng.int(first - 3, last);
+          const range: DayRange = { fromDay: a, toDay: i === 0 ? last : rng.int(a, last + 3) };
           const team = teams[i % teams.length];
           const inScope = all.filter((e) => {
             const d = epochDay(e.ts);
