@@ -131,11 +131,14 @@ export async function moveUsersPairs(tx: SqlQueryable, tenant: TenantId, userIds
   const users = JSON.stringify([...new Set(userIds)].sort());
   await lockUsers(tx, tenant, userIds);
   const before = (await tx.query(`WITH ${CONTRIBUTION_CTES} SELECT * FROM contribution`, [tenant, users])).rows;
+  // No pairs at all (every event has a level-3 pair): none of them has an event yet, so nothing to move
+  // (a new user's first reported team).
+  if (before.length === 0) return change();
   const spansBefore = await spanContribution(tx, tenant, users);
   const totalsBefore = await teamTotalsContribution(tx, tenant, users);
   await change();
   // Pairs, spans, team totals, in the order ingest updates them: row locks of these tables are always taken in that order.
-  if (before.length > 0) await movePairs(tx, tenant, users, before); // none: no history yet, nothing to move
+  await movePairs(tx, tenant, users, before);
   await moveSpans(tx, tenant, users, spansBefore);
   await moveTeamTotals(tx, tenant, users, totalsBefore);
 }
