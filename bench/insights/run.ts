@@ -4,7 +4,7 @@
  *
  * Data: the seeded simulator (tests/sim) replicated with distinct user ids until the event count is
  * reached (about 32 events per user over 8 weeks, 12 teams). Loading: the rollup tables the queries
- * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_timings`, `insight_pairs`, `user_teams`) are
+ * read (`insight_daily`, `insight_user_days`, `insight_day_totals`, `insight_pairs`, `insight_user_spans`, `insight_spans`, `insight_team_totals`, `user_teams`) are
  * written directly, rows computed exactly as ingest computes them (bench/insights/rollupRows.ts), in
  * multi-row INSERTs of 20,000 rows; the raw `events` table is not loaded, because no insights query reads
  * it. Before loading, a sample replica is pushed through the real ingest path (reported teams, events in
@@ -24,14 +24,14 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app';
 import { createToken } from '../../server/auth/tokenStore';
 import { openDatabase } from '../../server/db/openDatabase';
-import type { Sql } from '../../server/db/sql';
+import type { Sql, SqlQueryable } from '../../server/db/sql';
 import { insertEvents } from '../../server/store/eventStore';
 import { publishFlow } from '../../server/store/flowStore';
 import { assignTeams, recordReportedTeam } from '../../server/store/teamStore';
 import { readFlow } from '../../src/schema/migrate';
 import { simulate, SIM_FROM, SIM_TO } from '../../tests/sim/simulate';
 import { findPostgres, startPostgres } from '../../tests/server/support/postgres';
-import { addRows, rollupRows, type PairRow, type RollupRow, type TimingRow, type TotalRow } from './rollupRows';
+import { addRows, rollupRows, type PairRow, type RollupRow, type SpanRow, type TeamTotalRow, type TotalRow, type UserSpanRow } from './rollupRows';
 
 const TENANT = 'bench';
 const TIMED_RUNS = 3;
@@ -87,24 +87,47 @@ async function insertTotals(sql: Sql, tenant: string, rows: readonly TotalRow[])
   }
 }
 
-async function insertTimings(sql: Sql, tenant: string, rows: readonly TimingRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await sql.query(
-      `INSERT INTO insight_timings (tenant, kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day)
-       SELECT $1, kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day
-       FROM jsonb_to_recordset($2::jsonb) AS x(kind text, subject text, detail text, user_id text, s_first_day integer, s_first_ts bigint,
-         s_last_day integer, e_first_day integer, e_first_ts bigint, e_last_day integer)`,
-      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
-    );
-  }
-}
-
 async function insertPairs(sql: Sql, tenant: string, rows: readonly PairRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await sql.query(
       `INSERT INTO insight_pairs (tenant, team, level, kind, subject, detail, day, prev, users)
        SELECT $1, team, level, kind, subject, detail, day, prev, users
        FROM jsonb_to_recordset($2::jsonb) AS x(team text, level smallint, kind text, subject text, detail text, day integer, prev integer, users integer)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+async function insertUserSpans(sql: Sql, tenant: string, rows: readonly UserSpanRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_user_spans (tenant, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket, team)
+       SELECT $1, user_id, metric, subject, detail, lo, hi, need, upto, value, bucket, team
+       FROM jsonb_to_recordset($2::jsonb) AS x(user_id text, metric text, subject text, detail text, lo integer, hi integer, need integer,
+         upto integer, value bigint, bucket integer, team text)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+async function insertSpans(sql: Sql, tenant: string, rows: readonly SpanRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_spans (tenant, metric, subject, detail, lo, hi, need, upto, bucket, team, users)
+       SELECT $1, metric, subject, detail, lo, hi, need, upto, bucket, team, users
+       FROM jsonb_to_recordset($2::jsonb) AS x(metric text, subject text, detail text, lo integer, hi integer, need integer, upto integer,
+         bucket integer, team text, users integer)`,
+      [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
+    );
+  }
+}
+
+async function insertTeamTotals(sql: Sql, tenant: string, rows: readonly TeamTotalRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await sql.query(
+      `INSERT INTO insight_team_totals (tenant, team, kind, subject, detail, day, step_index, n)
+       SELECT $1, team, kind, subject, detail, day, step_index, n
+       FROM jsonb_to_recordset($2::jsonb) AS x(team text, kind text, subject text, detail text, day integer, step_index integer, n bigint)`,
       [tenant, JSON.stringify(rows.slice(i, i + CHUNK))],
     );
   }
@@ -131,17 +154,20 @@ const TABLES: Record<string, string> = {
   insight_daily: 'kind, subject, detail, day, user_id, n, first_ts, min_index',
   insight_user_days: 'day, user_id',
   insight_day_totals: 'kind, subject, detail, day, n, min_index',
-  insight_timings: 'kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day',
   // Moved pairs leave rows of 0 people behind, which no query counts.
   insight_pairs: 'team, level, kind, subject, detail, day, prev, users',
+  insight_user_spans: 'user_id, metric, subject, detail, lo, hi, need, upto, value, bucket, team',
+  insight_spans: 'metric, subject, detail, lo, hi, need, upto, bucket, team, users',
+  insight_team_totals: 'team, kind, subject, detail, day, step_index, n',
 };
 
-const NUMERIC = new Set(['day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day']);
+const NUMERIC = new Set(['step_index', 'hi', 'lo', 'need', 'upto', 'value', 'bucket', 'day', 'n', 'first_ts', 'min_index', 'level', 'prev', 'users']);
 
 const dump = async (sql: Sql, tenant: string) => {
   const out: Record<string, unknown> = {};
   for (const [table, cols] of Object.entries(TABLES)) {
-    const where = table === 'insight_pairs' ? 'AND users <> 0' : '';
+    // Counts that moved to another team leave rows of 0 behind, which no query counts.
+    const where = table === 'insight_pairs' || table === 'insight_spans' ? 'AND users <> 0' : table === 'insight_team_totals' ? 'AND n <> 0' : '';
     const order = cols.split(', ').map((c) => (NUMERIC.has(c) ? c : `${c} COLLATE "C"`));
     out[table] = (await sql.query(`SELECT ${cols} FROM ${table} WHERE tenant = $1 ${where} ORDER BY ${order.join(', ')}`, [tenant])).rows;
   }
@@ -170,8 +196,10 @@ async function checkLoaderMatchesIngest(sql: Sql): Promise<void> {
   await insertDaily(sql, 'verify-direct', rows.daily);
   await insertUserDays(sql, 'verify-direct', rows.userDays);
   await insertTotals(sql, 'verify-direct', rows.totals);
-  await insertTimings(sql, 'verify-direct', rows.timings);
   await insertPairs(sql, 'verify-direct', rows.pairs);
+  await insertUserSpans(sql, 'verify-direct', rows.userSpans);
+  await insertSpans(sql, 'verify-direct', rows.spans);
+  await insertTeamTotals(sql, 'verify-direct', rows.teamTotals);
   const [a, b] = [await dump(sql, 'verify-ingest'), await dump(sql, 'verify-direct')];
   for (const t of Object.keys(TABLES)) {
     if (JSON.stringify(a[t]) !== JSON.stringify(b[t])) throw new Error(`the direct rollup loader disagrees with ingest on ${t}`);
@@ -183,7 +211,7 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
   let events = 0;
   let users = 0;
   let rows = 0;
-  const acc = { totals: new Map<string, TotalRow>(), pairs: new Map<string, PairRow>() };
+  const acc = { totals: new Map<string, TotalRow>(), pairs: new Map<string, PairRow>(), spans: new Map<string, SpanRow>(), teamTotals: new Map<string, TeamTotalRow>() };
   for (let i = 0; events < target; i++) {
     const r = replica(i);
     if (i === 0) for (const f of r.flows) {
@@ -205,8 +233,8 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
     );
     addRows(acc, roll);
     await insertDaily(sql, TENANT, roll.daily);
-    await insertTimings(sql, TENANT, roll.timings);
     await insertUserDays(sql, TENANT, roll.userDays);
+    await insertUserSpans(sql, TENANT, roll.userSpans);
     await insertTeams(
       sql,
       TENANT,
@@ -219,6 +247,8 @@ async function load(sql: Sql, target: number): Promise<{ events: number; users: 
   // Totals and pairs add up over replicas (different people on the same days): written once, at the end.
   await insertTotals(sql, TENANT, [...acc.totals.values()]);
   await insertPairs(sql, TENANT, [...acc.pairs.values()]);
+  await insertSpans(sql, TENANT, [...acc.spans.values()]);
+  await insertTeamTotals(sql, TENANT, [...acc.teamTotals.values()]);
   // Fresh statistics (and a visibility map for index-only scans), as autovacuum would leave them.
   for (const t of [...Object.keys(TABLES), 'user_teams']) await sql.query(`VACUUM ANALYZE ${t}`);
   return { events, users, rows, seconds: (performance.now() - t0) / 1000 };
@@ -236,6 +266,24 @@ const QUERIES: Record<string, string> = {
   LastWeekFunnel: `/v1/insights/flows?from=2026-02-23&to=${SIM_TO}`,
 };
 
+/**
+ * WAYMARK_BENCH_PROFILE=1: every statement the routes run is timed on stderr (ms and its first words),
+ * to see where a query's time goes before changing it.
+ */
+function profiled(sql: Sql): Sql {
+  const timed = (q: SqlQueryable): SqlQueryable => ({
+    exec: (s) => q.exec(s),
+    query: async (text, params) => {
+      const t = performance.now();
+      const r = await q.query(text, params);
+      const ms = performance.now() - t;
+      if (ms >= 5) process.stderr.write(`    ${ms.toFixed(0).padStart(6)} ms  ${text.replace(/\s+/g, ' ').slice(0, 110)}\n`);
+      return r;
+    },
+  });
+  return { ...timed(sql), kind: sql.kind, close: () => sql.close(), transaction: (fn) => sql.transaction((tx) => fn(timed(tx))) };
+}
+
 interface Row {
   backend: string;
   size: number;
@@ -248,7 +296,7 @@ async function measure(backend: string, sql: Sql, size: number): Promise<Row> {
   process.stderr.write(`${backend} ${label(size)}: loading…\n`);
   const loaded = await load(sql, size);
   const { secret } = await createToken(sql, { tenant: TENANT, role: 'champion' });
-  const app = createApp({ sql, limits: { maxBodyBytes: 1 << 20, rateLimit: { perSecond: 0, burst: 1 } }, log: (l) => console.error(l) });
+  const app = createApp({ sql: process.env.WAYMARK_BENCH_PROFILE ? profiled(sql) : sql, limits: { maxBodyBytes: 1 << 20, rateLimit: { perSecond: 0, burst: 1 } }, log: (l) => console.error(l) });
   const ms: Record<string, number> = {};
   for (const [name, path] of Object.entries(QUERIES)) {
     const once = async () => {

@@ -1,5 +1,7 @@
 import type { TenantId } from '../../src/schema/api';
 import type { SqlQueryable } from '../db/sql';
+import { moveSpans, spanContribution } from './insightSpans';
+import { moveTeamTotals, teamTotalsContribution } from './insightTeamTotals';
 
 /**
  * `insight_pairs` (migration 0003): people counted for any range without one row per person. For each
@@ -119,7 +121,8 @@ contribution AS (
   GROUP BY 1, 2, 3, 4, 5, 6, 7)`;
 
 /**
- * Runs `change` (which changes the teams of `userIds`) so that their pairs move to their new teams: their
+ * Runs `change` (which changes the teams of `userIds`) so that their pairs (and their spans, see
+ * insightSpans.ts) move to their new teams: their
  * pairs are read under the old teams, and after the change the difference is applied in one ordered
  * upsert (one statement taking pair-row locks, so two moves cannot wait on each other). Call it inside
  * a transaction.
@@ -128,8 +131,19 @@ export async function moveUsersPairs(tx: SqlQueryable, tenant: TenantId, userIds
   const users = JSON.stringify([...new Set(userIds)].sort());
   await lockUsers(tx, tenant, userIds);
   const before = (await tx.query(`WITH ${CONTRIBUTION_CTES} SELECT * FROM contribution`, [tenant, users])).rows;
+  // No pairs at all (every event has a level-3 pair): none of them has an event yet, so nothing to move
+  // (a new user's first reported team).
+  if (before.length === 0) return change();
+  const spansBefore = await spanContribution(tx, tenant, users);
+  const totalsBefore = await teamTotalsContribution(tx, tenant, users);
   await change();
-  if (before.length === 0) return; // no history yet: nothing to move
+  // Pairs, spans, team totals, in the order ingest updates them: row locks of these tables are always taken in that order.
+  await movePairs(tx, tenant, users, before);
+  await moveSpans(tx, tenant, users, spansBefore);
+  await moveTeamTotals(tx, tenant, users, totalsBefore);
+}
+
+async function movePairs(tx: SqlQueryable, tenant: TenantId, users: string, before: readonly unknown[]): Promise<void> {
   await tx.query(
     `WITH ${CONTRIBUTION_CTES},
      delta AS (

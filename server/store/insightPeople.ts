@@ -29,6 +29,8 @@ export interface PeopleQuery {
   weekly?: boolean;
   /** Per team instead of summed over teams. */
   byTeam?: boolean;
+  /** Only people whose first day of the key ever is in the range (the pair with no day before it). */
+  firstEver?: boolean;
 }
 
 /**
@@ -38,7 +40,9 @@ export interface PeopleQuery {
  * Monday of the pair's day. A sum of 0 (pairs that moved to another team leave rows of 0) is no row.
  */
 export async function peopleSql(sql: SqlQueryable, tenant: TenantId, q: PeopleQuery): Promise<PeopleRow[]> {
-  const params: unknown[] = [tenant, q.range.fromDay, q.range.toDay];
+  // No event has a day before 0 (ts >= 0): a range starting earlier is one starting on day 0, which the
+  // pairs' "prev < a" needs (a first pair's prev is -1).
+  const params: unknown[] = [tenant, Math.max(0, q.range.fromDay), q.range.toDay];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -52,7 +56,7 @@ export async function peopleSql(sql: SqlQueryable, tenant: TenantId, q: PeopleQu
   let where = `p.tenant = $1 AND p.day BETWEEN $2 AND $3 AND (${keys.join(' OR ')})`;
   if (q.team !== undefined) where += ` AND p.team = ${p(q.team)}`;
   const week = weekOf('p.day');
-  where += q.weekly ? ` AND p.prev < GREATEST($2, ${week})` : ' AND p.prev < $2';
+  where += q.firstEver ? ' AND p.prev = -1' : q.weekly ? ` AND p.prev < GREATEST($2, ${week})` : ' AND p.prev < $2';
   const cols = [q.byTeam ? 'p.team' : "''", 'p.level', 'p.kind', 'p.subject', 'p.detail', q.weekly ? week : 'NULL::integer'];
   const { rows } = await sql.query(
     `SELECT ${cols.map((c, i) => `${c} AS c${i}`).join(', ')}, sum(p.users) AS users

@@ -37,34 +37,9 @@ export const TOTALS_UPSERT = `
     n = insight_day_totals.n + EXCLUDED.n,
     min_index = LEAST(insight_day_totals.min_index, EXCLUDED.min_index)`;
 
-/** The start and end kinds of `insight_timings` (migration 0003): a step's, and a whole flow's ("task"). */
+/** The start and end kinds of a step's time and a whole flow's ("task"): see the `step` and `task` spans (insightSpans.ts). */
 export const TIMED = {
   step: { start: 'step_shown', end: 'step_completed' },
   task: { start: 'flow_started', end: 'flow_completed' },
 } as const;
 export type TimedKind = keyof typeof TIMED;
-
-const STARTS = `kind IN ('${TIMED.step.start}', '${TIMED.task.start}')`;
-const ENDS = `kind IN ('${TIMED.step.end}', '${TIMED.task.end}')`;
-
-/**
- * Adds the `facts` relation into `insight_timings`: earliest and latest only, so a retried or late batch
- * can only widen what is there, and only newly stored events reach it. Flow events have no step, so a
- * task row's detail is ''.
- */
-export const TIMINGS_UPSERT = `
-  INSERT INTO insight_timings (tenant, kind, subject, detail, user_id, s_first_day, s_first_ts, s_last_day, e_first_day, e_first_ts, e_last_day)
-  SELECT $1, CASE WHEN kind IN ('${TIMED.step.start}', '${TIMED.step.end}') THEN 'step' ELSE 'task' END, subject, detail, user_id,
-         min(day) FILTER (WHERE ${STARTS}), min(ts) FILTER (WHERE ${STARTS}), max(day) FILTER (WHERE ${STARTS}),
-         min(day) FILTER (WHERE ${ENDS}), min(ts) FILTER (WHERE ${ENDS}), max(day) FILTER (WHERE ${ENDS})
-  FROM facts
-  WHERE ${STARTS} OR ${ENDS}
-  GROUP BY 2, 3, 4, 5
-  ORDER BY 2, 3, 4, 5
-  ON CONFLICT (tenant, kind, subject, detail, user_id) DO UPDATE SET
-    s_first_day = LEAST(insight_timings.s_first_day, EXCLUDED.s_first_day),
-    s_first_ts = LEAST(insight_timings.s_first_ts, EXCLUDED.s_first_ts),
-    s_last_day = GREATEST(insight_timings.s_last_day, EXCLUDED.s_last_day),
-    e_first_day = LEAST(insight_timings.e_first_day, EXCLUDED.e_first_day),
-    e_first_ts = LEAST(insight_timings.e_first_ts, EXCLUDED.e_first_ts),
-    e_last_day = GREATEST(insight_timings.e_last_day, EXCLUDED.e_last_day)`;

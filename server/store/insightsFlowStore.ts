@@ -5,8 +5,7 @@ import type { DayRange } from '../../src/metrics/insightWindow';
 import type { SqlQueryable } from '../db/sql';
 import { num, numOrNull, str } from './rowValues';
 import { peopleSql, type EventTotal } from './insightPeople';
-import { TIMED, type TimedKind } from './insightRollup';
-import { teamClause } from './teamStore';
+import { spanQuantilesSql } from './insightSpans';
 
 /** What narrows an insights query: the range, and optionally a team and one subject (flow, feature, template). */
 export interface InsightFilter {
@@ -15,96 +14,31 @@ export interface InsightFilter {
   subject?: string;
 }
 
-/**
- * `WHERE` for `insight_daily d` in the range, with parameters $1 tenant, $2 from day, $3 to day, then
- * the team and the subject when given. Returns the clause and the parameter list.
- */
-export function dailyWhere(tenant: TenantId, f: InsightFilter, kinds: readonly string[]): { where: string; params: unknown[] } {
-  const params: unknown[] = [tenant, f.range.fromDay, f.range.toDay];
-  let where = `d.tenant = $1 AND d.day BETWEEN $2 AND $3 AND d.kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
-  if (f.team !== undefined) {
-    params.push(f.team);
-    where += ` ${teamClause('d', params.length)}`;
-  }
-  if (f.subject !== undefined) {
-    params.push(f.subject);
-    where += ` AND d.subject = $${params.length}`;
-  }
-  return { where, params };
-}
-
 const STEP_KINDS = ['step_shown', 'step_completed', 'step_skipped', 'flow_dismissed', 'target_missing', 'target_ambiguous', 'step_confused'];
 const FLOW_KINDS = [...STEP_KINDS, 'flow_started', 'flow_completed', 'survey_answered'];
 
 /**
  * Events and the smallest step index per (kind, subject, detail) in the range: for the tenant from
- * `insight_day_totals` (a few rows per day), for one team from its members' rows of `insight_daily`
- * (a team's totals are not kept, because people change teams and a minimum cannot be taken back).
+ * `insight_day_totals`, for one team from `insight_team_totals` (a few rows per day either way).
  */
 export async function eventTotalsSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter, kinds: readonly string[]): Promise<EventTotal[]> {
-  const w = dailyWhere(tenant, f, kinds);
-  const table = f.team === undefined ? 'insight_day_totals' : 'insight_daily';
-  const { rows } = await sql.query(
-    `SELECT d.kind, d.subject, d.detail, sum(d.n) AS events, min(d.min_index) AS min_index
-     FROM ${table} d WHERE ${w.where} GROUP BY 1, 2, 3`,
-    w.params,
-  );
-  return rows.map((r) => ({ kind: str(r.kind), subject: str(r.subject), detail: str(r.detail), events: num(r.events), minIndex: numOrNull(r.min_index) }));
-}
-
-/** The first UTC day with any event of the tenant (null: none yet), from the few rows of `insight_day_totals`. */
-async function firstDaySql(sql: SqlQueryable, tenant: TenantId): Promise<number | null> {
-  const { rows } = await sql.query('SELECT min(day) AS day FROM insight_day_totals WHERE tenant = $1', [tenant]);
-  return numOrNull(rows[0]?.day);
-}
-
-/**
- * Per (flow, step) or per flow, how long people took: first end − first start in the range, per user,
- * when not negative (`pairedDurations` of the reference), with its median and p90.
- *
- * A range that starts on or before the tenant's first day holds each person's first start and first end
- * whenever it holds them at all, so `insight_timings` (one row per person, no aggregation) answers it.
- * A range that starts later could begin after someone's first day and before their last: their first in
- * range is then another day's, so such ranges read the range's per-user rows of `insight_daily`
- * (what they cost grows with the range, not with the whole history).
- */
-async function timesSql(sql: SqlQueryable, tenant: TenantId, f: InsightFilter, kind: TimedKind, firstDay: number | null) {
-  const { start, end } = TIMED[kind];
-  let where: string;
-  let params: unknown[];
-  let from: string;
-  if (firstDay !== null && f.range.fromDay <= firstDay) {
-    params = [tenant, f.range.fromDay, f.range.toDay, kind];
-    where = 't.tenant = $1 AND t.kind = $4 AND t.s_first_day BETWEEN $2 AND $3 AND t.e_first_day BETWEEN $2 AND $3';
-    if (f.team !== undefined) {
-      params.push(f.team);
-      where += ` ${teamClause('t', params.length)}`;
-    }
-    if (f.subject !== undefined) {
-      params.push(f.subject);
-      where += ` AND t.subject = $${params.length}`;
-    }
-    from = `SELECT t.subject, t.detail, t.s_first_ts AS s, t.e_first_ts AS e FROM insight_timings t WHERE ${where}`;
-  } else {
-    const w = dailyWhere(tenant, f, [start, end]);
-    params = w.params;
-    const detail = kind === 'step' ? 'd.detail' : "''";
-    from = `SELECT d.subject, ${detail} AS detail, d.user_id,
-                   min(d.first_ts) FILTER (WHERE d.kind = '${start}') AS s,
-                   min(d.first_ts) FILTER (WHERE d.kind = '${end}') AS e
-            FROM insight_daily d WHERE ${w.where}
-            GROUP BY 1, 2, 3`;
+  const params: unknown[] = [tenant, f.range.fromDay, f.range.toDay];
+  let where = `d.tenant = $1 AND d.day BETWEEN $2 AND $3 AND d.kind IN (${kinds.map((k) => `'${k}'`).join(', ')})`;
+  if (f.subject !== undefined) {
+    params.push(f.subject);
+    where += ` AND d.subject = $${params.length}`;
   }
-  // One sort per group for both percentiles (an array of fractions); groups sorted bytewise (COLLATE
-  // "C"), which halved the query at 3M events against the database's default collation.
-  const { rows } = await sql.query(
-    `SELECT subject, detail, n, q[1] AS median, q[2] AS p90 FROM (
-       SELECT subject COLLATE "C" AS subject, detail COLLATE "C" AS detail, count(*) AS n,
-              percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY e - s) AS q
-       FROM (${from}) x WHERE e >= s GROUP BY 1, 2) g`,
-    params,
-  );
-  return rows.map((r) => ({ subject: str(r.subject), detail: str(r.detail), time: { n: num(r.n), median: numOrNull(r.median), p90: numOrNull(r.p90) } }));
+  let query: string;
+  if (f.team === undefined) {
+    query = `SELECT d.kind, d.subject, d.detail, sum(d.n) AS events, min(d.min_index) AS min_index FROM insight_day_totals d WHERE ${where} GROUP BY 1, 2, 3`;
+  } else {
+    params.push(f.team);
+    // Counts of 0 are what people who left the team leave behind: neither their events nor their step indexes count.
+    query = `SELECT d.kind, d.subject, d.detail, sum(d.n) AS events, min(NULLIF(d.step_index, -1)) FILTER (WHERE d.n > 0) AS min_index
+             FROM insight_team_totals d WHERE ${where} AND d.team = $${params.length} GROUP BY 1, 2, 3 HAVING sum(d.n) > 0`;
+  }
+  const { rows } = await sql.query(query, params);
+  return rows.map((r) => ({ kind: str(r.kind), subject: str(r.subject), detail: str(r.detail), events: num(r.events), minIndex: numOrNull(r.min_index) }));
 }
 
 /** The SQL twin of `flowAggregates` (src/metrics/flowAggregate.ts), over the rollups. */
@@ -120,8 +54,9 @@ export async function flowAggregatesSql(sql: SqlQueryable, tenant: TenantId, f: 
     keys: [flowKeys(['step_shown', 'flow_started', 'flow_completed'], 0), flowKeys(['flow_dismissed', 'survey_answered'], 1)],
   });
   const weekly = await peopleSql(sql, tenant, { ...people, weekly: true, keys: [flowKeys(['flow_started', 'flow_completed'], 0)] });
-  const firstDay = await firstDaySql(sql, tenant);
-  const [stepTimes, taskTimes] = [await timesSql(sql, tenant, f, 'step', firstDay), await timesSql(sql, tenant, f, 'task', firstDay)];
+  // Per person, first end − first start in the range: exact for any range from insight_spans (insightSpans.ts).
+  const times = (metric: 'step' | 'task') => spanQuantilesSql(sql, tenant, { ...f, metric });
+  const [stepTimes, taskTimes] = [await times('step'), await times('task')];
 
   const out = new Map<string, FlowAggregate>();
   const flow = (id: string) => {

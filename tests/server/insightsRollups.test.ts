@@ -7,7 +7,16 @@ import { insertEvents } from '../../server/store/eventStore';
 import { ANY_EVENT_LEVEL, PAIR_LEVELS, type PairLevel } from '../../server/store/insightPairs';
 import { peopleSql } from '../../server/store/insightPeople';
 import { assignTeams, recordReportedTeam } from '../../server/store/teamStore';
-import { epochDay, mondayOf, type DayRange } from '../../src/metrics/insightWindow';
+import { epochDay, isoDayOf, mondayOf, type DayRange } from '../../src/metrics/insightWindow';
+import { flowAggregates, type FlowAggregate } from '../../src/metrics/flowAggregate';
+import { featureAggregates } from '../../src/metrics/featureAdoption';
+import { promptInsights } from '../../src/metrics/promptUsage';
+import { flowAggregatesSql } from '../../server/store/insightsFlowStore';
+import { featureAggregatesSql } from '../../server/store/insightsFeatureStore';
+import { promptInsightsSql } from '../../server/store/insightsPromptStore';
+import { rollupRows } from '../../bench/insights/rollupRows';
+import { spanBackfillSql, spanCountsSql, spanQuantilesSql } from '../../server/store/insightSpans';
+import { TEAM_TOTALS_BACKFILL } from '../../server/store/insightTeamTotals';
 import type { WaymarkEvent } from '../../src/schema/event';
 import { createRng } from '../sim/rng';
 import { simulate, type SimUser } from '../sim/simulate';
@@ -16,7 +25,8 @@ import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 afterAll(stopSharedPostgres);
 
 /**
- * The rollups of migration 0003 (`insight_pairs`, `insight_day_totals`, `insight_timings`) checked
+ * The rollups of migrations 0003 (`insight_pairs`, `insight_day_totals`) and 0004
+ * (`insight_user_spans`, `insight_spans`, `insight_team_totals`; it drops 0003's `insight_timings`) checked
  * against their definitions, computed here independently from the events: after ingest in any order,
  * retries, team changes and concurrent batches, and after the migration's backfill.
  */
@@ -28,18 +38,20 @@ const teamOf = (u: SimUser) => u.adminTeam ?? u.reportedTeam;
 
 const COLS = {
   insight_day_totals: ['kind', 'subject', 'detail', 'day', 'n', 'min_index'],
-  insight_timings: ['kind', 'subject', 'detail', 'user_id', 's_first_day', 's_first_ts', 's_last_day', 'e_first_day', 'e_first_ts', 'e_last_day'],
   insight_pairs: ['team', 'level', 'kind', 'subject', 'detail', 'day', 'prev', 'users'],
   insight_daily: ['kind', 'subject', 'detail', 'day', 'user_id', 'n', 'first_ts', 'min_index'],
   insight_user_days: ['day', 'user_id'],
+  insight_user_spans: ['user_id', 'metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'value', 'bucket', 'team'],
+  insight_spans: ['metric', 'subject', 'detail', 'lo', 'hi', 'need', 'upto', 'bucket', 'team', 'users'],
+  insight_team_totals: ['team', 'kind', 'subject', 'detail', 'day', 'step_index', 'n'],
 } as const;
-const TEXT = new Set(['kind', 'subject', 'detail', 'user_id', 'team']);
+const TEXT = new Set(['kind', 'subject', 'detail', 'user_id', 'team', 'metric']);
 
 async function dump(sql: Sql, tenant: string, table: keyof typeof COLS): Promise<unknown[]> {
   const cols = COLS[table];
   const order = cols.map((c) => (TEXT.has(c) ? `${c} COLLATE "C"` : c)).join(', ');
   // Pairs that moved to another team leave rows of 0 behind; no query counts them.
-  const where = table === 'insight_pairs' ? 'AND users <> 0' : '';
+  const where = table === 'insight_pairs' || table === 'insight_spans' ? 'AND users <> 0' : table === 'insight_team_totals' ? 'AND n <> 0' : '';
   return (await sql.query(`SELECT ${cols.join(', ')} FROM ${table} WHERE tenant = $1 ${where} ORDER BY ${order}`, [tenant])).rows;
 }
 
@@ -94,35 +106,45 @@ function expectedPairs(users: readonly SimUser[], team: (u: SimUser) => string |
     .map(([team, level, kind, subject, detail, day, prev, users]) => ({ team, level, kind, subject, detail, day, prev, users }));
 }
 
-/** What the day totals and the timings must hold: their definitions over `insight_daily` (itself checked elsewhere). */
-async function expectedFromDaily(sql: Sql, tenant: string): Promise<{ totals: unknown[]; timings: unknown[] }> {
+/** What the day totals must hold: their definition over `insight_daily` (itself checked elsewhere). */
+async function expectedTotals(sql: Sql, tenant: string): Promise<unknown[]> {
   const totals = await sql.query(
     `SELECT kind, subject, detail, day, sum(n) AS n, min(min_index) AS min_index FROM insight_daily WHERE tenant = $1
      GROUP BY 1, 2, 3, 4 ORDER BY kind COLLATE "C", subject COLLATE "C", detail COLLATE "C", day`,
     [tenant],
   );
-  const starts = `kind IN ('step_shown', 'flow_started')`;
-  const ends = `kind IN ('step_completed', 'flow_completed')`;
-  const timings = await sql.query(
-    `SELECT * FROM (
-     SELECT CASE WHEN kind LIKE 'step%' THEN 'step' ELSE 'task' END AS kind, subject, detail, user_id,
-            min(day) FILTER (WHERE ${starts}) AS s_first_day, min(first_ts) FILTER (WHERE ${starts}) AS s_first_ts,
-            max(day) FILTER (WHERE ${starts}) AS s_last_day, min(day) FILTER (WHERE ${ends}) AS e_first_day,
-            min(first_ts) FILTER (WHERE ${ends}) AS e_first_ts, max(day) FILTER (WHERE ${ends}) AS e_last_day
-     FROM insight_daily WHERE tenant = $1 AND (${starts} OR ${ends})
-     GROUP BY 1, 2, 3, 4) t ORDER BY kind COLLATE "C", subject COLLATE "C", detail COLLATE "C", user_id COLLATE "C"`,
-    [tenant],
-  );
-  return { totals: totals.rows, timings: timings.rows };
+  return totals.rows;
 }
 
 async function expectRollupsMatch(sql: Sql, tenant: string, users: readonly SimUser[], team: (u: SimUser) => string | undefined): Promise<void> {
   const pairs = await dump(sql, tenant, 'insight_pairs');
   expect(pairs.length).toBeGreaterThan(0);
   expect(pairs).toEqual(expectedPairs(users, team));
-  const { totals, timings } = await expectedFromDaily(sql, tenant);
-  expect(await dump(sql, tenant, 'insight_day_totals')).toEqual(totals);
-  expect(await dump(sql, tenant, 'insight_timings')).toEqual(timings);
+  expect(await dump(sql, tenant, 'insight_day_totals')).toEqual(await expectedTotals(sql, tenant));
+  // The spans (migration 0004) against their definition written out in JavaScript (bench/insights/rollupRows.ts), from the events.
+  const teams = new Map(users.map((u) => [u.userId, team(u)]));
+  const fromEvents = rollupRows(
+    users.flatMap((u) => u.events),
+    (id) => teams.get(id),
+  );
+  const userSpans = await dump(sql, tenant, 'insight_user_spans');
+  expect(userSpans.length).toBeGreaterThan(0);
+  expect(userSpans).toEqual(sortedAs(fromEvents.userSpans, COLS.insight_user_spans));
+  expect(await dump(sql, tenant, 'insight_spans')).toEqual(sortedAs(fromEvents.spans, COLS.insight_spans));
+  expect(await dump(sql, tenant, 'insight_team_totals')).toEqual(sortedAs(fromEvents.teamTotals, COLS.insight_team_totals));
+}
+
+/** Rows with exactly `cols`, in the order `dump` reads them (bytewise text). */
+function sortedAs(rows: readonly object[], cols: readonly string[]): unknown[] {
+  const pick = (r: object) => Object.fromEntries(cols.map((c) => [c, (r as Record<string, unknown>)[c]]));
+  return rows.map(pick).sort((a, b) => {
+    for (const c of cols) {
+      const x = a[c] as string | number;
+      const y = b[c] as string | number;
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
 }
 
 /** Every user's events in batches of at most `size`, shuffled across users and days (browsers that were offline). */
@@ -145,6 +167,12 @@ function shuffledBatches(users: readonly SimUser[], size: number, seed: number):
   return batches;
 }
 
+it('migration 0004 backfills with the very SQL ingest uses (printed from server/store)', () => {
+  const m = loadMigrations().find((x) => x.id === 4);
+  expect(m?.sql).toContain(spanBackfillSql());
+  expect(m?.sql).toContain(TEAM_TOTALS_BACKFILL);
+});
+
 describe.each(backends())('insights rollups of migration 0003 on $name', (backend) => {
   describe.skipIf(backend.skip)(backendTitle(backend), () => {
     it('follow their definitions through out-of-order batches, a retried batch (counted once) and team changes', async () => {
@@ -158,9 +186,10 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         await expectRollupsMatch(sql, 't', people, (u) => u.reportedTeam);
 
         // A retried batch stores nothing and changes no rollup.
-        const before = await Promise.all((['insight_pairs', 'insight_day_totals', 'insight_timings'] as const).map((t) => dump(sql, 't', t)));
+        const derived = ['insight_pairs', 'insight_day_totals', 'insight_user_spans', 'insight_spans', 'insight_team_totals'] as const;
+        const before = await Promise.all(derived.map((t) => dump(sql, 't', t)));
         for (const b of shuffledBatches(people, 11, 2).slice(0, 20)) expect((await insertEvents(sql, 't', b.events)).size).toBe(0);
-        expect(await Promise.all((['insight_pairs', 'insight_day_totals', 'insight_timings'] as const).map((t) => dump(sql, 't', t)))).toEqual(before);
+        expect(await Promise.all(derived.map((t) => dump(sql, 't', t)))).toEqual(before);
 
         // The admin's mapping moves people's whole history to their team; clearing it moves it back.
         const mapped = people.filter((u) => u.adminTeam !== undefined);
@@ -172,6 +201,35 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         await expectRollupsMatch(sql, 't', people, (u) => (moved.includes(u) ? 'elsewhere' : teamOf(u)));
         await assignTeams(sql, 't', moved.map((u) => ({ userId: u.userId, team: null })));
         await expectRollupsMatch(sql, 't', people, (u) => (moved.includes(u) ? u.reportedTeam : teamOf(u)));
+      } finally {
+        await sql.close();
+        await store.dispose();
+      }
+    });
+
+    it('recompute someone when a later batch only adds a second use of a day or an earlier start', async () => {
+      const store = await backend.create();
+      const sql = await store.open();
+      try {
+        const u = people.find((p) => p.events.some((e) => e.type === 'feature_used') && p.events.some((e) => e.type === 'step_shown'));
+        const used = u?.events.find((e) => e.type === 'feature_used');
+        const shown = u?.events.find((e) => e.type === 'step_shown');
+        const completed = u?.events.find((e) => e.type === 'step_completed' && shown?.type === 'step_shown' && e.stepId === shown.stepId && e.flowId === shown.flowId);
+        if (!used || !shown || !completed) throw new Error('the simulation has no user with a feature use and a completed step');
+        const day = epochDay(used.ts) * 86_400_000;
+        const at = (e: WaymarkEvent, ms: number, n: number): WaymarkEvent => ({ ...e, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, ts: day + ms });
+        const range: DayRange = { fromDay: epochDay(day), toDay: epochDay(day) };
+        const repeat = async () => (await spanCountsSql(sql, 's', { range, metric: 'feature_repeat' })).reduce((n, r) => n + r.users, 0);
+        const stepTime = async () => (await spanQuantilesSql(sql, 's', { range, metric: 'step' }))[0]?.time.median;
+        await insertEvents(sql, 's', [at(used, 3_600_000, 1), at(shown, 7_200_000, 2), at(completed, 7_500_000, 3)]);
+        expect(await repeat()).toBe(0);
+        expect(await stepTime()).toBe(300_000);
+        // The day's row exists: this batch creates no row, its use is later than the first, and yet it makes a repeat user.
+        await insertEvents(sql, 's', [at(used, 5_000_000, 4)]);
+        expect(await repeat()).toBe(1);
+        // An earlier step shown on the same day: no new row, only a lower first ts.
+        await insertEvents(sql, 's', [at(shown, 7_000_000, 5)]);
+        expect(await stepTime()).toBe(500_000);
       } finally {
         await sql.close();
         await store.dispose();
@@ -190,10 +248,12 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
         const first = Math.min(...all.map((e) => epochDay(e.ts)));
         const last = Math.max(...all.map((e) => epochDay(e.ts)));
         const rng = createRng(7);
+        const checked = { times: 0, features: 0, prompts: 0 };
         const teams = [undefined, ...new Set(people.map((u) => u.reportedTeam).filter((t) => t !== undefined))];
         for (let i = 0; i < 25; i++) {
-          const a = rng.int(first - 3, last);
-          const range: DayRange = { fromDay: a, toDay: rng.int(a, last + 3) };
+          // The first range starts before day 0 (1969-12-31): first days have prev -1, which must still count.
+          const a = i === 0 ? -1 : rng.int(first - 3, last);
+          const range: DayRange = { fromDay: a, toDay: i === 0 ? last : rng.int(a, last + 3) };
           const team = teams[i % teams.length];
           const inScope = all.filter((e) => {
             const d = epochDay(e.ts);
@@ -218,14 +278,37 @@ describe.each(backends())('insights rollups of migration 0003 on $name', (backen
             byWeek.set(w, (byWeek.get(w) ?? new Set()).add(e.userId));
           }
           expect(new Map(weekly.map((r) => [r.week, r.users]))).toEqual(new Map([...byWeek].map(([w, s]) => [w, s.size])));
+
+          // The metrics read from insight_spans (times, repeat use, the habit, time to first use) equal the
+          // reference for this range and team, whatever its start.
+          const input = {
+            events: all,
+            from: isoDayOf(range.fromDay),
+            to: isoDayOf(range.toDay),
+            minGroupSize: 5,
+            ...(team !== undefined ? { users: new Set(people.filter((u) => u.reportedTeam === team).map((u) => u.userId)) } : {}),
+          };
+          const bySteps = (m: Map<string, FlowAggregate>) =>
+            new Map([...m].map(([id, a]) => [id, { ...a, steps: [...a.steps].sort((x, y) => (x.stepId < y.stepId ? -1 : 1)) }]));
+          expect(bySteps(await flowAggregatesSql(sql, 'r', q))).toEqual(bySteps(flowAggregates(input)));
+          expect(await featureAggregatesSql(sql, 'r', q)).toEqual(featureAggregates(input));
+          const prompts = [...(await promptInsightsSql(sql, 'r', q)).values()].sort((x, y) => (x.templateId < y.templateId ? -1 : 1));
+          expect(prompts).toEqual(promptInsights(input));
+          checked.times += [...flowAggregates(input).values()].reduce((n, a) => n + a.task.n + a.steps.reduce((k, st) => k + st.time.n, 0), 0);
+          checked.features += [...featureAggregates(input).values()].reduce((n, a) => n + a.repeatUsers + a.habitual + a.timeToFirstUse.n + a.repeatWithOutcome, 0);
+          checked.prompts += prompts.reduce((n, p) => n + p.reusers, 0);
         }
+        // The ranges were not empty ones: every kind of span was counted somewhere.
+        expect(checked.times).toBeGreaterThan(0);
+        expect(checked.features).toBeGreaterThan(0);
+        expect(checked.prompts).toBeGreaterThan(0);
       } finally {
         await sql.close();
         await store.dispose();
       }
     });
 
-    it('0003 backfills them from what schema 2 stored, as ingest would have', async () => {
+    it('0003 and 0004 backfill them from what schema 2 stored, as ingest would have', async () => {
       const store = await backend.create();
       const sql = store.config.databaseUrl !== undefined ? openPostgresSql(store.config.databaseUrl) : await openPgliteSql(undefined);
       try {
