@@ -80,7 +80,6 @@ export interface SpanRow {
 }
 
 const minOrNull = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
-const maxOrNull = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /**
  * The rollup rows ingest would produce for `events`: the same expressions as `ROLLUP_FACT_COLUMNS`,
