@@ -1,0 +1,308 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHostServer, type HostServer } from '../../demo/hostServer';
+import { adminSend, launchWithExtension, openExtensionPage, openToolbarPopup, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { demoSeed } from './support/demoSeed';
+
+/*
+ * axe-core over what people see: every route of the options page with the demo's data in it, the
+ * toolbar popup, and Waymark's own nodes on the demo host app (scoped to them, so the host's markup
+ * does not count). A violation fails with its rule, impact, nodes and help text, so the failure says
+ * what to fix.
+ */
+
+const AXE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+let host: HostServer;
+let ext: ExtensionBrowser;
+let options: Page;
+
+beforeAll(async () => {
+  host = await startHostServer({ release: 1 });
+  ext = await launchWithExtension();
+  expect((await adminSend<{ ok: boolean }>(ext, { type: 'admin/bundle/import', bundle: demoSeed() })).ok).toBe(true);
+  options = await openExtensionPage(ext, 'options-ui/index.html#/flows');
+  options.setDefaultTimeout(10_000);
+}, 60_000);
+
+afterAll(async () => {
+  await ext?.close();
+  await host?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+}
+
+/**
+ * Runs axe in `page` over `context` (a selector list, or the whole document) and returns the violations
+ * as readable lines. axe is evaluated through CDP, which the extension pages' CSP does not block.
+ */
+async function axe(page: Page | Frame, include?: string[], opts: { bestPractice?: boolean } = {}): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const tags = opts.bestPractice === false ? TAGS.filter((t) => t !== 'best-practice') : TAGS;
+  const violations = (await page.evaluate(
+    async (inc, runOnly) => {
+      const a = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }).axe;
+      const context = inc === null ? document : { include: inc.map((s) => [s]) };
+      return (await a.run(context, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] })).violations;
+    },
+    include ?? null,
+    tags,
+  )) as Violation[];
+  const lines = violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}) at ${JSON.stringify(n.target)}: ${v.help}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+  );
+  // Printed as well as asserted: an assertion's diff truncates long lists.
+  if (lines.length > 0) console.log(`axe violations:\n${lines.join('\n')}`);
+  return lines;
+}
+
+async function route(hash: string, ready: string): Promise<void> {
+  await options.goto(`chrome-extension://${ext.extensionId}/options-ui/index.html${hash}`);
+  await options.waitForSelector(ready);
+  // Let lazy previews and counts settle.
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+const OPTIONS_ROUTES: Array<[string, string]> = [
+  ['#/flows', '[data-testid="flow-list"]'],
+  ['#/flows/crm-first-deal', '[data-testid="flow-editor"]'],
+  ['#/flows/new', '[data-testid="flow-editor"]'],
+  ['#/features', 'main'],
+  ['#/features/ai-assistant', 'main'],
+  ['#/prompts', 'main'],
+  ['#/prompts/summarize-deal', '[data-testid="guidance-editor"]'],
+  ['#/tips', 'main'],
+  ['#/tips/po-number-tip', '[data-testid="guidance-editor"]'],
+  ['#/beacons', 'main'],
+  ['#/beacons/new-export', '[data-testid="guidance-editor"]'],
+  ['#/checklists', 'main'],
+  ['#/checklists/sales-onboarding', '[data-testid="guidance-editor"]'],
+  ['#/import', 'main'],
+  ['#/activity', 'main'],
+  ['#/sync', 'main'],
+  ['#/insights', 'main'],
+];
+
+describe('axe-core on the options page', () => {
+  for (const [hash, ready] of OPTIONS_ROUTES) {
+    it(`${hash} has no violations`, async () => {
+      await route(hash, ready);
+      const found = await axe(options);
+      expect(found, found.join('\n')).toEqual([]);
+    });
+  }
+});
+
+describe('the options page by keyboard', () => {
+  it('the confirm dialog: focus on Cancel, no violations while open, Esc closes it and focus returns to Delete', async () => {
+    await route('#/flows', '[data-testid="flow-delete"]');
+    await options.focus('[data-testid="flow-delete"]');
+    await options.keyboard.press('Enter');
+    await options.waitForSelector('[data-testid="confirm-dialog"][open]');
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-cancel');
+    const found = await axe(options);
+    expect(found, found.join('\n')).toEqual([]);
+    // The modal keeps Tab inside it: Delete, then Cancel, then back (Chromium lets Tab reach the browser UI after the last one, never the page behind).
+    await options.keyboard.down('Shift');
+    await options.keyboard.press('Tab');
+    await options.keyboard.up('Shift');
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-ok');
+    await options.keyboard.press('Escape');
+    await options.waitForSelector('[data-testid="confirm-dialog"]:not([open])');
+    expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('flow-delete');
+    // Nothing was deleted.
+    expect(await options.$$eval('[data-testid="flow-delete"]', (b) => b.length)).toBe(1);
+  });
+
+  it('in the dark colour scheme too, the lists and editors have no violations', async () => {
+    await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    try {
+      const found: string[] = [];
+      for (const [hash, ready] of OPTIONS_ROUTES) {
+        await route(hash, ready);
+        found.push(...(await axe(options)).map((l) => `${hash}: ${l}`));
+      }
+      expect(found, found.join('\n')).toEqual([]);
+    } finally {
+      await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    }
+  });
+});
+
+/** The element with focus, looking into shadow roots: a short description. */
+const focused = (p: Page) =>
+  p.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return null;
+    const label = el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '';
+    return `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}:${label}`;
+  });
+
+const overlayHas = (p: Page, selector: string) => p.evaluate((s) => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(s) != null, selector);
+/**
+ * An element in the overlay's shadow root once it is shown. Polled: a mutation observer on the document
+ * does not see the overlay's floating parts turn visible inside the shadow root.
+ */
+const inOverlay = async (p: Page, selector: string) => {
+  const handle = await p.waitForFunction(
+    (s) => {
+      const el = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(s);
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility === 'visible' ? el : null;
+    },
+    { timeout: 15_000, polling: 50 },
+    selector,
+  );
+  const el = handle.asElement();
+  if (!el) throw new Error(`no ${selector} in the overlay`);
+  return el as import('puppeteer-core').ElementHandle<Element>;
+};
+const onlyOurs = async (p: Page, label: string) => {
+  const found = await axe(p, ['waymark-overlay']);
+  expect(found, `${label}:\n${found.join('\n')}`).toEqual([]);
+};
+
+describe('axe-core on Waymark over the demo host app', () => {
+  let page: Page;
+  beforeAll(async () => {
+    // A short guide the launcher offers on the ERP, with a survey after it.
+    const r = await adminSend<{ ok: boolean }>(ext, {
+      type: 'admin/flows/save',
+      flow: {
+        schemaVersion: 2,
+        kind: 'flow',
+        id: 'a11y-tour',
+        name: 'Tour of the orders grid',
+        description: 'The grid in one step',
+        version: 1,
+        status: 'published',
+        match: ['http://127.0.0.1/erp/*'],
+        start: 'launcher',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        survey: { question: 'Was this tour useful?', allowComment: true },
+        steps: [{ id: 'grid', title: 'The orders grid', body: [], target: { tag: 'table', testId: 'orders-grid', classes: ['table', 'erp-grid'] }, advance: { kind: 'next' } }],
+      },
+    });
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+    page = await ext.browser.newPage();
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('the step card with its highlight; Esc closes it', async () => {
+    await page.goto(`${host.url}/contacts`);
+    await waitForWaymark(page);
+    await waitForStep(page, 0);
+    // The check sees into the overlay's shadow root: a nameless button put there is reported.
+    const planted = await page.evaluate(() => {
+      const root = document.querySelector('waymark-overlay')?.shadowRoot;
+      const b = document.createElement('button');
+      b.id = 'a11y-planted';
+      root?.querySelector('.wm-card')?.append(b);
+      return root !== undefined;
+    });
+    expect(planted).toBe(true);
+    expect((await axe(page, ['waymark-overlay'])).some((l) => l.startsWith('button-name'))).toBe(true);
+    await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.getElementById('a11y-planted')?.remove());
+    await onlyOurs(page, 'step card');
+    // Every control of the card is reached with Tab from the card.
+    await page.evaluate(() => (document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card') as HTMLElement | null)?.focus());
+    const reached: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      reached.push((await focused(page)) ?? '');
+    }
+    expect(reached.some((r) => r.includes('Close guide'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-card'), { timeout: 5000, polling: 50 });
+  });
+
+  it('a prompt helper open, and a checklist', async () => {
+    await page.goto(`${host.url}/deals/new`);
+    await waitForWaymark(page);
+    await page.waitForSelector('[data-testid="ai-assistant-input"]');
+    await page.focus('[data-testid="ai-assistant-input"]');
+    await inOverlay(page, '[data-waymark-prompts]');
+    await onlyOurs(page, 'prompt helper');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-prompts]'), { timeout: 5000, polling: 50 });
+  });
+
+  it('a smart tip open, a beacon open, the launcher panel open; Esc closes each and focus returns', async () => {
+    await page.bringToFront();
+    await page.goto(`${host.url}/erp/orders`);
+    await waitForWaymark(page);
+    // The tip shows when its hint icon has focus, as after Tab.
+    const hint = await inOverlay(page, '[data-waymark-hint="po-number-tip"] button');
+    await hint.focus();
+    await inOverlay(page, '[data-waymark-tip]');
+    await onlyOurs(page, 'tip open');
+    // Content shown on focus can be dismissed without moving focus (WCAG 1.4.13), and comes back on the next focus.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-tip]'), { timeout: 5000, polling: 50 });
+    expect(await focused(page)).toMatch(/Tip: Purchase order number/);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+    // The beacon's card takes focus; Esc closes it and focus goes to the feature it announced (the dot is gone once seen).
+    const beacon = await inOverlay(page, '.wm-g-beacon');
+    await beacon.focus();
+    await page.keyboard.press('Enter');
+    await inOverlay(page, '[data-waymark-beacon] .wm-card');
+    await onlyOurs(page, 'beacon open');
+    await page.keyboard.press('Escape');
+    expect(await overlayHas(page, '[data-waymark-beacon] .wm-card')).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-orders');
+
+    const launcher = await inOverlay(page, '[data-waymark-launcher]');
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    await inOverlay(page, '[data-waymark-launcher-panel]');
+    await onlyOurs(page, 'launcher open');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-launcher-panel]'), { timeout: 5000, polling: 50 });
+    expect(await focused(page)).toMatch(/Help for this page/);
+  });
+
+  it('the survey after a flow', async () => {
+    await page.goto(`${host.url}/erp/orders`);
+    await waitForWaymark(page);
+    await (await inOverlay(page, '[data-waymark-launcher]')).click();
+    await (await inOverlay(page, '[data-entry="guide:a11y-tour"]')).click();
+    await waitForStep(page, 0);
+    await onlyOurs(page, 'step card with Next');
+    await page.evaluate(() => {
+      const root = document.querySelector('waymark-overlay')?.shadowRoot;
+      const btn = [...(root?.querySelectorAll('[data-waymark-step] button') ?? [])].find((b) => /Done|Finish|Next/.test(b.textContent ?? ''));
+      (btn as HTMLButtonElement | undefined)?.click();
+    });
+    await inOverlay(page, '[data-waymark-survey]');
+    await onlyOurs(page, 'survey');
+  });
+
+  it('the toolbar popup, and the element picker’s banner', async () => {
+    await page.goto(`${host.url}/contacts/c-1001`);
+    await waitForWaymark(page);
+    const popup = await openToolbarPopup(ext, page);
+    const found = await axe(popup);
+    expect(found, `popup:\n${found.join('\n')}`).toEqual([]);
+    const closed = new Promise<void>((r) => popup.once('close', () => r()));
+    await popup.click('[data-testid="popup-pick-flow"]');
+    await closed;
+    await page.waitForFunction(() => !!document.querySelector('waymark-picker')?.shadowRoot?.querySelector('[data-waymark-picker-banner]'), { timeout: 10_000, polling: 50 });
+    const picker = await axe(page, ['waymark-picker']);
+    expect(picker, `picker:\n${picker.join('\n')}`).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('waymark-picker') === null, { timeout: 10_000, polling: 50 });
+  });
+});
