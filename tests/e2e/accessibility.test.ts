@@ -4,7 +4,9 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { adminSend, launchWithExtension, openExtensionPage, openToolbarPopup, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { createToken, startCollector, tempDataDir, type Collector } from './support/collector';
 import { demoSeed } from './support/demoSeed';
+import { loadSamplePopulation } from '../../demo/samplePopulation';
 
 /*
  * axe-core over what people see: every route of the options page with the demo's data in it, the
@@ -137,6 +139,34 @@ describe('the options page by keyboard', () => {
   });
 });
 
+describe('axe-core on Insights with data', () => {
+  let collector: Collector;
+  beforeAll(async () => {
+    // The demo's sample population in a real collector, read with an admin token (the teams panel shows).
+    const dataDir = tempDataDir();
+    const tokens = { employee: await createToken(dataDir, 'demo', 'employee'), admin: await createToken(dataDir, 'demo', 'admin') };
+    collector = await startCollector({ dataDir });
+    await loadSamplePopulation(collector.url, tokens);
+    const r = await adminSend<{ ok: boolean }>(ext, { type: 'admin/insights/access/set', access: { serverUrl: collector.url, token: tokens.admin } });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+  }, 120_000);
+  afterAll(async () => {
+    await adminSend(ext, { type: 'admin/insights/access/clear' }).catch(() => undefined);
+    await collector?.dispose();
+  });
+
+  it('the answers, their tables and the teams panel have no violations', async () => {
+    await route('#/insights', '[data-testid="teams-admin"]');
+    await options.click('[data-testid="insights-apply"]');
+    await options.waitForFunction(() => document.querySelector('[data-testid="insights-progress"]')?.getAttribute('data-busy') === 'false' && document.querySelector('[data-testid="insights-teams"] table'), {
+      timeout: 60_000,
+      polling: 100,
+    });
+    const found = await axe(options);
+    expect(found, found.join('\n')).toEqual([]);
+  }, 90_000);
+});
+
 /** The element with focus, looking into shadow roots: a short description. */
 const focused = (p: Page) =>
   p.evaluate(() => {
@@ -228,7 +258,7 @@ describe('axe-core on Waymark over the demo host app', () => {
     await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-card'), { timeout: 5000, polling: 50 });
   });
 
-  it('a prompt helper open, and a checklist', async () => {
+  it('a prompt helper open; Esc closes it', async () => {
     await page.goto(`${host.url}/deals/new`);
     await waitForWaymark(page);
     await page.waitForSelector('[data-testid="ai-assistant-input"]');
@@ -272,6 +302,14 @@ describe('axe-core on Waymark over the demo host app', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-launcher-panel]'), { timeout: 5000, polling: 50 });
     expect(await focused(page)).toMatch(/Help for this page/);
+
+    // The checklist, opened from the launcher with the keyboard (the search field has focus, arrows pick).
+    await page.keyboard.press('Enter');
+    await inOverlay(page, '[data-waymark-launcher-panel]');
+    await page.keyboard.type('get started');
+    await page.keyboard.press('Enter');
+    await inOverlay(page, '[data-waymark-checklist]');
+    await onlyOurs(page, 'checklist open');
   });
 
   it('the survey after a flow', async () => {
@@ -288,6 +326,30 @@ describe('axe-core on Waymark over the demo host app', () => {
     });
     await inOverlay(page, '[data-waymark-survey]');
     await onlyOurs(page, 'survey');
+  });
+
+  it('the demo app’s own pages (it is our showcase) have no violations', async () => {
+    const found: string[] = [];
+    for (const [path, ready] of [
+      ['/contacts', '[data-testid="contacts-table"], table'],
+      ['/contacts/c-1001', '[data-testid="create-deal"]'],
+      ['/deals/new', '[data-testid="deal-name"]'],
+      ['/erp/orders', '[data-testid="po-number"]'],
+      ['/mail', 'main h1'],
+    ] as const) {
+      await page.goto(`${host.url}${path}`);
+      await waitForWaymark(page);
+      await page.waitForSelector(ready);
+      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+      const lines = await page.evaluate(async (tags) => {
+        const a = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+        const r = await a.run({ exclude: [['waymark-overlay']] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+        return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${v.help}`));
+      }, TAGS);
+      found.push(...lines.map((l) => `${path}: ${l}`));
+    }
+    if (found.length > 0) console.log(`axe violations:\n${found.join('\n')}`);
+    expect(found, found.join('\n')).toEqual([]);
   });
 
   it('the toolbar popup, and the element picker’s banner', async () => {
