@@ -310,6 +310,11 @@ describe('axe-core on Waymark over the demo host app', () => {
     await page.keyboard.press('Enter');
     await inOverlay(page, '[data-waymark-checklist]');
     await onlyOurs(page, 'checklist open');
+    // Opened by the user, it has focus; Esc closes it and focus goes back to the launcher.
+    expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.activeElement?.hasAttribute('data-waymark-checklist'))).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await overlayHas(page, '[data-waymark-checklist]')).toBe(false);
+    expect(await focused(page)).toMatch(/Help for this page/);
   });
 
   it('the survey after a flow', async () => {
@@ -319,13 +324,17 @@ describe('axe-core on Waymark over the demo host app', () => {
     await (await inOverlay(page, '[data-entry="guide:a11y-tour"]')).click();
     await waitForStep(page, 0);
     await onlyOurs(page, 'step card with Next');
-    await page.evaluate(() => {
-      const root = document.querySelector('waymark-overlay')?.shadowRoot;
-      const btn = [...(root?.querySelectorAll('[data-waymark-step] button') ?? [])].find((b) => /Done|Finish|Next/.test(b.textContent ?? ''));
-      (btn as HTMLButtonElement | undefined)?.click();
-    });
+    // A step that waits for a button press has focus on its card; Tab reaches the button, Enter presses it.
+    expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.activeElement?.classList.contains('wm-card'))).toBe(true);
+    for (let i = 0; i < 6 && !/:(Done|Finish)$/.test((await focused(page)) ?? ''); i++) await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/:(Done|Finish)$/);
+    await page.keyboard.press('Enter');
     await inOverlay(page, '[data-waymark-survey]');
     await onlyOurs(page, 'survey');
+    // The card the user was in is gone: the survey takes the focus, and Esc closes it.
+    await page.waitForFunction(() => document.querySelector('waymark-overlay')?.shadowRoot?.activeElement?.hasAttribute('data-waymark-survey'), { timeout: 5000, polling: 50 });
+    await page.keyboard.press('Escape');
+    expect(await overlayHas(page, '[data-waymark-survey]')).toBe(false);
   });
 
   it('the demo app’s own pages (it is our showcase) have no violations', async () => {
