@@ -103,7 +103,75 @@ describe('axe-core on the options page', () => {
   }
 });
 
+/**
+ * Tabs through the whole page and returns the visible, enabled controls Tab never reached (looking into
+ * open shadow roots, such as the previews'). A radio group counts as reached when one of its radios is
+ * (arrow keys move within it).
+ */
+async function unreachedByTab(page: Page): Promise<string[]> {
+  const count = await page.evaluate(() => {
+    const w = window as unknown as { a11yReached?: Set<Element> };
+    w.a11yReached = new Set();
+    // Listened to in every shadow root too: a move between two elements of one shadow root does not
+    // reach the document (its target and relatedTarget are the same host there).
+    const hear = (root: Document | ShadowRoot) => root.addEventListener('focusin', (e) => w.a11yReached?.add(e.composedPath()[0] as Element), true);
+    // Tab from the top: blurring would leave the starting point where focus was.
+    const start = document.createElement('span');
+    start.tabIndex = -1;
+    start.id = 'a11y-start';
+    document.body.prepend(start);
+    start.focus();
+    let n = 0;
+    const walk = (root: Document | ShadowRoot) => {
+      hear(root);
+      n += root.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').length;
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return n;
+  });
+  for (let i = 0; i < count + 10; i++) await page.keyboard.press('Tab');
+  return page.evaluate(() => {
+    document.getElementById('a11y-start')?.remove();
+    const reached = (window as unknown as { a11yReached: Set<Element> }).a11yReached;
+    const missed: string[] = [];
+    const radios = new Set([...reached].filter((e) => e instanceof HTMLInputElement && e.type === 'radio').map((e) => (e as HTMLInputElement).name));
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
+        // Shown and enabled (checkVisibility: also inside a closed <details>; :disabled: also in a disabled fieldset).
+        if (el.matches(':disabled') || el.closest('[inert], dialog:not([open])')) continue;
+        if (!el.checkVisibility({ visibilityProperty: true })) continue;
+        if (el instanceof HTMLInputElement && el.type === 'hidden') continue;
+        if (el instanceof HTMLInputElement && el.type === 'radio' && radios.has(el.name)) continue;
+        if (!reached.has(el)) missed.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`);
+      }
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return missed;
+  });
+}
+
 describe('the options page by keyboard', () => {
+  it('every visible control of every route is reached with Tab', async () => {
+    const missed: string[] = [];
+    for (const [hash, ready] of OPTIONS_ROUTES) {
+      await route(hash, ready);
+      missed.push(...(await unreachedByTab(options)).map((m) => `${hash}: ${m}`));
+    }
+    expect(missed, missed.join('\n')).toEqual([]);
+  }, 120_000);
+
+  it('the skip link moves focus to the page’s main content', async () => {
+    await route('#/flows', '[data-testid="flow-list"]');
+    await options.reload();
+    await options.waitForSelector('[data-testid="flow-list"]');
+    await options.keyboard.press('Tab');
+    expect(await options.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await options.keyboard.press('Enter');
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
   it('the confirm dialog: focus on Cancel, no violations while open, Esc closes it and focus returns to Delete', async () => {
     await route('#/flows', '[data-testid="flow-delete"]');
     await options.focus('[data-testid="flow-delete"]');
