@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { adminSend, launchWithExtension, openExtensionPage, openToolbarPopup, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
 import { createToken, startCollector, tempDataDir, type Collector } from './support/collector';
@@ -67,7 +67,10 @@ async function axe(page: Page | Frame, include?: string[], opts: { bestPractice?
 }
 
 async function route(hash: string, ready: string): Promise<void> {
-  await options.goto(`chrome-extension://${ext.extensionId}/options-ui/index.html${hash}`);
+  const url = `chrome-extension://${ext.extensionId}/options-ui/index.html${hash}`;
+  // The same URL again is no navigation: reload, so the page reads what changed (e.g. Insights access).
+  if (options.url() === url) await options.reload();
+  else await options.goto(url);
   await options.waitForSelector(ready);
   // Let lazy previews and counts settle.
   await new Promise((r) => setTimeout(r, 300));
@@ -294,6 +297,11 @@ describe('axe-core on Waymark over the demo host app', () => {
     expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
     page = await ext.browser.newPage();
   });
+  // Focus-driven guidance (tips, prompt helpers) needs the tab to be the focused one: other tests bring
+  // the options page or the popup to the front.
+  beforeEach(async () => {
+    await page.bringToFront();
+  });
   afterAll(async () => {
     await page?.close();
   });
@@ -338,7 +346,6 @@ describe('axe-core on Waymark over the demo host app', () => {
   });
 
   it('a smart tip open, a beacon open, the launcher panel open; Esc closes each and focus returns', async () => {
-    await page.bringToFront();
     await page.goto(`${host.url}/erp/orders`);
     await waitForWaymark(page);
     // The tip shows when its hint icon has focus, as after Tab.
