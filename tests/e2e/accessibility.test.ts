@@ -195,6 +195,37 @@ describe('the options page by keyboard', () => {
     expect(await options.$$eval('[data-testid="flow-delete"]', (b) => b.length)).toBe(1);
   });
 
+  it('an editor showing its problems (focus on their summary) and the picker’s tab chooser (Esc closes it) have no violations, light and dark', async () => {
+    const found: string[] = [];
+    const tab = await ext.browser.newPage();
+    await tab.goto(`${host.url}/contacts`);
+    await options.bringToFront();
+    for (const scheme of ['light', 'dark'] as const) {
+      await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      // A new flow saved empty: the summary at the top, each problem under its field; focus on the summary.
+      await route('#/flows/new', '[data-testid="flow-editor"]');
+      await options.click('[data-testid="save-flow"]');
+      await options.waitForSelector('[data-testid="issue-summary"]');
+      expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('issue-summary');
+      found.push(...(await axe(options)).map((l) => `${scheme} issues: ${l}`));
+      // "Pick on page": the list of tabs to pick on (the demo tab is open).
+      await route('#/features/ai-assistant', '[data-testid="pick-on-page"]');
+      const pick = (await options.$$('[data-testid="pick-on-page"]'))[0]!;
+      // Out from under the sticky action bar, as an admin would scroll it.
+      await pick.evaluate((b) => b.scrollIntoView({ block: 'center' }));
+      await pick.click();
+      await options.waitForSelector('[data-testid="picker-tab"]');
+      found.push(...(await axe(options)).map((l) => `${scheme} picker chooser: ${l}`));
+      // Esc closes the chooser from its first tab, where focus went.
+      await options.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'picker-tab', { timeout: 5000, polling: 50 });
+      await options.keyboard.press('Escape');
+      await options.waitForFunction(() => !document.querySelector('[data-testid="picker-tab"]'), { timeout: 5000, polling: 50 });
+    }
+    await tab.close();
+    await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
   it('in the dark colour scheme too, the lists and editors have no violations', async () => {
     await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     try {
@@ -441,6 +472,9 @@ describe('axe-core on Waymark over the demo host app', () => {
     await waitForWaymark(page);
     const popup = await openToolbarPopup(ext, page);
     const found = await axe(popup);
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    found.push(...(await axe(popup)).map((l) => `dark: ${l}`));
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     expect(found, `popup:\n${found.join('\n')}`).toEqual([]);
     const closed = new Promise<void>((r) => popup.once('close', () => r()));
     await popup.click('[data-testid="popup-pick-flow"]');
