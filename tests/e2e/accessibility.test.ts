@@ -226,6 +226,21 @@ describe('the options page by keyboard', () => {
     expect(found, found.join('\n')).toEqual([]);
   });
 
+  it('the previews’ other states: a step whose target is missing, a tip whose rule is broken', async () => {
+    const found: string[] = [];
+    await route('#/flows/crm-first-deal', '[data-testid="step-preview"]');
+    const missing = await options.$$('.preview label.check input[type="checkbox"]');
+    expect(missing.length).toBeGreaterThan(0);
+    await missing[0]!.evaluate((b) => (b as HTMLInputElement).click());
+    await options.waitForFunction(() => !!document.querySelector('[data-testid="step-preview"]')?.shadowRoot?.querySelector('.wm-missing'), { timeout: 5000, polling: 50 });
+    found.push(...(await axe(options)).map((l) => `step missing: ${l}`));
+    await route('#/tips/po-number-tip', '[data-testid="preview-broken"]');
+    await options.$eval('[data-testid="preview-broken"]', (b) => (b as HTMLInputElement).click());
+    await options.waitForFunction(() => !!document.querySelector('[data-testid="guidance-preview"]')?.shadowRoot?.querySelector('.wm-g-error'), { timeout: 5000, polling: 50 });
+    found.push(...(await axe(options)).map((l) => `tip broken: ${l}`));
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
   it('in the dark colour scheme too, the lists and editors have no violations', async () => {
     await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     try {
@@ -264,7 +279,12 @@ describe('axe-core on Insights with data', () => {
       timeout: 60_000,
       polling: 100,
     });
+    // Answers with data: the teams table and the others (funnels, stuck steps, features…) are on the page.
+    expect(await options.$$eval('table tbody tr', (rows) => rows.length)).toBeGreaterThan(10);
     const found = await axe(options);
+    await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    found.push(...(await axe(options)).map((l) => `dark: ${l}`));
+    await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     expect(found, found.join('\n')).toEqual([]);
   }, 90_000);
 });
