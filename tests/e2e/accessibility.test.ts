@@ -392,8 +392,29 @@ describe('axe-core on Waymark over the demo host app', () => {
     await page.focus('[data-testid="ai-assistant-input"]');
     await inOverlay(page, '[data-waymark-prompts]');
     await onlyOurs(page, 'prompt helper');
+    // The keyboard way in: Tab from the input goes to the first idea; Shift+Tab back past the close
+    // button returns to the input, the helper still open.
+    expect(await page.$eval('[data-testid="ai-assistant-input"]', (e) => e.getAttribute('aria-description'))).toMatch(/Prompt ideas: Tab to choose one/);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.activeElement?.hasAttribute('data-template'))).toBe(true);
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ai-assistant-input');
+    expect(await overlayHas(page, '[data-waymark-prompts]')).toBe(true);
+    // Tab through the helper and out: past its last control focus moves on in the page, the helper closed.
+    for (let i = 0; i < 12 && (await overlayHas(page, '[data-waymark-prompts]')); i++) await page.keyboard.press('Tab');
+    expect(await overlayHas(page, '[data-waymark-prompts]')).toBe(false);
+    const after = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80) ?? '');
+    expect(after).not.toMatch(/ai-assistant-input|waymark-overlay|<body/);
+    // In again, then Esc closes it and gives the input its focus back.
+    await page.focus('[data-testid="ai-assistant-input"]');
+    await inOverlay(page, '[data-waymark-prompts]');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-prompts]'), { timeout: 5000, polling: 50 });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ai-assistant-input');
   });
 
   it('a smart tip open, a beacon open, the launcher panel open; Esc closes each and focus returns', async () => {
