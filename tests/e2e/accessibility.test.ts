@@ -373,6 +373,19 @@ describe('axe-core on Waymark over the demo host app', () => {
     expect((await axe(page, ['waymark-overlay'])).some((l) => l.startsWith('button-name'))).toBe(true);
     await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.getElementById('a11y-planted')?.remove());
     await onlyOurs(page, 'step card');
+    // In forced colours (high contrast) box shadows are dropped: the highlight still shows, as an outline.
+    const outline = () =>
+      page.evaluate(() => {
+        const h = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-testid="waymark-highlight"]');
+        return h ? getComputedStyle(h).outlineStyle : null;
+      });
+    expect(await outline()).toBe('none');
+    // Through CDP: puppeteer's emulateMediaFeatures does not know forced-colors.
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    expect(await outline()).toBe('solid');
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'none' }] });
+    await cdp.detach();
     // Every control of the card is reached with Tab from the card.
     await page.evaluate(() => (document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('.wm-card') as HTMLElement | null)?.focus());
     const reached: string[] = [];
