@@ -286,6 +286,8 @@ describe('axe-core on Insights with data', () => {
     found.push(...(await axe(options)).map((l) => `dark: ${l}`));
     await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     expect(found, found.join('\n')).toEqual([]);
+    // Every control of the answers (sortable headers, exports, the teams panel's) is reached with Tab.
+    expect(await unreachedByTab(options)).toEqual([]);
   }, 90_000);
 });
 
@@ -530,6 +532,7 @@ describe('axe-core on Waymark over the demo host app', () => {
     found.push(...(await axe(popup)).map((l) => `dark: ${l}`));
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     expect(found, `popup:\n${found.join('\n')}`).toEqual([]);
+    expect(await unreachedByTab(popup)).toEqual([]);
     const closed = new Promise<void>((r) => popup.once('close', () => r()));
     await popup.click('[data-testid="popup-pick-flow"]');
     await closed;
