@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Frame, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import { adminSend, launchWithExtension, openExtensionPage, openToolbarPopup, waitForStep, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { axe, focused, inOverlay, overlayHas, unreachedByTab } from './support/a11y';
 import { createToken, startCollector, tempDataDir, type Collector } from './support/collector';
 import { demoSeed } from './support/demoSeed';
 import { loadSamplePopulation } from '../../demo/samplePopulation';
@@ -14,9 +13,6 @@ import { loadSamplePopulation } from '../../demo/samplePopulation';
  * does not count). A violation fails with its rule, impact, nodes and help text, so the failure says
  * what to fix.
  */
-
-const AXE = readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 let host: HostServer;
 let ext: ExtensionBrowser;
@@ -34,37 +30,6 @@ afterAll(async () => {
   await ext?.close();
   await host?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown[]; failureSummary?: string }>;
-}
-
-/**
- * Runs axe in `page` over `context` (a selector list, or the whole document) and returns the violations
- * as readable lines. axe is evaluated through CDP, which the extension pages' CSP does not block.
- */
-async function axe(page: Page | Frame, include?: string[], opts: { bestPractice?: boolean } = {}): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const tags = opts.bestPractice === false ? TAGS.filter((t) => t !== 'best-practice') : TAGS;
-  const violations = (await page.evaluate(
-    async (inc, runOnly) => {
-      const a = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: unknown[] }> } }).axe;
-      const context = inc === null ? document : { include: inc.map((s) => [s]) };
-      return (await a.run(context, { runOnly: { type: 'tag', values: runOnly }, resultTypes: ['violations'] })).violations;
-    },
-    include ?? null,
-    tags,
-  )) as Violation[];
-  const lines = violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}) at ${JSON.stringify(n.target)}: ${v.help}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
-  );
-  // Printed as well as asserted: an assertion's diff truncates long lists.
-  if (lines.length > 0) console.log(`axe violations:\n${lines.join('\n')}`);
-  return lines;
-}
 
 async function route(hash: string, ready: string): Promise<void> {
   const url = `chrome-extension://${ext.extensionId}/options-ui/index.html${hash}`;
@@ -105,55 +70,6 @@ describe('axe-core on the options page', () => {
     });
   }
 });
-
-/**
- * Tabs through the whole page and returns the visible, enabled controls Tab never reached (looking into
- * open shadow roots, such as the previews'). A radio group counts as reached when one of its radios is
- * (arrow keys move within it).
- */
-async function unreachedByTab(page: Page): Promise<string[]> {
-  const count = await page.evaluate(() => {
-    const w = window as unknown as { a11yReached?: Set<Element> };
-    w.a11yReached = new Set();
-    // Listened to in every shadow root too: a move between two elements of one shadow root does not
-    // reach the document (its target and relatedTarget are the same host there).
-    const hear = (root: Document | ShadowRoot) => root.addEventListener('focusin', (e) => w.a11yReached?.add(e.composedPath()[0] as Element), true);
-    // Tab from the top: blurring would leave the starting point where focus was.
-    const start = document.createElement('span');
-    start.tabIndex = -1;
-    start.id = 'a11y-start';
-    document.body.prepend(start);
-    start.focus();
-    let n = 0;
-    const walk = (root: Document | ShadowRoot) => {
-      hear(root);
-      n += root.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').length;
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-    };
-    walk(document);
-    return n;
-  });
-  for (let i = 0; i < count + 10; i++) await page.keyboard.press('Tab');
-  return page.evaluate(() => {
-    document.getElementById('a11y-start')?.remove();
-    const reached = (window as unknown as { a11yReached: Set<Element> }).a11yReached;
-    const missed: string[] = [];
-    const radios = new Set([...reached].filter((e) => e instanceof HTMLInputElement && e.type === 'radio').map((e) => (e as HTMLInputElement).name));
-    const walk = (root: Document | ShadowRoot) => {
-      for (const el of root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')) {
-        // Shown and enabled (checkVisibility: also inside a closed <details>; :disabled: also in a disabled fieldset).
-        if (el.matches(':disabled') || el.closest('[inert], dialog:not([open])')) continue;
-        if (!el.checkVisibility({ visibilityProperty: true })) continue;
-        if (el instanceof HTMLInputElement && el.type === 'hidden') continue;
-        if (el instanceof HTMLInputElement && el.type === 'radio' && radios.has(el.name)) continue;
-        if (!reached.has(el)) missed.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`);
-      }
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-    };
-    walk(document);
-    return missed;
-  });
-}
 
 describe('the options page by keyboard', () => {
   it('every visible control of every route is reached with Tab', async () => {
@@ -291,38 +207,8 @@ describe('axe-core on Insights with data', () => {
   }, 90_000);
 });
 
-/** The element with focus, looking into shadow roots: a short description. */
-const focused = (p: Page) =>
-  p.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el) return null;
-    const label = el.getAttribute('aria-label') ?? el.textContent?.trim() ?? '';
-    return `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}:${label}`;
-  });
-
-const overlayHas = (p: Page, selector: string) => p.evaluate((s) => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(s) != null, selector);
-/**
- * An element in the overlay's shadow root once it is shown. Polled: a mutation observer on the document
- * does not see the overlay's floating parts turn visible inside the shadow root.
- */
-const inOverlay = async (p: Page, selector: string) => {
-  const handle = await p.waitForFunction(
-    (s) => {
-      const el = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector(s);
-      if (!el) return null;
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility === 'visible' ? el : null;
-    },
-    { timeout: 15_000, polling: 50 },
-    selector,
-  );
-  const el = handle.asElement();
-  if (!el) throw new Error(`no ${selector} in the overlay`);
-  return el as import('puppeteer-core').ElementHandle<Element>;
-};
 const onlyOurs = async (p: Page, label: string) => {
-  const found = await axe(p, ['waymark-overlay']);
+  const found = await axe(p, { include: ['waymark-overlay'] });
   expect(found, `${label}:\n${found.join('\n')}`).toEqual([]);
 };
 
@@ -372,7 +258,7 @@ describe('axe-core on Waymark over the demo host app', () => {
       return root !== undefined;
     });
     expect(planted).toBe(true);
-    expect((await axe(page, ['waymark-overlay'])).some((l) => l.startsWith('button-name'))).toBe(true);
+    expect((await axe(page, { include: ['waymark-overlay'] })).some((l) => l.startsWith('button-name'))).toBe(true);
     await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.getElementById('a11y-planted')?.remove());
     await onlyOurs(page, 'step card');
     // In forced colours (high contrast) box shadows are dropped: the highlight still shows, as an outline.
@@ -511,15 +397,9 @@ describe('axe-core on Waymark over the demo host app', () => {
       await page.goto(`${host.url}${path}`);
       await waitForWaymark(page);
       await page.waitForSelector(ready);
-      if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-      const lines = await page.evaluate(async (tags) => {
-        const a = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-        const r = await a.run({ exclude: [['waymark-overlay']] }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-        return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}) at ${JSON.stringify(n.target)}: ${v.help}`));
-      }, TAGS);
+      const lines = await axe(page, { exclude: ['waymark-overlay'] });
       found.push(...lines.map((l) => `${path}: ${l}`));
     }
-    if (found.length > 0) console.log(`axe violations:\n${found.join('\n')}`);
     expect(found, found.join('\n')).toEqual([]);
   });
 
@@ -537,7 +417,7 @@ describe('axe-core on Waymark over the demo host app', () => {
     await popup.click('[data-testid="popup-pick-flow"]');
     await closed;
     await page.waitForFunction(() => !!document.querySelector('waymark-picker')?.shadowRoot?.querySelector('[data-waymark-picker-banner]'), { timeout: 10_000, polling: 50 });
-    const picker = await axe(page, ['waymark-picker']);
+    const picker = await axe(page, { include: ['waymark-picker'] });
     expect(picker, `picker:\n${picker.join('\n')}`).toEqual([]);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('waymark-picker') === null, { timeout: 10_000, polling: 50 });
