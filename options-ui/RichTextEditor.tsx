@@ -11,13 +11,17 @@ interface RichTextEditorProps {
   onChange: (markdown: string) => void;
 }
 
+/**
+ * The list buttons' "•" and "1." are icons drawn by CSS (options.css), not text: the visible words then
+ * stay part of the button's name (WCAG 2.5.3, a voice user says what they see).
+ */
 const BUTTONS: { cmd: FormatCommand; label: string; title: string; text: string }[] = [
   { cmd: 'bold', label: 'Bold', title: 'Bold (Ctrl+B)', text: 'B' },
   { cmd: 'italic', label: 'Italic', title: 'Italic (Ctrl+I)', text: 'I' },
   { cmd: 'code', label: 'Code', title: 'Inline code', text: '<>' },
   { cmd: 'link', label: 'Link', title: 'Link (Ctrl+K)', text: 'Link' },
-  { cmd: 'bulletList', label: 'Bulleted list', title: 'Bulleted list', text: '• List' },
-  { cmd: 'orderedList', label: 'Numbered list', title: 'Numbered list', text: '1. List' },
+  { cmd: 'bulletList', label: 'Bulleted list', title: 'Bulleted list', text: 'List' },
+  { cmd: 'orderedList', label: 'Numbered list', title: 'Numbered list', text: 'List' },
 ];
 
 const SHORTCUTS: Record<string, FormatCommand> = { b: 'bold', i: 'italic', k: 'link' };

@@ -29,6 +29,11 @@ export function BeaconAnchor({ beacon, shown, opened }: { beacon: Beacon; shown(
   if (!el) return null;
   const close = () => {
     setOpen(false);
+    // The dot goes once the beacon is seen: a keyboard user's focus goes to the feature it announced,
+    // not back to the start of the page.
+    const root = cardRef.current?.getRootNode();
+    const focusInside = root instanceof ShadowRoot && root.activeElement !== null && cardRef.current?.contains(root.activeElement) === true;
+    if (focusInside && el instanceof HTMLElement) el.focus({ preventScroll: true });
     opened();
   };
   return (

@@ -165,6 +165,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
             if (it?.startsFlow) startFlow(it.startsFlow);
           }}
           onClose={() => (checklistOpen ? setChecklistOpen(null) : closePopup('checklist', checklist.doc.id))}
+          focus={checklistOpen !== null ? 'take' : 'ifLost'}
           style={CHECKLIST_STYLE}
         />
       ) : null}
@@ -174,6 +175,7 @@ export function GuidanceLayer({ view, env }: { view: GuidancePageView; env: Guid
           question={survey.question}
           allowComment={survey.allowComment}
           style={SURVEY_STYLE}
+          focus="ifLost"
           onClose={() => closePopup('survey', survey.flowId)}
           onSubmit={(score, comment) => {
             setClosed((s) => new Set(s).add(`survey:${survey.flowId}`));

@@ -106,7 +106,9 @@ export function Launcher(p: LauncherProps) {
             entries={p.entries}
             onClose={close}
             onPick={(key) => {
-              setOpen(false);
+              // Focus on the button first, not lost with the list: what opens may take it (a checklist,
+              // a step card, a tip's field) and gives it back here when closed.
+              close();
               p.onPick(key);
             }}
           />

@@ -5,6 +5,7 @@ import { PromptHelper, type PromptHelperStage } from '../../src/ui/guidance/Prom
 import { loadLocator } from '../overlay/locator';
 import { isOwnNode } from '../overlay/shadowHost';
 import { anchorFloating } from './anchorFloating';
+import { describeField } from './describeField';
 import { insertText } from './insertText';
 import { elementValue } from './pageSelection';
 import { through, useTarget } from './useTarget';
@@ -86,6 +87,27 @@ export function PromptAnchor(p: PromptAnchorProps) {
       if (through(e, el) || inHelper(e) || waitsForRating()) return;
       setOpen(false);
     }, { capture: true, signal: ac.signal });
+    // The keyboard way in and out: the helper sits, for Tab, between its input and what follows it.
+    // Tab in the input goes into the helper; Tab past its last control goes back to the input, closes
+    // the helper and lets the browser move on from there (focus moved in keydown, before its default);
+    // Shift+Tab from its first control goes back to the input.
+    document.addEventListener('keydown', (e) => {
+      const box = boxRef.current;
+      if (e.key !== 'Tab' || e.defaultPrevented || !box) return;
+      const controls = [...box.querySelectorAll<HTMLElement>('button, textarea, input, a[href]')].filter((c) => !c.matches(':disabled'));
+      const at = e.composedPath()[0];
+      const first = controls.find((c) => !c.classList.contains('wm-close')) ?? controls[0];
+      if (through(e, el) && !e.shiftKey && first) {
+        e.preventDefault();
+        first.focus();
+      } else if (controls.length > 0 && at === (e.shiftKey ? controls[0] : controls.at(-1))) {
+        if (e.shiftKey) e.preventDefault();
+        else setOpen(false);
+        refocusing = true;
+        (el as HTMLElement).focus?.();
+        refocusing = false;
+      }
+    }, { capture: true, signal: ac.signal });
     // Esc closes the helper when the user is in it or in its input; elsewhere it is not ours to take.
     document.addEventListener('keydown', (e) => {
       if (e.key !== 'Escape' || e.defaultPrevented || !(through(e, el) || inHelper(e)) || !boxRef.current) return;
@@ -97,11 +119,14 @@ export function PromptAnchor(p: PromptAnchorProps) {
         refocusing = false;
       }
     }, { capture: true, signal: ac.signal });
+    // Said to a screen reader on reaching the input (the helper's own text is in our shadow root).
+    const undescribe = describeField(el, 'Prompt ideas: Tab to choose one, Esc to close them.');
     // Focused before the input was located (the user was quicker than the locator): open now.
     const active = document.activeElement;
     if (active && (active === el || el.contains(active))) setOpen(true);
     return () => {
       ac.abort();
+      undescribe();
       setOpen(false);
     };
   }, [el, p.dormant]);

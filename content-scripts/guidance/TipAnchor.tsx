@@ -34,7 +34,20 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
   const iconRef = useRef<HTMLSpanElement>(null);
   const bubbleRef = useRef<HTMLDivElement>(null);
   const id = `wm-tip-${tip.id}`;
-  const open = hover || focus || broken;
+  // Esc hides the tip without moving focus (WCAG 1.4.13: content shown on hover or focus is dismissible);
+  // the next hover, focus or keystroke in the field shows it again.
+  const [dismissed, setDismissed] = useState(false);
+  const open = (hover || focus || broken) && !dismissed;
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDismissed(true);
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, [open]);
+  const show = () => {
+    setDismissed(false);
+    setHover(true);
+  };
 
   useEffect(() => {
     if (el) shown();
@@ -65,7 +78,11 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
       const v = valueOf(el);
       if (rules && v !== null) setBroken(checkTipValue(rules, v) !== null);
     };
-    document.addEventListener('focusin', (e) => through(e, el) && setFocus(true), opts);
+    document.addEventListener('focusin', (e) => {
+      if (!through(e, el)) return;
+      setDismissed(false);
+      setFocus(true);
+    }, opts);
     document.addEventListener('focusout', (e) => {
       if (!through(e, el)) return;
       setFocus(false);
@@ -75,11 +92,15 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
     }, opts);
     document.addEventListener('input', (e) => {
       if (!through(e, el)) return;
+      setDismissed(false);
       // While typing, an empty value is not yet an error; a too long or malformed one is.
       const v = valueOf(el);
       if (rules && v !== null) setBroken(checkTipValue({ ...rules, required: rules.required && touched.current }, v) !== null);
     }, opts);
-    el.addEventListener('mouseenter', () => setHover(true), { signal: ac.signal });
+    el.addEventListener('mouseenter', () => {
+      setDismissed(false);
+      setHover(true);
+    }, { signal: ac.signal });
     el.addEventListener('mouseleave', () => setHover(false), { signal: ac.signal });
     return () => ac.abort();
   }, [el, rulesKey]);
@@ -108,7 +129,7 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
   return (
     <>
       <span ref={iconRef} data-waymark-hint={tip.id}>
-        <HintIcon title={tip.title} expanded={open} describedBy={open ? id : undefined} onShow={() => setHover(true)} onHide={() => setHover(false)} />
+        <HintIcon title={tip.title} expanded={open} describedBy={open ? id : undefined} onShow={show} onHide={() => setHover(false)} />
       </span>
       {open ? (
         <div ref={bubbleRef}>

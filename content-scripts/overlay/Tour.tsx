@@ -148,8 +148,17 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
     const card = cardRef.current;
     const active = document.activeElement;
     const typing = active instanceof HTMLElement && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) && !isOwnNode(active);
-    if (card && (step.advance.kind === 'next' || phase.kind !== 'found') && !typing) card.focus({ preventScroll: true });
-    return () => ac.abort();
+    const took = card !== null && (step.advance.kind === 'next' || phase.kind !== 'found') && !typing;
+    if (took) card.focus({ preventScroll: true });
+    return () => {
+      ac.abort();
+      // A card that took focus gives it back to where it was in the page when it goes (closed, or the
+      // next step's card, which takes it again if it must), rather than losing it to the top of the page.
+      const root = card?.getRootNode();
+      if (took && root instanceof ShadowRoot && card.contains(root.activeElement) && active instanceof HTMLElement && active.isConnected && !isOwnNode(active)) {
+        active.focus({ preventScroll: true });
+      }
+    };
   }, [phase.kind, stepKey]);
 
   if (phase.kind === 'locating') return null;

@@ -1,6 +1,7 @@
 /**
  * The overlay's stylesheet. It lives inside a shadow root, so host CSS cannot reach it and it cannot
- * leak out; `:host { all: initial }` cuts inheritance from the host page as well.
+ * leak out; `:host { all: initial }` cuts inheritance from the host page as well. In forced colours
+ * (Windows high contrast) box shadows are dropped, so the highlight, drawn with one, gets an outline.
  */
 export const CARD_CSS = `
 :host { all: initial; }
@@ -37,4 +38,5 @@ export const CARD_CSS = `
 .wm-highlight { position: absolute; top: 0; left: 0; pointer-events: none; border-radius: 6px; box-shadow: 0 0 0 3px #0b5cad, 0 0 0 9999px rgba(15, 23, 42, .12);
   z-index: 2147483646; transition: transform .12s ease-out; }
 @media (prefers-reduced-motion: reduce) { .wm-highlight { transition: none; } }
+@media (forced-colors: active) { .wm-highlight { outline: 3px solid Highlight; } }
 `;

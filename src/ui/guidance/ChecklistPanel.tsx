@@ -1,4 +1,6 @@
 import type { CSSProperties } from 'preact';
+import { useRef } from 'preact/hooks';
+import { usePanelFocus, type PanelFocus } from './usePanelFocus';
 
 export interface ChecklistEntry {
   id: string;
@@ -13,6 +15,8 @@ export interface ChecklistPanelProps {
   items: ChecklistEntry[];
   onStart(itemId: string): void;
   onClose(): void;
+  /** Whether it takes focus on opening. @default 'never' */
+  focus?: PanelFocus;
   style?: CSSProperties | undefined;
 }
 
@@ -20,8 +24,10 @@ export interface ChecklistPanelProps {
 export function ChecklistPanel(p: ChecklistPanelProps) {
   const done = p.items.filter((i) => i.done).length;
   const pct = p.items.length === 0 ? 0 : Math.round((done / p.items.length) * 100);
+  const ref = useRef<HTMLDivElement>(null);
+  const onKeyDown = usePanelFocus(ref, p.focus ?? 'never', p.onClose);
   return (
-    <div class="wm-card wm-g-panel" role="dialog" aria-modal="false" aria-label={p.title} tabIndex={-1} style={p.style} data-waymark-checklist="">
+    <div class="wm-card wm-g-panel" role="dialog" aria-modal="false" aria-label={p.title} tabIndex={-1} style={p.style} ref={ref} onKeyDown={onKeyDown} data-waymark-checklist="">
       <div class="wm-head">
         <h2 class="wm-title">{p.title}</h2>
         <button type="button" class="wm-close" aria-label="Close checklist" onClick={p.onClose}>×</button>

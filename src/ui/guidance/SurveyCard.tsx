@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { CSSProperties } from 'preact';
+import { usePanelFocus, type PanelFocus } from './usePanelFocus';
 
 export interface SurveyCardProps {
   question: string;
@@ -8,6 +9,8 @@ export interface SurveyCardProps {
   /** `comment` is undefined unless the user wrote one. */
   onSubmit(score: number, comment: string | undefined): void;
   onClose(): void;
+  /** Whether it takes focus on opening. @default 'never' */
+  focus?: PanelFocus;
   style?: CSSProperties | undefined;
 }
 
@@ -17,8 +20,10 @@ const SCORES = [1, 2, 3, 4, 5] as const;
 export function SurveyCard(p: SurveyCardProps) {
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  const onKeyDown = usePanelFocus(ref, p.focus ?? 'never', p.onClose);
   return (
-    <div class="wm-card" role="dialog" aria-modal="false" aria-labelledby="wm-g-survey-q" tabIndex={-1} style={p.style} data-waymark-survey="">
+    <div class="wm-card" role="dialog" aria-modal="false" aria-labelledby="wm-g-survey-q" tabIndex={-1} style={p.style} ref={ref} onKeyDown={onKeyDown} data-waymark-survey="">
       <div class="wm-head">
         <h2 class="wm-title" id="wm-g-survey-q">{p.question}</h2>
         <button type="button" class="wm-close" aria-label="Close survey" onClick={p.onClose}>×</button>
