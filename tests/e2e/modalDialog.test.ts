@@ -1,8 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSend, cardText, launchWithExtension, waitForStep, type ExtensionBrowser } from './support/browser';
+import { adminSend, cardText, launchWithExtension, openToolbarPopup, waitForStep, type ExtensionBrowser } from './support/browser';
 import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
 import { css, html, js, servePages, type PageServer } from './support/pageServer';
+import { pickWithMouse } from './support/pickWithMouse';
 
 /**
  * Host apps open forms in a native modal `<dialog>` (`showModal()`): it sits in the browser's top layer,
@@ -154,6 +155,23 @@ describe('Chromium: a step inside a native modal dialog', () => {
     await ext?.close();
   });
   stepsInModalDialog(15_000, () => adminSend(ext, { type: 'admin/progress/reset' }));
+
+  it('the element picker picks a field inside the open dialog, from the toolbar popup', async () => {
+    const tab = await ext.browser.newPage();
+    await tab.goto(`${fixture.url}/`);
+    await tab.click('#new-deal');
+    await tab.waitForFunction(() => document.getElementById('deal-dialog')?.matches(':modal'), { polling: 50 });
+    const popup = await openToolbarPopup(ext, tab);
+    await popup.click('[data-testid="popup-pick-tip"]');
+    await pickWithMouse(tab, '#deal-name', /input/);
+    const target = await ext.browser.waitForTarget((t) => t.url().startsWith(`chrome-extension://${ext.extensionId}/options-ui/index.html#/tips/new/pick/`), { timeout: 10_000 });
+    const editor = await target.asPage();
+    await editor.waitForSelector('[data-testid="picked-notice"]');
+    expect(await editor.$eval('#f-target-tag', (e) => (e as HTMLInputElement).value)).toBe('input');
+    expect(await editor.$eval('#f-target-label', (e) => (e as HTMLInputElement).value)).toBe('Deal name');
+    await editor.close();
+    await tab.close();
+  });
 });
 
 describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR: a step inside a native modal dialog', () => {
