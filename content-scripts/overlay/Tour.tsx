@@ -28,7 +28,7 @@ type Phase =
 const hits = (e: Event, el: Element) => e.composedPath().includes(el);
 
 /** One step of an active flow: finds its target, shows the card beside it, and advances as the step says. */
-export function Tour({ session, actions }: { session: SessionView; actions: TourActions }) {
+export function Tour({ session, actions, announce }: { session: SessionView; actions: TourActions; announce: (text: string) => void }) {
   const { step } = session;
   const [phase, setPhase] = useState<Phase>({ kind: 'locating' });
   const [confused, setConfused] = useState(false);
@@ -39,6 +39,7 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
   const found = useRef<Element | null>(null);
   found.current = phase.kind === 'found' ? phase.el : null;
   const advanced = useRef(false);
+  const announced = useRef(false);
   /** The user's own action completed the step: several signals of one action advance it once. */
   const advanceOnce = () => {
     if (advanced.current) return;
@@ -150,6 +151,11 @@ export function Tour({ session, actions }: { session: SessionView; actions: Tour
     const typing = active instanceof HTMLElement && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) && !isOwnNode(active);
     const took = card !== null && (step.advance.kind === 'next' || phase.kind !== 'found') && !typing;
     if (took) card.focus({ preventScroll: true });
+    else if (!announced.current) {
+      // A card that leaves the focus where the user works is not read out by itself: say it once.
+      announced.current = true;
+      announce(`${session.flowName}, step ${session.stepIndex + 1} of ${session.stepCount}: ${step.title}`);
+    }
     return () => {
       ac.abort();
       // A card that took focus gives it back to where it was in the page when it goes (closed, or the

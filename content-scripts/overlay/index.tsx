@@ -94,7 +94,7 @@ function draw(): void {
   drawGuidance(host.guidanceContainer, state.guidance);
   const s = state.session;
   render(
-    s && s.onPage ? <Tour key={`${s.runId}:${s.stepIndex}:${s.flowVersion}`} session={s} actions={actionsFor(s)} /> : null,
+    s && s.onPage ? <Tour key={`${s.runId}:${s.stepIndex}:${s.flowVersion}`} session={s} actions={actionsFor(s)} announce={host.announce} /> : null,
     host.container,
   );
 }

@@ -14,6 +14,8 @@ export interface ShadowHost {
   guidanceContainer: HTMLElement;
   /** Re-attaches the host if the page removed it (some apps replace whole subtrees). */
   ensureAttached(): void;
+  /** Says `text` to assistive technology through a polite live region (a card that did not take focus). */
+  announce(text: string): void;
   destroy(): void;
 }
 
@@ -32,7 +34,12 @@ export function createShadowHost(doc: Document): ShadowHost {
   style.textContent = CARD_CSS.replace(/\s*\n\s*/g, '');
   const container = doc.createElement('div');
   const guidanceContainer = doc.createElement('div');
-  shadow.append(style, container, guidanceContainer);
+  // Present from the start: a live region announces changes, not its own arrival.
+  const live = doc.createElement('div');
+  live.setAttribute('role', 'status');
+  live.setAttribute('data-waymark-live', '');
+  live.setAttribute('style', 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;');
+  shadow.append(style, container, guidanceContainer, live);
   /** Moves the host where it is seen and usable; `raise`: something opened in the top layer after it. */
   const place = (raise = false) => {
     const home = hostHome(doc);
@@ -60,6 +67,9 @@ export function createShadowHost(doc: Document): ShadowHost {
     container,
     guidanceContainer,
     ensureAttached,
+    announce: (text) => {
+      live.textContent = text;
+    },
     destroy: () => {
       ac.abort();
       stopWatching();

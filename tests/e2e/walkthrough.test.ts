@@ -80,6 +80,11 @@ describe('walkthrough on the demo CRM', () => {
 
     expect(await waitForStep(page, 0)).toBe('found');
     expect(await cardText(page)).toMatchObject({ title: 'Open a contact', progress: '1 of 4' });
+    // The card waits for a click on the page, so it leaves the focus there; a live region reads it out.
+    const live = () => page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-live]')?.textContent);
+    await page.waitForFunction(() => !!document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-live]')?.textContent, { polling: 50 });
+    expect(await live()).toBe('Create your first deal, step 1 of 4: Open a contact');
+    expect(await page.evaluate(() => document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-live]')?.getAttribute('role'))).toBe('status');
     await page.click('a.contact-link');
 
     expect(await waitForStep(page, 1)).toBe('found');
