@@ -16,6 +16,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { bundleIife } from '../bench/targeting/bundle';
 import { startHostServer } from '../demo/hostServer';
 import type { ElementFingerprint } from '../src/schema/fingerprint';
+import { CHROMIUM_BASE_ARGS } from './chromiumArgs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SEED = join(ROOT, 'demo/seed/crm-onboarding.json');
@@ -87,8 +88,7 @@ async function main(): Promise<void> {
     executablePath: '/usr/bin/chromium',
     headless: true,
     userDataDir,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [...CHROMIUM_BASE_ARGS],
   });
   try {
     const page = await browser.newPage();

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import type { api as BenchApi, BenchResult } from './pageEntry';
+import { CHROMIUM_BASE_ARGS } from '../../scripts/chromiumArgs';
 
 const EVENTS = Number(process.env.BENCH_SYNC_EVENTS ?? 2_000);
 const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 5);
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     headless: true,
     userDataDir: profile,
     enableExtensions: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [...CHROMIUM_BASE_ARGS],
   });
   try {
     const id = await browser.installExtension(ext);

@@ -17,6 +17,7 @@ import { generateBigPage, generateCorpus, type PagePair } from './corpus';
 import type { BenchApi, Captured, Located, RepeatMode } from './pageEntry';
 import { printBreakdown, printTable, quantile, rates, type Outcome } from './report';
 import { servePages } from './serve';
+import { CHROMIUM_BASE_ARGS } from '../../scripts/chromiumArgs';
 
 /**
  * The corpus seed. `WAYMARK_BENCH_SEED=777 npm run bench:targeting` builds another corpus, to check that
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     executablePath: '/usr/bin/chromium',
     headless: true,
     userDataDir: profile,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [...CHROMIUM_BASE_ARGS],
   });
   try {
     const page = await browser.newPage();

@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleIife } from '../../bench/targeting/bundle';
-import { CHROMIUM } from './support/browser';
+import { openBundledPages, type BundledPages } from './support/bundledPage';
+import { html } from './support/pageServer';
 
 /**
  * The locator keeps what it read from a page between locates while the page does not change (see
@@ -31,33 +29,19 @@ const PAGE = `<!doctype html>
 type Api = typeof import('../../content-scripts/targeting/index');
 type Win = { WaymarkTargeting: Api };
 
-let server: Server;
-let url = '';
-let browser: Browser;
+let pages: BundledPages;
 let page: Page;
-let code = '';
 
 beforeAll(async () => {
-  ({ code } = await bundleIife(new URL('../..', import.meta.url).pathname, new URL('../../content-scripts/targeting/index.ts', import.meta.url).pathname, 'WaymarkTargeting'));
-  server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(PAGE);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  page = await browser.newPage();
+  pages = await openBundledPages('content-scripts/targeting/index.ts', 'WaymarkTargeting', { '/': html(PAGE) });
+  page = pages.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server?.close(() => r()));
+  await pages?.close();
 });
 
-async function fresh(): Promise<void> {
-  await page.goto(url);
-  await page.addScriptTag({ content: code });
-}
+const fresh = () => pages.open('/');
 
 describe('what the locator keeps between locates', () => {
   it('finds the same element again on an unchanged page, and follows a change made in the same task', async () => {

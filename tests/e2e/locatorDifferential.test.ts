@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleIife } from '../../bench/targeting/bundle';
-import { CHROMIUM } from './support/browser';
+import { openBundledPages, type BundledPages } from './support/bundledPage';
+import { html } from './support/pageServer';
 import type { Report, run } from './support/differentialEntry';
 
 /**
@@ -58,32 +56,20 @@ ${rows}
 
 type Win = { WaymarkDifferential: { run: typeof run } };
 
-let server: Server;
-let url = '';
-let browser: Browser;
+let pages: BundledPages;
 let page: Page;
-let code = '';
 
 beforeAll(async () => {
-  ({ code } = await bundleIife(new URL('../..', import.meta.url).pathname, new URL('./support/differentialEntry.ts', import.meta.url).pathname, 'WaymarkDifferentialHarness'));
-  server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(PAGE);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  page = await browser.newPage();
+  pages = await openBundledPages('tests/e2e/support/differentialEntry.ts', 'WaymarkDifferentialHarness', { '/': html(PAGE) });
+  page = pages.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server?.close(() => r()));
+  await pages?.close();
 });
 
 async function runSeed(seed: number, rounds: number): Promise<Report> {
-  await page.goto(url, { waitUntil: 'load' });
-  await page.addScriptTag({ content: code });
+  await pages.open('/', { waitUntil: 'load' });
   return page.evaluate((s, n) => (window as unknown as Win).WaymarkDifferential.run(s, n), seed, rounds);
 }
 

@@ -1,9 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleIife } from '../../bench/targeting/bundle';
-import { CHROMIUM } from './support/browser';
+import { openBundledPages, type BundledPages } from './support/bundledPage';
+import { html } from './support/pageServer';
 
 /**
  * A step authored on the English UI plays for a user whose UI is in German: every name, label and
@@ -48,34 +46,19 @@ const PAGES: Record<string, string> = {
 type Api = typeof import('../../content-scripts/targeting/index');
 type Win = { WaymarkTargeting: Api };
 
-let server: Server;
-let url = '';
-let browser: Browser;
+let pages: BundledPages;
 let page: Page;
-let code = '';
 
 beforeAll(async () => {
-  ({ code } = await bundleIife(new URL('../..', import.meta.url).pathname, new URL('../../content-scripts/targeting/index.ts', import.meta.url).pathname, 'WaymarkTargeting'));
-  server = createServer((req, res) => {
-    const body = PAGES[req.url ?? ''];
-    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? '');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  page = await browser.newPage();
+  pages = await openBundledPages('content-scripts/targeting/index.ts', 'WaymarkTargeting', Object.fromEntries(Object.entries(PAGES).map(([path, body]) => [path, html(body)])));
+  page = pages.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => server?.close(() => r()));
+  await pages?.close();
 });
 
-async function open(path: string): Promise<void> {
-  await page.goto(`${url}${path}`);
-  await page.addScriptTag({ content: code });
-}
+const open = (path: string) => pages.open(path);
 
 /** Captures the elements with these `data-key`s as the picker does (JSON, as a step stores them). */
 async function capture(keys: string[]): Promise<unknown[]> {

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureInsights } from '../../src/metrics/featureAdoption';
 import { flowDefOf } from '../../src/metrics/flowAggregate';
 import { flowInsights } from '../../src/metrics/flowInsights';
-import { activeUsers } from '../../src/metrics/insightsScope';
-import { overviewInsights } from '../../src/metrics/overviewInsights';
-import { promptInsights } from '../../src/metrics/promptUsage';
-import { decideScope, type ScopeDecision } from '../../src/metrics/scopeSuppression';
-import { stuckSteps } from '../../src/metrics/stuckSteps';
-import { teamAggregates, teamInsights, teamMembers, teamSizesOf } from '../../src/metrics/teamInsights';
-import { suppressTeams } from '../../src/metrics/teamSuppression';
 import { ApiErrorSchema, INGEST_MAX_EVENTS, IngestResponseSchema, PublishFlowResponseSchema } from '../../src/schema/api';
 import type { WaymarkEvent } from '../../src/schema/event';
 import {
@@ -26,6 +18,7 @@ import { nearestRank, simulate, SIM_FROM, SIM_TO, STALE_TEAM, TEAMS, type Simula
 import { backends, backendTitle, stopSharedPostgres, type BackendStore } from './support/backends';
 import { makeEvents } from './support/fixtures';
 import { startTestServer, type Client, type TestServer } from './support/harness';
+import { expectEveryEndpointAgrees, qs, referenceInput, referenceScope, type InsightsQuery } from './support/insightsReference';
 
 afterAll(stopSharedPostgres);
 
@@ -34,26 +27,8 @@ const allEvents: WaymarkEvent[] = sim.users.flatMap((u) => u.events);
 /** Each user's effective team, as the collector should derive it: the admin's mapping, else the reported one. */
 const teamOf = new Map(sim.users.flatMap((u) => (u.adminTeam ?? u.reportedTeam ? [[u.userId, u.adminTeam ?? u.reportedTeam ?? '']] : [])) as [string, string][]);
 
-interface Q {
-  from: string;
-  to: string;
-  team?: string;
-}
-
-const qs = (q: Record<string, string | undefined>) =>
-  new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined)).toString();
-
-/** The scope decision the reference makes: the same rule as the server, over the simulator's events. */
-function referenceScope(q: Q, k: number): ScopeDecision {
-  const base = { from: q.from, to: q.to, team: q.team ?? null, minGroupSize: k };
-  if (q.team === undefined) return decideScope(base, activeUsers({ events: allEvents, ...q, minGroupSize: k }), undefined);
-  const sizes = teamSizesOf(teamAggregates({ events: allEvents, from: q.from, to: q.to, minGroupSize: k, teamOf }), teamMembers({ events: allEvents, teamOf }));
-  return decideScope(base, sizes.find((s) => s.team === q.team)?.users ?? 0, suppressTeams(sizes, k).get(q.team));
-}
-
-function usersOf(team: string | undefined): Set<string> | undefined {
-  return team === undefined ? undefined : new Set([...teamOf].filter(([, t]) => t === team).map(([u]) => u));
-}
+const truth = { events: allEvents, teamOf };
+type Q = InsightsQuery;
 
 describe.each(backends())('insights on $name', (backend) => {
   describe.skipIf(backend.skip)(backendTitle(backend), () => {
@@ -64,11 +39,7 @@ describe.each(backends())('insights on $name', (backend) => {
     let employee: Client;
     let defs: FlowDef[];
 
-    const reference = (q: Q, k = 5) => {
-      const d = referenceScope(q, k);
-      const input = { events: allEvents, from: q.from, to: q.to, minGroupSize: k, ...(q.team !== undefined ? { users: usersOf(q.team) ?? new Set<string>() } : {}) };
-      return { d, input };
-    };
+    const reference = (q: Q, k = 5) => ({ d: referenceScope(truth, q, k), input: referenceInput(truth, q, k) });
 
     beforeAll(async () => {
       store = await backend.create();
@@ -190,30 +161,7 @@ describe.each(backends())('insights on $name', (backend) => {
     ];
 
     it.each(queries)('agrees with the reference functions on every endpoint for %o', async (q) => {
-      const { d, input } = reference(q);
-      const get = async (path: string, extra: Record<string, string> = {}) => (await champion.get(`${path}?${qs({ ...q, ...extra })}`)).body;
-      const wrap = <T extends object>(body: T) => (d.suppressed ? d : { suppressed: false, scope: d.scope, ...body });
-      const flows = flowInsights({ ...input, flows: defs });
-      expect(FlowInsightsResponseSchema.parse(await get('/v1/insights/flows'))).toEqual(wrap({ flows }));
-      expect(FlowInsightsResponseSchema.parse(await get('/v1/insights/flows', { flowId: 'export-report' }))).toEqual(
-        wrap({ flows: flowInsights({ ...input, flows: defs, flowId: 'export-report' }) }),
-      );
-      expect(FeatureInsightsResponseSchema.parse(await get('/v1/insights/features'))).toEqual(
-        wrap({ habitDefinition: HABIT_DEFINITION, features: featureInsights(input) }),
-      );
-      expect(FeatureInsightsResponseSchema.parse(await get('/v1/insights/features', { featureId: 'bulk-edit' }))).toEqual(
-        wrap({ habitDefinition: HABIT_DEFINITION, features: featureInsights({ ...input, featureId: 'bulk-edit' }) }),
-      );
-      expect(PromptInsightsResponseSchema.parse(await get('/v1/insights/prompts'))).toEqual(wrap({ prompts: promptInsights(input) }));
-      expect(StuckResponseSchema.parse(await get('/v1/insights/stuck'))).toEqual(wrap({ items: stuckSteps(flows, 5) }));
-      expect(OverviewResponseSchema.parse(await get('/v1/insights/overview'))).toEqual(wrap({ overview: overviewInsights(input, flows) }));
-      if (q.team === undefined) {
-        const td = referenceScope(q, 5);
-        const t = teamInsights({ events: allEvents, from: q.from, to: q.to, minGroupSize: 5, teamOf, flowId: 'create-deal' });
-        expect(TeamInsightsResponseSchema.parse(await get('/v1/insights/teams', { flowId: 'create-deal' }))).toEqual(
-          td.suppressed ? td : { suppressed: false, scope: td.scope, ...t },
-        );
-      }
+      await expectEveryEndpointAgrees(champion, truth, defs, q, { flowId: 'export-report', featureId: 'bulk-edit' });
     });
 
     it('puts the step broken by the host-app release at the top of the stuck list, with the right action', async () => {

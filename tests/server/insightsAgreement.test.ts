@@ -1,29 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureInsights } from '../../src/metrics/featureAdoption';
 import { flowDefOf, type FlowDef } from '../../src/metrics/flowAggregate';
-import { flowInsights } from '../../src/metrics/flowInsights';
-import { activeUsers } from '../../src/metrics/insightsScope';
-import { overviewInsights } from '../../src/metrics/overviewInsights';
-import { promptInsights } from '../../src/metrics/promptUsage';
-import { decideScope, type ScopeDecision } from '../../src/metrics/scopeSuppression';
-import { stuckSteps } from '../../src/metrics/stuckSteps';
-import { teamAggregates, teamInsights, teamMembers, teamSizesOf } from '../../src/metrics/teamInsights';
-import { suppressTeams } from '../../src/metrics/teamSuppression';
 import { IngestResponseSchema, PublishFlowResponseSchema } from '../../src/schema/api';
 import type { WaymarkEvent } from '../../src/schema/event';
-import {
-  FeatureInsightsResponseSchema,
-  FlowInsightsResponseSchema,
-  HABIT_DEFINITION,
-  OverviewResponseSchema,
-  PromptInsightsResponseSchema,
-  StuckResponseSchema,
-  TeamInsightsResponseSchema,
-} from '../../src/schema/insights';
+import { TeamInsightsResponseSchema } from '../../src/schema/insights';
 import { messyPopulation, MESSY_FROM, MESSY_TO, type MessyPopulation } from '../sim/messyPopulation';
 import { createRng } from '../sim/rng';
 import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 import { serveBackend, type Client } from './support/harness';
+import { expectEveryEndpointAgrees, qs, referenceScope, type InsightsQuery } from './support/insightsReference';
 
 /**
  * The collector's SQL against the pure reference on populations nobody tuned the metrics for
@@ -39,14 +23,7 @@ const SEEDS = [11, 2027, 90_001];
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-interface Q {
-  from: string;
-  to: string;
-  team?: string;
-}
-
-const qs = (q: Record<string, string | undefined>) =>
-  new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+type Q = InsightsQuery;
 
 /** The population's events and the team each person ends up in (the admin's mapping over the reported one). */
 function truthOf(pop: MessyPopulation) {
@@ -127,17 +104,9 @@ describe.each(backends())('insights agree with the reference on messy population
         if (assignments.length > 0) expect((await admin.post('/v1/admin/teams', { assignments })).status).toBe(200);
       });
 
-      /** The scope decision the reference makes, by the same rule as the server. */
-      const referenceScope = (q: Q, k: number): ScopeDecision => {
-        const base = { from: q.from, to: q.to, team: q.team ?? null, minGroupSize: k };
-        if (q.team === undefined) return decideScope(base, activeUsers({ events, ...q, minGroupSize: k }), undefined);
-        const sizes = teamSizesOf(teamAggregates({ events, from: q.from, to: q.to, minGroupSize: k, teamOf }), teamMembers({ events, teamOf }));
-        return decideScope(base, sizes.find((s) => s.team === q.team)?.users ?? 0, suppressTeams(sizes, k).get(q.team));
-      };
-
       it('is a population the check means something on: the period is shown, some teams are shown and some withheld', async () => {
         const full = { from: MESSY_FROM, to: MESSY_TO };
-        expect(referenceScope(full, 5).suppressed).toBe(false);
+        expect(referenceScope({ events, teamOf }, full, 5).suppressed).toBe(false);
         const t = TeamInsightsResponseSchema.parse((await champion.get(`/v1/insights/teams?${qs(full)}`)).body);
         if (t.suppressed) throw new Error('teams unexpectedly suppressed');
         expect(t.teams.filter((r) => !r.suppressed).length).toBeGreaterThan(0);
@@ -145,31 +114,7 @@ describe.each(backends())('insights agree with the reference on messy population
       });
 
       it.each(queriesOf(seed, pop))('every endpoint for %o', async (q) => {
-        const k = 5;
-        const d = referenceScope(q, k);
-        const users = q.team === undefined ? undefined : new Set([...teamOf].filter(([, t]) => t === q.team).map(([u]) => u));
-        const input = { events, from: q.from, to: q.to, minGroupSize: k, ...(users ? { users } : {}) };
-        const get = async (path: string, extra: Record<string, string> = {}) => {
-          const r = await champion.get(`${path}?${qs({ ...q, ...extra })}`);
-          expect(r.status, JSON.stringify(r.body)).toBe(200);
-          return r.body;
-        };
-        const wrap = <T extends object>(body: T) => (d.suppressed ? d : { suppressed: false, scope: d.scope, ...body });
-
-        const flows = flowInsights({ ...input, flows: defs });
-        expect(FlowInsightsResponseSchema.parse(await get('/v1/insights/flows'))).toEqual(wrap({ flows }));
-        expect(FlowInsightsResponseSchema.parse(await get('/v1/insights/flows', { flowId: 'deal-flow' }))).toEqual(wrap({ flows: flowInsights({ ...input, flows: defs, flowId: 'deal-flow' }) }));
-        expect(FeatureInsightsResponseSchema.parse(await get('/v1/insights/features'))).toEqual(wrap({ habitDefinition: HABIT_DEFINITION, features: featureInsights(input) }));
-        expect(FeatureInsightsResponseSchema.parse(await get('/v1/insights/features', { featureId: 'ai-summary' }))).toEqual(
-          wrap({ habitDefinition: HABIT_DEFINITION, features: featureInsights({ ...input, featureId: 'ai-summary' }) }),
-        );
-        expect(PromptInsightsResponseSchema.parse(await get('/v1/insights/prompts'))).toEqual(wrap({ prompts: promptInsights(input) }));
-        expect(StuckResponseSchema.parse(await get('/v1/insights/stuck'))).toEqual(wrap({ items: stuckSteps(flows, 5) }));
-        expect(OverviewResponseSchema.parse(await get('/v1/insights/overview'))).toEqual(wrap({ overview: overviewInsights(input, flows) }));
-        if (q.team === undefined) {
-          const t = teamInsights({ events, from: q.from, to: q.to, minGroupSize: k, teamOf, flowId: 'deal-flow' });
-          expect(TeamInsightsResponseSchema.parse(await get('/v1/insights/teams', { flowId: 'deal-flow' }))).toEqual(d.suppressed ? d : { suppressed: false, scope: d.scope, ...t });
-        }
+        await expectEveryEndpointAgrees(champion, { events, teamOf }, defs, q, { flowId: 'deal-flow', featureId: 'ai-summary' });
       });
     });
   });
