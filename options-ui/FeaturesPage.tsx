@@ -2,7 +2,7 @@ import type { Feature } from '../src/schema/flow';
 import { describeTarget } from '../src/ui/describeTarget';
 import { send } from './api';
 import { USE_MODES } from './labels';
-import { busyWhileRefreshing, ListPage, NameCell, PagesCell, RowActions, UpdatedCell } from './ListPage';
+import { busyWhileRefreshing, ListPage, ListTableHead, NameCell, PagesCell, RowActions, UpdatedCell } from './ListPage';
 import { plural } from './plural';
 import { routeHref } from './route';
 import { useAdminData } from './useAdminData';
@@ -49,18 +49,7 @@ export function FeaturesPage() {
     >
       <table class="table" data-testid="feature-list" aria-busy={busyWhileRefreshing(state)}>
         <caption class="sr-only">{plural(features.length, 'feature')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Counts as a use</th>
-            <th scope="col">Target</th>
-            <th scope="col">Pages</th>
-            <th scope="col">Updated</th>
-            <th scope="col">
-              <span class="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ListTableHead columns={['Counts as a use', 'Target', 'Pages']} />
         <tbody>
           {features.map((f) => {
             const href = routeHref({ page: 'feature', id: f.id });

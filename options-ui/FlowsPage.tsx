@@ -2,7 +2,7 @@ import type { Flow } from '../src/schema/flow';
 import { send } from './api';
 import { duplicateFlow } from './duplicateFlow';
 import { START_LABELS } from './labels';
-import { busyWhileRefreshing, ListPage, NameCell, RowActions, UpdatedCell } from './ListPage';
+import { busyWhileRefreshing, ListPage, ListTableHead, NameCell, RowActions, UpdatedCell } from './ListPage';
 import { plural } from './plural';
 import { routeHref } from './route';
 import { StatusBadge } from './StatusBadge';
@@ -56,19 +56,7 @@ export function FlowsPage() {
     >
       <table class="table" data-testid="flow-list" aria-busy={busyWhileRefreshing(state)}>
         <caption class="sr-only">{plural(flows.length, 'flow')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col" class="num">Version</th>
-            <th scope="col" class="num">Steps</th>
-            <th scope="col">Starts</th>
-            <th scope="col">Updated</th>
-            <th scope="col">
-              <span class="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <ListTableHead columns={['Status', { label: 'Version', num: true }, { label: 'Steps', num: true }, 'Starts']} />
         <tbody>
           {flows.map((f) => {
             const href = routeHref({ page: 'flow', id: f.id });

@@ -4,7 +4,7 @@ import { send } from './api';
 import { describeAudience } from './audienceDraft';
 import { duplicateGuidance } from './duplicateGuidance';
 import { GUIDANCE_INFO } from './guidanceKinds';
-import { busyWhileRefreshing, ListPage, NameCell, PagesCell, RowActions, UpdatedCell } from './ListPage';
+import { busyWhileRefreshing, ListPage, ListTableHead, NameCell, PagesCell, RowActions, UpdatedCell } from './ListPage';
 import { loadAuthoringData, type AuthoringData } from './loadAuthoringData';
 import { plural } from './plural';
 import { routeHref } from './route';
@@ -76,20 +76,7 @@ export function GuidanceListPage({ kind }: { kind: GuidanceKind }) {
       {data ? (
         <table class="table" data-testid="guidance-list" data-kind={kind} aria-busy={busyWhileRefreshing(state)}>
           <caption class="sr-only">{plural(items.length, info.noun)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Status</th>
-              <th scope="col">{column.heading}</th>
-              <th scope="col">Pages</th>
-              <th scope="col">Audience</th>
-              <th scope="col" class="num">Priority</th>
-              <th scope="col">Updated</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ListTableHead columns={['Status', column.heading, 'Pages', 'Audience', { label: 'Priority', num: true }]} />
           <tbody>
             {items.map((g) => {
               const href = routeHref({ page: 'guidanceItem', kind, id: g.id });

@@ -131,3 +131,35 @@ export function NameCell({ name, id, href, note }: { name: string; id: string; h
     </th>
   );
 }
+
+/** A column of a list table: its heading, and `num` for a right-aligned number. */
+export type ListColumn = string | { label: string; num: true };
+
+/**
+ * The head of a list table: Name, the kind's own columns, Updated, and the (visually unlabelled)
+ * actions column, matching `NameCell`, …, `UpdatedCell`, `RowActions` in each row.
+ */
+export function ListTableHead({ columns }: { columns: readonly ListColumn[] }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Name</th>
+        {columns.map((c) =>
+          typeof c === 'string' ? (
+            <th scope="col" key={c}>
+              {c}
+            </th>
+          ) : (
+            <th scope="col" class="num" key={c.label}>
+              {c.label}
+            </th>
+          ),
+        )}
+        <th scope="col">Updated</th>
+        <th scope="col">
+          <span class="sr-only">Actions</span>
+        </th>
+      </tr>
+    </thead>
+  );
+}
