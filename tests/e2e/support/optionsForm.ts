@@ -63,13 +63,19 @@ export async function waitForFlash(page: Page, re: RegExp): Promise<string> {
 export async function captureDownloads(page: Page): Promise<{ take(): Promise<string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'waymark-download-'));
   const session = await page.createCDPSession();
-  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+  // Chromium reserves the file under its final name before writing it: read it only once the browser
+  // says the download completed.
+  let completed = 0;
+  session.on('Browser.downloadProgress', (e: { state: string }) => {
+    if (e.state === 'completed') completed++;
+  });
+  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
   const seen = new Set<string>();
   return {
     async take() {
       const end = Date.now() + 10_000;
       for (;;) {
-        const file = readdirSync(dir).find((f) => !seen.has(f) && !f.endsWith('.crdownload'));
+        const file = completed > seen.size ? readdirSync(dir).find((f) => !seen.has(f) && !f.endsWith('.crdownload')) : undefined;
         if (file) {
           seen.add(file);
           return readFileSync(join(dir, file), 'utf8');
