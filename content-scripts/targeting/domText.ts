@@ -5,6 +5,17 @@ const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ma
 
 const WHITESPACE = /\s+/g;
 
+/**
+ * A ligature icon (`<span class="material-icons">delete</span>`): its word is drawn as a glyph, not read
+ * (the fingerprint's `icon` keeps it).
+ */
+const LIGATURE_ICON = /(?:^|\s)material-(?:icons|symbols)/;
+
+function isLigatureIcon(e: Element): boolean {
+  const c = e.getAttribute('class');
+  return c !== null && c.length > 13 && LIGATURE_ICON.test(c);
+}
+
 export function collapse(s: string): string {
   return s.replace(WHITESPACE, ' ').trim();
 }
@@ -36,7 +47,7 @@ export function visibleText(el: Element, max: number, skip?: Element): string | 
         if (out.length > budget) return false;
       } else if (child.nodeType === 1) {
         const e = child as Element;
-        if (e === skip || SKIP_TEXT.has(e.localName) || e.hasAttribute('hidden')) continue;
+        if (e === skip || SKIP_TEXT.has(e.localName) || e.hasAttribute('hidden') || isLigatureIcon(e)) continue;
         // Words in adjacent elements (`<td>a</td><td>b</td>`) must not run together.
         if (out !== '' && out.charCodeAt(out.length - 1) !== 32) out += ' ';
         if (!walk(e)) return false;

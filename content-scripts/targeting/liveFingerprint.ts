@@ -3,6 +3,7 @@ import { implicitRole } from '../../src/targeting';
 import { adjacentNamesOf } from './adjacentNames';
 import { clip, visibleText } from './domText';
 import { labelOf } from './elementLabel';
+import { iconOf } from './iconOf';
 import { createPathCache, pathsOf, type ElementPaths, type PathCache } from './elementPath';
 import { createNeighborCache, neighborTextOf, type NeighborCache } from './neighborText';
 import { ordinalOf } from './ordinalOf';
@@ -86,6 +87,7 @@ export class LiveFingerprint implements ElementFingerprint {
   #adjacentNames: Memo<[string, string] | undefined> = NOT_YET;
   #lang: Memo<string | undefined> = NOT_YET;
   #ordinal: Memo<[number, number] | undefined> = NOT_YET;
+  #icon: Memo<string | undefined> = NOT_YET;
   #paths: ElementPaths | undefined;
   #rect: Rect | undefined;
 
@@ -116,7 +118,8 @@ export class LiveFingerprint implements ElementFingerprint {
    */
   forget(text: boolean, neighborText: boolean): void {
     this.#label = this.#adjacentNames = this.#ordinal = this.#lang = NOT_YET;
-    if (text) this.#text = NOT_YET;
+    // The icon is read from the element's subtree, as its text is.
+    if (text) this.#text = this.#icon = NOT_YET;
     if (neighborText) this.#neighborText = NOT_YET;
   }
 
@@ -238,6 +241,11 @@ export class LiveFingerprint implements ElementFingerprint {
   get ordinal(): [number, number] | undefined {
     if (this.#ordinal === NOT_YET) this.#ordinal = ordinalOf(this.#el, (x) => new LiveFingerprint(x, this.#caches));
     return this.#ordinal;
+  }
+  /** Read only for the few leading candidates (see `iconSignal`): a few descendants looked at. */
+  get icon(): string | undefined {
+    if (this.#icon === NOT_YET) this.#icon = iconOf(this.#el);
+    return this.#icon;
   }
   get xpath(): string | undefined {
     return (this.#paths ??= pathsOf(this.#el, this.#caches.paths)).xpath;

@@ -72,6 +72,13 @@ export const ElementFingerprintSchema = z.strictObject({
    * ancestor that holds another element of the same kind (the 3rd of 5 buttons of a toolbar). Survives
    * translation, rewording and wrappers; an element removed from the group changes the count.
    */
+  /**
+   * The element's own icon as a language-neutral name, e.g. `trash`: from an SVG sprite reference
+   * (`<use href="#icon-trash">`), an icon-font class (`fa-trash`, `bi-trash`), a ligature icon's word
+   * (`<span class="material-icons">delete</span>`), an icon image's file name without its content hash,
+   * or `svg-` and a hash of an inline SVG's geometry. Translation renames buttons, not their icons.
+   */
+  icon: text(64).optional(),
   ordinal: z.tuple([z.number().int().nonnegative().max(10000), z.number().int().positive().max(10000)]).optional(),
 });
 export type ElementFingerprint = z.infer<typeof ElementFingerprintSchema>;

@@ -1,6 +1,7 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { classSignal } from './classSignal';
 import { REWORDED_AT, REWORDED_FROM, type Evidence } from './confidence';
+import { iconAgreement, iconSignal } from './iconSignal';
 import { hrefSignal, identitySignal } from './identitySignals';
 import { ordinalSignal, pathSignal, rectSignal, scopeSignal, type PathSignal } from './placeSignals';
 import { effectiveRole, roleSignal, tagSignal, typeSignal } from './shapeSignals';
@@ -168,7 +169,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     neighbor,
   ]);
   const path: PathSignal | null = pathSignal(target);
-  const late = present([path, rectSignal(target), ordinalSignal(target)]);
+  const late = present([path, rectSignal(target), ordinalSignal(target), iconSignal(target)]);
   const signals = [...first, ...middle, ...late];
   const byName = (name: SignalName) => signals.find((s) => s.name === name);
   const nameSignal = byName('accessibleName');
@@ -232,6 +233,8 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         // Translation changes what a name says, not whether there is one: a field with no name at all in
         // the slot of a named one is another field (the removed Street's neighbour), not it translated.
         translated: translated(c) && (ownName === null || shortName(c) !== ''),
+        // Read only where the target has an icon: a leader's few descendants.
+        icon: target.icon === undefined || c.icon === undefined ? undefined : iconAgreement(target.icon, c.icon),
         restyled: restyled(c),
         otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the

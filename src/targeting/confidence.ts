@@ -64,6 +64,11 @@ export interface Evidence {
   readonly inStructure?: number;
   /** The candidate's text is in another language than the target's (`lang`): names were translated. */
   readonly translated?: boolean;
+  /**
+   * Agreement of the element's own icon (see `iconAgreement`) where both have one; `undefined`: nothing
+   * to compare. Icons are not translated.
+   */
+  readonly icon?: number;
   /** The target has a row label and the candidate another one: another record's look-alike. */
   readonly otherRow?: boolean;
   /**
@@ -135,7 +140,9 @@ export function identityOf(e: Evidence): number {
   // name sharing nothing with the old one does not do: after a removal and an insertion in the group,
   // another button holds the path with the same rank and count. Never another row's: rows are alike.
   // Nor one styled as another part of the component (`restyled`): another element in that place.
-  const explained = e.translated === true ? 1 : ramp(e.name, REWORDED_FROM, REWORDED_AT);
+  // On a translated page, another icon than the target's says it is another control (the toolbar's
+  // buttons also traded places): translation changes the words on a button, not its icon.
+  const explained = e.translated === true ? (e.icon === undefined || e.icon >= 0.5 ? 1 : 0) : ramp(e.name, REWORDED_FROM, REWORDED_AT);
   const structural = e.otherRow === true || e.restyled === true || (e.inStructure ?? 0) < 0.5 ? 0 : explained * RENAMED;
   // A twin (a copy inserted right beside the original, or one there all along) has the name, the
   // surroundings and, as often as not, the test id: neither is the target by those, and which one holds

@@ -15,7 +15,8 @@ export type SignalName =
   | 'path'
   | 'rect'
   | 'scope'
-  | 'ordinal';
+  | 'ordinal'
+  | 'icon';
 
 /**
  * What a match on a signal testifies to (see `confidence.ts`):

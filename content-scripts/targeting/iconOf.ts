@@ -1,0 +1,110 @@
+/**
+ * The element's own icon as a language-neutral name (the fingerprint's `icon`). Icon libraries mark
+ * their icons in a handful of ways, and each says which icon it is without a word of the page's
+ * language:
+ * - SVG sprites: `<svg><use href="#icon-trash">` (or `xlink:href`, or an external sprite file's
+ *   fragment, as Salesforce Lightning's `symbols.svg#delete`);
+ * - Font Awesome's SVG mode: `<svg data-icon="trash">`; other libraries' `data-icon` alike;
+ * - icon fonts and class-named SVGs: `fa-trash`, `bi-trash`, `glyphicon-trash`, `mdi-delete`,
+ *   `lucide-trash-2`, `icon-trash`, `trash-icon`;
+ * - ligature fonts: `<span class="material-icons">delete</span>` (Material Icons and Symbols), whose
+ *   word is the icon's name drawn as a glyph;
+ * - icon images: `<img src="/icons/trash.3f2a9c.svg">`, the file name without the content hash that
+ *   bundlers add and change with every release;
+ * - anything else drawn inline: `svg-` and a hash of its geometry (the same icon, the same path data).
+ *
+ * Only the element's own icon counts: the first one among its first descendants, not inside a nested
+ * control (a toolbar's buttons each have theirs). Read for leading candidates only.
+ */
+
+/** How deep and how many descendants are looked at: an icon sits right inside its control. */
+const MAX_DEPTH = 3;
+const MAX_VISITED = 24;
+
+/** Elements whose icons are theirs, not the container's. */
+const CONTROLS = new Set(['button', 'a', 'input', 'select', 'textarea', 'details', 'summary']);
+
+/** Library prefixes of icon class names and sprite ids (`fa-trash`, `bi-trash`, `#icon-trash`). */
+const PREFIXED = /^(?:fa[srlbdt]?|bi|mdi|glyphicon|icon|icons|ico|ic|ti|ri|la[srb]?|ph|codicon|octicon|lucide|feather|ion|ionicon|bx[sl]?|gg|heroicon|uil|eva|zmdi|oi|fi|si|svg|sprite|utility|action|standard)[-_:](.+)$/;
+const SUFFIXED = /^(.+)[-_]icon$/;
+/** Class tokens of icon libraries that say how, not which: `fa-solid`, `fa-lg`, `fa-fw`, `fa-spin`. */
+const MODIFIER = /^(?:fa-(?:solid|regular|light|thin|duotone|brands|sharp|fw|xs|sm|lg|xl|2xs|[1-9]x|10x|spin|pulse|border|inverse|beat|fade|bounce|shake|flip(?:-.*)?|rotate(?:-.*)?|stack(?:-.*)?|pull-.*|li|ul)|svg-inline--fa|icon-(?:xs|sm|md|lg|xl|small|large|button|wrapper|container|only))$/;
+/** A content hash a bundler appended to a file name (`trash.3f2a9c`, `trash-3f2a9c1b`, `trash_BxY2z9`). */
+const FILE_HASH = /[.\-_](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}$/;
+const LIGATURE = /(?:^|\s)material-(?:icons|symbols)/;
+
+export function iconOf(el: Element): string | undefined {
+  let visited = 0;
+  const walk = (node: Element, depth: number): string | undefined => {
+    for (let child = node.firstElementChild; child !== null && visited < MAX_VISITED; child = child.nextElementSibling) {
+      visited++;
+      const own = iconName(child);
+      if (own !== undefined) return own;
+      if (depth < MAX_DEPTH && !CONTROLS.has(child.localName) && child.localName !== 'svg') {
+        const inner = walk(child, depth + 1);
+        if (inner !== undefined) return inner;
+      }
+    }
+    return undefined;
+  };
+  return el.localName === 'svg' || el.localName === 'img' ? undefined : walk(el, 1);
+}
+
+/** The icon an element is, if it is one. */
+function iconName(el: Element): string | undefined {
+  const tag = el.localName;
+  const dataIcon = el.getAttribute('data-icon');
+  if (dataIcon !== null && dataIcon !== '') return normalise(dataIcon);
+  const classes = el.getAttribute('class') ?? '';
+  if (tag === 'img') return fileName(el.getAttribute('src') ?? '');
+  if (LIGATURE.test(classes)) return normalise(el.textContent ?? '');
+  // An icon font's element is empty (the glyph comes from CSS): a class like `bi-weekly` on text is no icon.
+  if (tag !== 'svg') return classes === '' || (el.textContent ?? '').trim() !== '' ? undefined : classIcon(classes);
+  const named = classes === '' ? undefined : classIcon(classes);
+  if (named !== undefined) return named;
+  const use = el.querySelector('use');
+  const ref = use?.getAttribute('href') ?? use?.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? use?.getAttribute('xlink:href');
+  if (ref) {
+    const hash = ref.indexOf('#');
+    return hash >= 0 ? normalise(ref.slice(hash + 1)) : fileName(ref);
+  }
+  return geometryHash(el);
+}
+
+function classIcon(classes: string): string | undefined {
+  for (const raw of classes.split(/\s+/)) {
+    const token = raw.toLowerCase();
+    if (token === '' || MODIFIER.test(token)) continue;
+    const m = PREFIXED.exec(token) ?? SUFFIXED.exec(token);
+    if (m?.[1] !== undefined && !MODIFIER.test(token)) return normalise(m[1]);
+  }
+  return undefined;
+}
+
+function fileName(src: string): string | undefined {
+  const path = src.split(/[?#]/)[0] ?? '';
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.(?:svg|png|gif|webp|jpe?g|ico)$/i, '');
+  const name = base.replace(FILE_HASH, '');
+  return name === '' || name === base && FILE_HASH.test(`.${base}`) ? undefined : normalise(name);
+}
+
+/** Lower case, library prefixes and `_` folded: `#icon-trash`, `fa-trash` and `trash` are one icon. */
+function normalise(name: string): string | undefined {
+  let n = name.trim().toLowerCase().replace(/_/g, '-');
+  for (let m = PREFIXED.exec(n); m?.[1] !== undefined; m = PREFIXED.exec(n)) n = m[1];
+  n = n.slice(0, 64);
+  return n === '' || /\s/.test(n) ? undefined : n;
+}
+
+/** FNV-1a over the SVG's shapes' geometry (at most the first 2,000 characters). */
+function geometryHash(svg: Element): string | undefined {
+  let geometry = '';
+  for (const shape of svg.querySelectorAll('path, circle, rect, line, polyline, polygon, ellipse')) {
+    geometry += `${shape.localName}:${shape.getAttribute('d') ?? shape.getAttribute('points') ?? ''};`;
+    if (geometry.length > 2000) break;
+  }
+  if (geometry === '') return undefined;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < Math.min(geometry.length, 2000); i++) h = Math.imul(h ^ geometry.charCodeAt(i), 0x01000193);
+  return `svg-${(h >>> 0).toString(36)}`;
+}
