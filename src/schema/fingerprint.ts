@@ -12,7 +12,7 @@ export type Rect = z.infer<typeof RectSchema>;
 const text = (max: number) => z.string().max(max);
 
 /** The fields that can single an element out, for `uniqueBy`. */
-export const IdentifyingFieldSchema = z.enum(['id', 'testId', 'name', 'href', 'accessibleName']);
+export const IdentifyingFieldSchema = z.enum(['id', 'testId', 'name', 'href', 'accessibleName', 'icon']);
 export type IdentifyingField = z.infer<typeof IdentifyingFieldSchema>;
 
 /**
@@ -56,7 +56,7 @@ export const ElementFingerprintSchema = z.strictObject({
    * element, not a namesake left behind by a removal. Empty: none was unique (a namesake of the
    * element was there: the one left after a removal may be it). Absent: not known.
    */
-  uniqueBy: z.array(IdentifyingFieldSchema).max(5).optional(),
+  uniqueBy: z.array(IdentifyingFieldSchema).max(6).optional(),
   /**
    * The names of the nearest elements of the same kind before and after it in document order ('' for
    * none): an element renamed in place still sits between the same two.

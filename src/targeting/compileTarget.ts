@@ -48,7 +48,7 @@ export interface CompiledTarget {
 }
 
 /** Evidence for one candidate, with what the ranker needs to settle uniqueness. */
-export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'sharedUnique' | 'nameWasUnique' | 'sharedWasUnique'> {
+export interface CandidateEvidence extends Omit<Evidence, 'nameUnique' | 'sharedUnique' | 'nameWasUnique' | 'sharedWasUnique' | 'iconUnique' | 'iconWasUnique'> {
   /** Same frame path and shadow-host chain as the target. */
   readonly sameScope: boolean;
   /** The shared-identifier signals this candidate matches (similarity at least 0.9). */

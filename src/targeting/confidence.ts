@@ -69,6 +69,10 @@ export interface Evidence {
    * to compare. Icons are not translated.
    */
   readonly icon?: number;
+  /** No other control of its kind carries the icon, and the scope is the target's. */
+  readonly iconUnique?: boolean;
+  /** The icon was the target's alone on the capture page too (its `uniqueBy`). */
+  readonly iconWasUnique?: boolean;
   /** The target has a row label and the candidate another one: another record's look-alike. */
   readonly otherRow?: boolean;
   /**
@@ -149,7 +153,11 @@ export function identityOf(e: Evidence): number {
   // the old place is position luck. Only a written id, or a shared identifier the other lacks, decides.
   // Reworded where nothing else shares a word with the old name: never another row's.
   const reworded = e.rewordedAlone === true && e.otherRow !== true ? RENAMED : 0;
-  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural, reworded);
+  // The only control with the target's icon, as when it was captured, where the name was translated or
+  // reworded rather than replaced: what the user sees on it is the same. Like a unique name, it stands
+  // without surroundings (the translated toolbar's buttons traded places too).
+  const icon = e.icon === 1 && (e.translated === true || e.name >= REWORDED_FROM) ? floor(e.iconUnique === true, e.iconWasUnique) : 0;
+  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural, reworded, icon);
   return e.contradicted ? identity / 2 : identity;
 }
 

@@ -228,7 +228,8 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   const nameUnique = (namesakes === 1 || inPlace === 1 || beside === 1) && (own || nameWasUnique);
   // A capture that recorded `uniqueBy` knows what was not unique too.
   const known = compiled.uniqueKnown ? false : undefined;
-  const withName = { ...plain, nameUnique, nameWasUnique: nameWasUnique || known, rewordedAlone };
+  const named = { ...plain, nameUnique, nameWasUnique: nameWasUnique || known, rewordedAlone };
+  const withName = { ...named, ...iconUniqueness(compiled, candidates, c, ev.icon === 1 && own && identityOf({ ...named, iconUnique: true, iconWasUnique: true }) > identityOf(named)) };
   const sofar = identityOf(withName);
   // Counting shared identifiers reads an attribute of every candidate: only when it could matter.
   if (ev.sharedMatches.length === 0 || identityOf({ ...withName, sharedUnique: true, sharedWasUnique: true }) <= sofar) return sofar;
@@ -243,6 +244,21 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
     if (was) sharedWasUnique = true;
   }
   return identityOf({ ...withName, sharedUnique, sharedWasUnique: sharedWasUnique || known });
+}
+
+/**
+ * Whether the candidate is the only control of its kind (tag or role) carrying its icon, and was so when
+ * captured; counted only when `matters` (it reads the icon of every such candidate).
+ */
+function iconUniqueness(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], c: ElementFingerprint, matters: boolean): { iconUnique: boolean; iconWasUnique: boolean | undefined } {
+  const was = compiled.uniqueBy.has('icon') ? true : compiled.uniqueKnown ? false : undefined;
+  if (!matters || was === false) return { iconUnique: false, iconWasUnique: was };
+  let holders = 0;
+  for (let i = 0; i < candidates.length && holders < 2; i++) {
+    const x = candidates[i] as ElementFingerprint;
+    if ((x.tag === c.tag || x.role === c.role) && x.icon === c.icon) holders++;
+  }
+  return { iconUnique: holders === 1, iconWasUnique: was };
 }
 
 /**

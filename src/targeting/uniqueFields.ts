@@ -1,7 +1,7 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { compileTarget, SAME } from './compileTarget';
 
-const FIELDS: readonly IdentifyingField[] = ['id', 'testId', 'name', 'href', 'accessibleName'];
+const FIELDS: readonly IdentifyingField[] = ['id', 'testId', 'name', 'href', 'accessibleName', 'icon'];
 
 /**
  * The identifying fields of `target` that at most one of `candidates` (the page it was captured on,

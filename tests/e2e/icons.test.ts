@@ -59,6 +59,9 @@ const PAGES: Record<string, string> = {
   '/en': toolbar('en', EN, 'a1'),
   '/de': toolbar('de', DE, 'q7'),
   '/de-swapped': toolbar('de', DE, 'q7', [0, 2, 1, 3]),
+  '/de-swapped-without-download': toolbar('de', DE, 'q7', [0, 1, 3]),
+  // A second download button (another section's) after the toolbar: the icon is no longer the target's alone.
+  '/de-swapped-two-downloads': toolbar('de', DE, 'q7', [0, 2, 1, 3]).replace('</body>', `<h2>Archiv</h2><button type="button" class="btn css-q7"><i class="fa fa-download" aria-hidden="true"></i> Archiv herunterladen</button></body>`),
 };
 
 type Api = typeof import('../../content-scripts/targeting/index');
@@ -138,18 +141,25 @@ describe('the icon a fingerprint records', () => {
 });
 
 describe('a translated toolbar whose buttons also traded places', () => {
-  it('anchors to the button with the target’s icon, or to none, never to the one that took its place', async () => {
+  it('anchors to the button with the target’s icon, not to the one that took its place', async () => {
     await pages.open('/en');
     const keys = ['tool-1', 'tool-2'];
     const fps = await capture(keys);
+    expect(fps.map((f) => f.uniqueBy?.includes('icon'))).toEqual([true, true]);
     await pages.open('/de-swapped');
-    const located = await locateAll(fps);
-    for (const [i, [status, key]] of located.entries()) {
-      if (status === 'found') expect(key).toBe(keys[i]);
-    }
+    expect(await locateAll(fps)).toEqual(keys.map((k) => ['found', k]));
     // Unswapped, the same buttons are found by the place they hold, as without icons.
     await pages.open('/de');
     expect(await locateAll(fps)).toEqual(keys.map((k) => ['found', k]));
   });
 
+  it('does not anchor a removed button, nor pick between two that carry its icon', async () => {
+    await pages.open('/en');
+    const fps = await capture(['tool-2']);
+    await pages.open('/de-swapped-without-download');
+    expect(await locateAll(fps)).toEqual([['missing', null]]);
+    await pages.open('/de-swapped-two-downloads');
+    const [[status]] = (await locateAll(fps)) as [[string, string | null]];
+    expect(status).not.toBe('found');
+  });
 });
