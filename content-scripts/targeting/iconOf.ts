@@ -1,3 +1,5 @@
+import { analyzeToken, isGeneratedToken } from '../../src/targeting';
+
 /**
  * The element's own icon as a language-neutral name (the fingerprint's `icon`). Icon libraries mark
  * their icons in a handful of ways, and each says which icon it is without a word of the page's
@@ -24,12 +26,15 @@ const MAX_VISITED = 24;
 /** Elements whose icons are theirs, not the container's. */
 const CONTROLS = new Set(['button', 'a', 'input', 'select', 'textarea', 'details', 'summary']);
 
-/** Library prefixes of icon class names and sprite ids (`fa-trash`, `bi-trash`, `#icon-trash`). */
-const PREFIXED = /^(?:fa[srlbdt]?|bi|mdi|glyphicon|icon|icons|ico|ic|ti|ri|la[srb]?|ph|codicon|octicon|lucide|feather|ion|ionicon|bx[sl]?|gg|heroicon|uil|eva|zmdi|oi|fi|si|svg|sprite|utility|action|standard)[-_:](.+)$/;
+/**
+ * An icon class: a library prefix and the icon's name (`fa-trash`, `bi-trash`, `glyphicon-trash`,
+ * `mdi-delete`, `lucide-trash-2`, `icon-trash`, `#icon-trash`), or the name and `-icon`.
+ */
+const PREFIXED = /^[a-z]{1,10}[-_:](.+)$/;
 const SUFFIXED = /^(.+)[-_]icon$/;
-/** Class tokens of icon libraries that say how, not which: `fa-solid`, `fa-lg`, `fa-fw`, `fa-spin`. */
-const MODIFIER = /^(?:fa-(?:solid|regular|light|thin|duotone|brands|sharp|fw|xs|sm|lg|xl|2xs|[1-9]x|10x|spin|pulse|border|inverse|beat|fade|bounce|shake|flip(?:-.*)?|rotate(?:-.*)?|stack(?:-.*)?|pull-.*|li|ul)|svg-inline--fa|icon-(?:xs|sm|md|lg|xl|small|large|button|wrapper|container|only))$/;
-/** A content hash a bundler appended to a file name (`trash.3f2a9c`, `trash-3f2a9c1b`, `trash_BxY2z9`). */
+/** What an icon class says of how it is drawn, not which: `fa-solid`, `fa-lg`, `fa-fw`, `icon-sm`. */
+const MODIFIER = /^(?:solid|regular|light|thin|duotone|brands|sharp|fw|[0-9]*x[sl]?|sm|md|lg|xl|spin|pulse|inverse|border|li|ul|small|large|button|wrapper|only|inline--fa)$/;
+/** A content hash a bundler appended to a file name (`trash.3f2a9c`, `trash-3f2a9c1b`). */
 const FILE_HASH = /[.\-_](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}$/;
 const LIGATURE = /(?:^|\s)material-(?:icons|symbols)/;
 
@@ -53,17 +58,19 @@ export function iconOf(el: Element): string | undefined {
 /** The icon an element is, if it is one. */
 function iconName(el: Element): string | undefined {
   const tag = el.localName;
-  const dataIcon = el.getAttribute('data-icon');
-  if (dataIcon !== null && dataIcon !== '') return normalise(dataIcon);
-  const classes = el.getAttribute('class') ?? '';
+  const data = el.getAttribute('data-icon');
+  if (data) return normalise(data);
   if (tag === 'img') return fileName(el.getAttribute('src') ?? '');
+  const classes = el.getAttribute('class') ?? '';
   if (LIGATURE.test(classes)) return normalise(el.textContent ?? '');
-  // An icon font's element is empty (the glyph comes from CSS): a class like `bi-weekly` on text is no icon.
-  if (tag !== 'svg') return classes === '' || (el.textContent ?? '').trim() !== '' ? undefined : classIcon(classes);
-  const named = classes === '' ? undefined : classIcon(classes);
+  if (tag !== 'svg') {
+    // An icon font's element is empty (the glyph comes from CSS): a class like `bi-weekly` on text is no icon.
+    return classes === '' || (el.textContent ?? '').trim() !== '' ? undefined : classIcon(classes);
+  }
+  const named = classIcon(classes);
   if (named !== undefined) return named;
   const use = el.querySelector('use');
-  const ref = use?.getAttribute('href') ?? use?.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? use?.getAttribute('xlink:href');
+  const ref = use?.getAttribute('href') ?? use?.getAttribute('xlink:href');
   if (ref) {
     const hash = ref.indexOf('#');
     return hash >= 0 ? normalise(ref.slice(hash + 1)) : fileName(ref);
@@ -71,27 +78,36 @@ function iconName(el: Element): string | undefined {
   return geometryHash(el);
 }
 
+/**
+ * The first class naming an icon, read without what looks generated (a hash, a CSS-module suffix, a
+ * variant number: `lucide-trash-2` names the trash): a hashed class names nothing that lasts.
+ */
 function classIcon(classes: string): string | undefined {
   for (const raw of classes.split(/\s+/)) {
-    const token = raw.toLowerCase();
-    if (token === '' || MODIFIER.test(token)) continue;
+    const token = analyzeToken(raw).stable;
     const m = PREFIXED.exec(token) ?? SUFFIXED.exec(token);
-    if (m?.[1] !== undefined && !MODIFIER.test(token)) return normalise(m[1]);
+    if (m?.[1] === undefined || !/^[a-z]/.test(m[1]) || MODIFIER.test(m[1]) || isGeneratedToken(m[1])) continue;
+    const name = normalise(m[1]);
+    if (name !== undefined) return name;
   }
   return undefined;
 }
 
 function fileName(src: string): string | undefined {
   const path = src.split(/[?#]/)[0] ?? '';
-  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.(?:svg|png|gif|webp|jpe?g|ico)$/i, '');
+  const base = path.slice(path.lastIndexOf('/') + 1).replace(/\.[a-z]{3,4}$/i, '');
   const name = base.replace(FILE_HASH, '');
-  return name === '' || name === base && FILE_HASH.test(`.${base}`) ? undefined : normalise(name);
+  return name === '' || (name === base && FILE_HASH.test(`.${base}`)) ? undefined : normalise(name);
 }
 
-/** Lower case, library prefixes and `_` folded: `#icon-trash`, `fa-trash` and `trash` are one icon. */
+/**
+ * Lower case, `_` as `-`, the library prefix of a sprite id folded (`icon-trash` is `trash`, as the
+ * `fa-trash` class is): one icon, whichever way the app draws it.
+ */
 function normalise(name: string): string | undefined {
   let n = name.trim().toLowerCase().replace(/_/g, '-');
-  for (let m = PREFIXED.exec(n); m?.[1] !== undefined; m = PREFIXED.exec(n)) n = m[1];
+  const m = /^(?:icons?|ic|i|svg|sprite|utility|action)-(.+)$/.exec(n);
+  if (m?.[1] !== undefined) n = m[1];
   n = n.slice(0, 64);
   return n === '' || /\s/.test(n) ? undefined : n;
 }
