@@ -75,12 +75,28 @@ function capture(keys: string[]): Captured[] {
   });
 }
 
-function locateAll(items: Captured[]): Located[] {
-  return items.map(({ key, fingerprint, selector }) => {
-    const res = locate(fingerprint, document);
-    const { elements, fingerprints } = collectCandidates(document, candidateQuery(fingerprint));
+/** A plain copy without the given fields, as another tool that records fewer of them would pass. */
+function without(fp: ElementFingerprint, drop: readonly string[]): ElementFingerprint {
+  const out: Record<string, unknown> = { ...materialize(fp) };
+  for (const k of drop) delete out[k];
+  return out as unknown as ElementFingerprint;
+}
+
+/**
+ * Locates each captured target on this page. With `drop` (field names), ranks fingerprints without
+ * those fields instead of locating live, as a tool calling `rankCandidates` on stored fingerprints
+ * that lack them would: the answer is the best candidate when its confidence reaches `ACCEPT_CONFIDENCE`.
+ */
+function locateAll(items: Captured[], drop: readonly string[] = []): Located[] {
+  return items.map(({ key, fingerprint: captured, selector }) => {
+    const fingerprint = drop.length === 0 ? captured : without(captured, drop);
+    const collected = collectCandidates(document, candidateQuery(fingerprint));
+    const elements = collected.elements;
+    const fingerprints = drop.length === 0 ? collected.fingerprints : collected.fingerprints.map((f) => without(f, drop));
     const { ranked, assessment } = rankWithAssessment(fingerprint, fingerprints);
     const top = ranked[0] === undefined ? null : elements[ranked[0].index];
+    const accepted = (ranked[0]?.confidence ?? 0) >= ACCEPT_CONFIDENCE;
+    const res = drop.length === 0 ? locate(fingerprint, document) : { status: accepted ? 'found' : 'missing', confidence: ranked[0]?.confidence ?? 0, element: accepted ? top : null };
     const own = elements.findIndex((e) => e.getAttribute(KEY) === key);
     const rank = ranked.findIndex((r) => r.index === own);
     const truth = own < 0 ? undefined : { fingerprint: materialize(fingerprints[own] as ElementFingerprint), rank, score: ranked[rank]?.score ?? 0 };

@@ -24,6 +24,12 @@ import { CHROMIUM_BASE_ARGS } from '../../scripts/chromiumArgs';
  * a rule found on this one does not give wrong answers on releases it was not tuned on.
  */
 const SEED = seedFrom(process.env.WAYMARK_BENCH_SEED);
+/**
+ * `WAYMARK_BENCH_DROP_FIELDS=uniqueBy,ordinal` ranks fingerprints without those fields (targets and
+ * candidates alike), as another tool calling `rankCandidates` on fingerprints that record fewer fields
+ * would: how the matcher fares on what it was not given. Accuracy only.
+ */
+const DROP = (process.env.WAYMARK_BENCH_DROP_FIELDS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
 const PAGES = 84;
 const BIG_ROWS = 590;
 const BIG_TARGETS = 40;
@@ -107,7 +113,7 @@ async function main(): Promise<void> {
         if (!c.consistent) inconsistent++;
       }
       await open(page, `${server.url}/${pair.id}/r2`, code);
-      const located: Located[] = await page.evaluate((items) => (window as unknown as Win).WaymarkBench.locateAll(items), captured);
+      const located: Located[] = await page.evaluate((items, drop) => (window as unknown as Win).WaymarkBench.locateAll(items, drop), captured, DROP);
       for (const l of located) {
         const t = pair.targets.find((x) => x.key === l.key);
         outcomes.push({ ...l, removed: t?.removed ?? false, besideCopy: t?.besideCopy ?? false, kind: pair.kind, applied: pair.applied });
@@ -116,13 +122,13 @@ async function main(): Promise<void> {
 
     // For checking a rule on other seeds quickly: WAYMARK_BENCH_ACCURACY_ONLY=1 skips the timing and
     // prints the breakdowns and one JSON line of rates.
-    if (process.env.WAYMARK_BENCH_ACCURACY_ONLY === '1') {
+    if (process.env.WAYMARK_BENCH_ACCURACY_ONLY === '1' || DROP.length > 0) {
       const r = rates(outcomes);
       printBreakdown('operator', outcomes, (o) => o.applied.map((a) => a.replace(/:.*/, '')));
       printBreakdown('copy beside', outcomes, bucketOf);
       const dump = process.env.WAYMARK_BENCH_DUMP;
       if (dump) await writeFile(dump, JSON.stringify(outcomes, null, 1));
-      console.log(JSON.stringify({ bench: 'targeting-accuracy', seed: SEED, pairs: r.pairs, top1: round(r.top1), coverage: round(r.coverage), wrong: round(r.wrong), wrongAnswers: outcomes.filter((o) => o.status === 'found' && (o.removed || o.chosen !== o.key)).length, removedAbstained: round(r.removedAbstained), ...besideCopyFigures(outcomes) }));
+      console.log(JSON.stringify({ bench: 'targeting-accuracy', seed: SEED, dropped: DROP, pairs: r.pairs, top1: round(r.top1), coverage: round(r.coverage), wrong: round(r.wrong), wrongAnswers: outcomes.filter((o) => o.status === 'found' && (o.removed || o.chosen !== o.key)).length, removedAbstained: round(r.removedAbstained), ...besideCopyFigures(outcomes) }));
       return;
     }
     const bigCaptured = await capture(page, server.url, big, code);
