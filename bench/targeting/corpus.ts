@@ -1,5 +1,5 @@
 import { createCtx, randomStyle, type AppStyle } from './build';
-import { iconStreams, type IconConvention } from './icons';
+import { conventionLabel, iconStreams } from './icons';
 import { allNodes, renderPage, type Page } from './model';
 import { mutate } from './mutate';
 import { checkoutPage } from './pages/checkout';
@@ -47,10 +47,6 @@ export interface CorpusOptions {
   icons?: boolean;
 }
 
-function conventionLabel(c: IconConvention): string {
-  const variant = Object.entries(c).find(([k]) => k !== 'kind' && k !== 'href')?.[1];
-  return variant === undefined ? c.kind : `${c.kind}:${String(variant)}`;
-}
 
 /** Share of targets a release removes: the pairs where the right answer is to abstain. */
 const REMOVE_RATE = 0.1;

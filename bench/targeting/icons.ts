@@ -65,6 +65,23 @@ function randomConvention(rng: Rng): IconConvention {
   }
 }
 
+/** `kind:variant`, for the report (`none`, `font:fa6`, `sprite:slds`, `inlineSvg:lucide`). */
+export function conventionLabel(c: IconConvention): string {
+  switch (c.kind) {
+    case 'none':
+      return 'none';
+    case 'sprite':
+      return `sprite:${c.sheet}`;
+    case 'font':
+    case 'ligature':
+      return `${c.kind}:${c.family}`;
+    case 'inlineSvg':
+      return `inlineSvg:${c.lucide ? 'lucide' : 'plain'}`;
+    case 'img':
+      return `img:${c.bundler}`;
+  }
+}
+
 const same = (a: IconConvention, b: IconConvention) => JSON.stringify(a) === JSON.stringify(b);
 
 export function randomIconStyle(rng: Rng): IconStyle {
