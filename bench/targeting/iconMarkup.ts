@@ -17,16 +17,16 @@ function numbers(seed: string): () => number {
 }
 
 /**
- * Path data for `icon` on a 24-unit grid, the same on every page and release (a glyph's drawing is part
+ * Path data for `icon` on a 24-unit grid (`scale` times that: Font Awesome draws on 512), the same on every page and release (a glyph's drawing is part
  * of the icon, not of the build): one to three strokes, each a move and a few relative lines, the way
  * Lucide's and Heroicons' paths read (`M3 6h18`, `m19 6-1 14H6L5 6`).
  */
-export function pathsOf(icon: string): string[] {
+export function pathsOf(icon: string, scale = 1): string[] {
   const n = numbers(`path:${icon}`);
-  const coord = () => 2 + (n() % 21);
+  const coord = () => (2 + (n() % 21)) * scale;
   const delta = () => {
     const d = (n() % 17) - 8;
-    return d === 0 ? 4 : d;
+    return (d === 0 ? 4 : d) * scale;
   };
   const out: string[] = [];
   for (let i = 1 + (n() % 3); i > 0; i--) {
@@ -76,8 +76,12 @@ export function renderIcon(icon: string, convention: IconConvention, salt: strin
       return `<span class="${convention.family}" aria-hidden="true">${name}</span>`;
     }
     case 'inlineSvg': {
+      if (convention.flavor === 'fontawesome') {
+        const name = iconName(icon, 'fa');
+        return `<svg class="svg-inline--fa fa-${name}" aria-hidden="true" focusable="false" data-prefix="fas" data-icon="${name}" role="img" ${SVG_NS} viewBox="0 0 512 512"><path fill="currentColor" d="${pathsOf(icon, 21).join('')}"></path></svg>`;
+      }
       const paths = pathsOf(icon);
-      if (convention.lucide) {
+      if (convention.flavor === 'lucide') {
         const body = paths.map((d) => `<path d="${d}"></path>`).join('');
         return `<svg ${SVG_NS} width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" class="lucide lucide-${iconName(icon, 'lucide')}" aria-hidden="true">${body}</svg>`;
       }

@@ -14,7 +14,8 @@ import { createRng, fnv, type Rng } from './rng';
  *   font draws it as a glyph (`<span class="material-icons">delete</span>`; Angular Material's
  *   `<mat-icon>`). The word is in the DOM and in textContent.
  * - `inlineSvg`: the path data inlined, as React icon packages render it: Lucide with its
- *   `lucide lucide-trash-2` classes, or Heroicons-style markup with no name anywhere.
+ *   `lucide lucide-trash-2` classes, Heroicons-style markup with no name anywhere, or Font Awesome's
+ *   SVG+JS mode, which replaces each `<i>` by `<svg class="svg-inline--fa fa-trash" data-icon="trash">`.
  * - `img`: an `<img>` of an SVG file whose name carries the bundler's content hash (webpack's
  *   `trash.3f2a9c.svg`, Vite's `trash-D4f2a9cB.svg`), which every build changes.
  * - `none`: no icon library; icon-only buttons keep the generator's `◆` glyph.
@@ -23,7 +24,7 @@ export type IconConvention =
   | { kind: 'sprite'; href: 'href' | 'xlink:href'; sheet: 'inline' | 'slds' }
   | { kind: 'font'; family: 'fa4' | 'fa5' | 'fa6' | 'bi' | 'icomoon' }
   | { kind: 'ligature'; family: 'material-icons' | 'material-symbols-outlined' | 'mat-icon' }
-  | { kind: 'inlineSvg'; lucide: boolean }
+  | { kind: 'inlineSvg'; flavor: 'lucide' | 'heroicons' | 'fontawesome' }
   | { kind: 'img'; bundler: 'webpack' | 'vite' }
   | { kind: 'none' };
 
@@ -59,7 +60,7 @@ function randomConvention(rng: Rng): IconConvention {
     case 'ligature':
       return { kind: 'ligature', family: rng.pick(['material-icons', 'material-symbols-outlined', 'mat-icon'] as const) };
     case 'inlineSvg':
-      return { kind: 'inlineSvg', lucide: rng.chance(0.6) };
+      return { kind: 'inlineSvg', flavor: rng.pick(['lucide', 'lucide', 'heroicons', 'fontawesome'] as const) };
     case 'img':
       return { kind: 'img', bundler: rng.pick(['webpack', 'vite'] as const) };
   }
@@ -76,7 +77,7 @@ export function conventionLabel(c: IconConvention): string {
     case 'ligature':
       return `${c.kind}:${c.family}`;
     case 'inlineSvg':
-      return `inlineSvg:${c.lucide ? 'lucide' : 'plain'}`;
+      return `inlineSvg:${c.flavor}`;
     case 'img':
       return `img:${c.bundler}`;
   }

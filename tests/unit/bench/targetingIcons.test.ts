@@ -110,11 +110,12 @@ describe('icon markup and releases', () => {
     expect(renderIcon('trash', { kind: 'sprite', href: 'href', sheet: 'inline' }, 'r1', true)).toBe('<svg class="icon" aria-hidden="true" focusable="false"><use href="#icon-trash"></use></svg>');
     expect(renderIcon('trash', { kind: 'sprite', href: 'xlink:href', sheet: 'slds' }, 'r1', false)).toContain('xlink:href="/assets/icons/utility-sprite/svg/symbols.svg#delete"');
     expect(renderIcon('trash', { kind: 'font', family: 'bi' }, 'r1', true)).toBe('<i class="bi bi-trash" aria-hidden="true"></i>');
-    expect(renderIcon('trash-2', { kind: 'inlineSvg', lucide: true }, 'r1', true)).toContain('class="lucide lucide-trash-2"');
-    const plain = renderIcon('trash', { kind: 'inlineSvg', lucide: false }, 'r1', true);
+    expect(renderIcon('trash-2', { kind: 'inlineSvg', flavor: 'lucide' }, 'r1', true)).toContain('class="lucide lucide-trash-2"');
+    expect(renderIcon('pencil', { kind: 'inlineSvg', flavor: 'fontawesome' }, 'r1', true)).toMatch(/^<svg class="svg-inline--fa fa-pen" [^>]*data-icon="pen"[^>]*viewBox="0 0 512 512"><path fill="currentColor" d="M\d+ \d+[^"]*"><\/path><\/svg>$/);
+    const plain = renderIcon('trash', { kind: 'inlineSvg', flavor: 'heroicons' }, 'r1', true);
     expect(plain).toMatch(/^<svg viewBox="0 0 24 24"[^>]*><path [^>]*d="M\d+ \d+[^"]*"><\/path><\/svg>$/);
-    expect(renderIcon('trash', { kind: 'inlineSvg', lucide: false }, 'r2-5', true)).toBe(plain);
-    expect(renderIcon('pencil', { kind: 'inlineSvg', lucide: false }, 'r1', true)).not.toBe(plain);
+    expect(renderIcon('trash', { kind: 'inlineSvg', flavor: 'heroicons' }, 'r2-5', true)).toBe(plain);
+    expect(renderIcon('pencil', { kind: 'inlineSvg', flavor: 'heroicons' }, 'r1', true)).not.toBe(plain);
     const img = { kind: 'img', bundler: 'webpack' } as const;
     expect(renderIcon('trash', img, 'r1', true)).toMatch(/^<img src="\/static\/icons\/trash\.[0-9a-f]{6}\.svg" alt="">$/);
     expect(renderIcon('trash', img, 'r1', true)).toBe(renderIcon('trash', img, 'r1', false));
