@@ -1,3 +1,4 @@
+import { noIconStream, type IconStream } from './icons';
 import type { ClassToken, HashScheme, IdScheme, Node, NodeMeta } from './model';
 import type { Rng } from './rng';
 
@@ -47,12 +48,14 @@ export function randomStyle(rng: Rng): AppStyle {
 export interface Ctx {
   readonly rng: Rng;
   readonly style: AppStyle;
+  /** Icon decisions draw from here, never from `rng`: see `IconStream`. */
+  readonly icons: IconStream;
   uid(): number;
 }
 
-export function createCtx(rng: Rng, style: AppStyle, firstUid = 1): Ctx {
+export function createCtx(rng: Rng, style: AppStyle, firstUid = 1, icons: IconStream = noIconStream()): Ctx {
   let next = firstUid;
-  return { rng, style, uid: () => next++ };
+  return { rng, style, icons, uid: () => next++ };
 }
 
 const words = (s: string) => s.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean).map((w) => w.toLowerCase());

@@ -1,3 +1,5 @@
+import { ICON_CSS, renderIcon } from './iconMarkup';
+import type { IconConvention } from './icons';
 import { fnv } from './rng';
 import { translate, type Language } from './vocab';
 
@@ -22,6 +24,12 @@ export interface Node {
   attrs: Record<string, string>;
   /** Text rendered before the children. */
   text?: string;
+  /**
+   * The icon the element carries (a canonical name from `iconVocab`) in the release's icon convention:
+   * on a control, rendered before its text (not a child node: the tree stays as without icons); on an
+   * icon slot (`meta.iconSlot`), the slot renders as the icon's markup alone.
+   */
+  icon?: string;
   children: Node[];
   /** Content of an open declarative shadow root. */
   shadow?: Node[];
@@ -41,6 +49,13 @@ export interface NodeMeta {
   reorder?: boolean;
   /** What the element is for, for mutation operators (e.g. 'button', 'field', 'link'). */
   role?: string;
+  /** What a control does (its English name as the page was written), which its icon follows. */
+  purpose?: string;
+  /**
+   * The glyph span of an icon-only control in an app with an icon library: rendered as `icon` instead of
+   * itself (its text and attributes are kept for the operators, which must see the same tree).
+   */
+  iconSlot?: boolean;
 }
 
 export interface Page {
@@ -56,6 +71,8 @@ export interface Release {
   lang?: Language;
   /** Uids rendered with `data-bench-key`. */
   keys: ReadonlySet<number>;
+  /** How icons are marked up; without one (or `none`) the page has no icon library. */
+  icons?: IconConvention;
 }
 
 const B36 = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -153,9 +170,16 @@ iframe{width:100%;height:260px;border:1px solid #ccc}[role=dialog]{background:#f
 h1{font-size:20px}h2{font-size:17px}h3{font-size:15px}h1,h2,h3,h4{margin:6px 0}.row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 `;
 
+/** The page stylesheet, with icon sizing when the app has an icon library. */
+function pageCss(release: Release): string {
+  return release.icons === undefined || release.icons.kind === 'none' ? PAGE_CSS : PAGE_CSS + ICON_CSS;
+}
+
 function renderNodes(nodes: readonly Node[], release: Release, ids: ReadonlyMap<number, string>): string {
   const tr = (s: string) => (release.lang ? translate(s, release.lang) : s);
+  const icons = release.icons ?? { kind: 'none' };
   const render = (n: Node): string => {
+    if (n.meta.iconSlot) return n.icon === undefined ? '' : renderIcon(n.icon, icons, release.salt, false);
     const attrs: string[] = [];
     const id = ids.get(n.uid);
     if (id !== undefined) attrs.push(`id="${escapeAttr(id)}"`);
@@ -170,15 +194,16 @@ function renderNodes(nodes: readonly Node[], release: Release, ids: ReadonlyMap<
     if (n.frame) attrs.push(`srcdoc="${escapeAttr(renderDocument({ title: 'frame', body: n.frame }, release, ids))}"`);
     const open = `<${n.tag}${attrs.length ? ' ' + attrs.join(' ') : ''}>`;
     if (VOID.has(n.tag)) return open;
-    const shadow = n.shadow ? `<template shadowrootmode="open"><style>${PAGE_CSS}</style>${n.shadow.map(render).join('')}</template>` : '';
-    return `${open}${shadow}${n.text !== undefined ? escapeText(tr(n.text)) : ''}${n.children.map(render).join('')}</${n.tag}>`;
+    const shadow = n.shadow ? `<template shadowrootmode="open"><style>${pageCss(release)}</style>${n.shadow.map(render).join('')}</template>` : '';
+    const icon = n.icon === undefined ? '' : renderIcon(n.icon, icons, release.salt, n.text !== undefined);
+    return `${open}${shadow}${icon}${n.text !== undefined ? escapeText(tr(n.text)) : ''}${n.children.map(render).join('')}</${n.tag}>`;
   };
   return nodes.map(render).join('\n');
 }
 
 function renderDocument(page: Page, release: Release, ids: ReadonlyMap<number, string>): string {
   const lang = release.lang ?? 'en';
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeText(page.title)}</title><style>${PAGE_CSS}</style></head><body>${renderNodes(page.body, release, ids)}</body></html>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeText(page.title)}</title><style>${pageCss(release)}</style></head><body>${renderNodes(page.body, release, ids)}</body></html>`;
 }
 
 export function renderPage(page: Page, release: Release): string {

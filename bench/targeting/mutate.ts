@@ -1,4 +1,5 @@
 import { el, textNode, type Ctx } from './build';
+import { hasLibrary, iconOnlyIcon, makeIconSlot, releaseIcons, type IconConvention } from './icons';
 import { allNodes, type Node, type Page } from './model';
 import type { Rng } from './rng';
 import { hasEntry, LANGUAGES, rewordingsOf, type Language } from './vocab';
@@ -16,6 +17,8 @@ export interface Mutation {
   salt: string;
   idOffset: number;
   lang: Language | undefined;
+  /** Release 2's icon markup (another library after a `reicon`). */
+  icons: IconConvention;
   /** Targets that no longer exist. */
   removed: Set<number>;
   /** Names of the operators applied, for the report. */
@@ -158,11 +161,17 @@ function addDecoys(ctx: Ctx, page: Page, uids: readonly number[], count: number,
 function churnAttributes(ctx: Ctx, page: Page): void {
   for (const { node } of placements(page.body)) {
     for (const k of Object.keys(node.attrs)) if (/^data-(test|cy|qa)/.test(k) && ctx.rng.chance(0.25)) delete node.attrs[k];
-    // A text button becomes an icon button that keeps its name as aria-label.
+    // A text button becomes an icon button that keeps its name as aria-label: with an icon library,
+    // the icon of its purpose (the one it may already carry beside its text).
     if (node.meta.role === 'button' && node.text !== undefined && ctx.rng.chance(0.08)) {
       node.attrs['aria-label'] = node.text;
       delete node.text;
-      node.children.push(el(ctx, 'span', { attrs: { 'aria-hidden': 'true' }, text: '●' }));
+      const glyph = el(ctx, 'span', { attrs: { 'aria-hidden': 'true' }, text: '●' });
+      if (hasLibrary(ctx.icons)) {
+        makeIconSlot(glyph, node.icon ?? iconOnlyIcon(ctx.icons, node.meta.purpose));
+        delete node.icon;
+      }
+      node.children.push(glyph);
     }
   }
 }
@@ -276,5 +285,8 @@ export function mutate(ctx: Ctx, source: Page, targets: readonly number[], remov
   if (removed.size > 0) applied.push('remove');
   const lang = rng.chance(0.1) ? rng.pick(LANGUAGES) : undefined;
   if (lang) applied.push(`translate:${lang}`);
-  return { page, salt: rehash ? `r2-${rng.int(0, 1e9)}` : 'r1', idOffset: rehash ? rng.int(1, 40) : 0, lang, removed, applied, besideCopies };
+  // Last, on the icon stream: whatever the operators above left on the page.
+  const icons = releaseIcons(ctx.icons, page.body);
+  applied.push(...icons.applied);
+  return { page, salt: rehash ? `r2-${rng.int(0, 1e9)}` : 'r1', idOffset: rehash ? rng.int(1, 40) : 0, lang, icons: icons.convention, removed, applied, besideCopies };
 }

@@ -7,6 +7,10 @@ export interface Outcome extends Located {
   besideCopy: boolean;
   kind: string;
   applied: string[];
+  /** The target carries an icon in release 1. */
+  icon: boolean;
+  /** Release 1's icon convention (`PagePair.icons`). */
+  icons: string;
 }
 
 export interface Rates {

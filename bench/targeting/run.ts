@@ -25,6 +25,11 @@ import { CHROMIUM_BASE_ARGS } from '../../scripts/chromiumArgs';
  */
 const SEED = seedFrom(process.env.WAYMARK_BENCH_SEED);
 /**
+ * Icon libraries in the generated apps (`bench/targeting/icons.ts`). `WAYMARK_BENCH_ICONS=0` builds the
+ * corpus without them, byte for byte the pages from before icons, to compare with older figures.
+ */
+const ICONS = iconsFrom(process.env.WAYMARK_BENCH_ICONS);
+/**
  * `WAYMARK_BENCH_DROP_FIELDS=uniqueBy,ordinal` ranks fingerprints without those fields (targets and
  * candidates alike), as another tool calling `rankCandidates` on fingerprints that record fewer fields
  * would: how the matcher fares on what it was not given. Accuracy only.
@@ -86,8 +91,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { code } = await bundleIife(repo, join(here, 'pageEntry.ts'), 'WaymarkBenchHarness');
   const { gzipBytes } = await bundleIife(repo, join(repo, 'content-scripts/targeting/index.ts'), 'WaymarkTargeting');
-  const corpus = generateCorpus(SEED, PAGES);
-  const big = generateBigPage(SEED, BIG_ROWS, BIG_TARGETS);
+  const corpus = generateCorpus(SEED, PAGES, { icons: ICONS });
+  const big = generateBigPage(SEED, BIG_ROWS, BIG_TARGETS, { icons: ICONS });
   const pages = new Map<string, string>();
   for (const p of [...corpus, big]) {
     pages.set(`/${p.id}/r1`, p.r1);
@@ -116,7 +121,7 @@ async function main(): Promise<void> {
       const located: Located[] = await page.evaluate((items, drop) => (window as unknown as Win).WaymarkBench.locateAll(items, drop), captured, DROP);
       for (const l of located) {
         const t = pair.targets.find((x) => x.key === l.key);
-        outcomes.push({ ...l, removed: t?.removed ?? false, besideCopy: t?.besideCopy ?? false, kind: pair.kind, applied: pair.applied });
+        outcomes.push({ ...l, removed: t?.removed ?? false, besideCopy: t?.besideCopy ?? false, kind: pair.kind, applied: pair.applied, icon: t?.icon ?? false, icons: pair.icons });
       }
     }
 
@@ -126,6 +131,7 @@ async function main(): Promise<void> {
       const r = rates(outcomes);
       printBreakdown('operator', outcomes, (o) => o.applied.map((a) => a.replace(/:.*/, '')));
       printBreakdown('copy beside', outcomes, bucketOf);
+      printIconFigures(corpus, outcomes);
       const dump = process.env.WAYMARK_BENCH_DUMP;
       if (dump) await writeFile(dump, JSON.stringify(outcomes, null, 1));
       console.log(JSON.stringify({ bench: 'targeting-accuracy', seed: SEED, dropped: DROP, pairs: r.pairs, top1: round(r.top1), coverage: round(r.coverage), wrong: round(r.wrong), wrongAnswers: outcomes.filter((o) => o.status === 'found' && (o.removed || o.chosen !== o.key)).length, removedAbstained: round(r.removedAbstained), ...besideCopyFigures(outcomes) }));
@@ -161,6 +167,7 @@ async function main(): Promise<void> {
     printBreakdown('page kind', outcomes, (o) => [o.kind]);
     printBreakdown('operator', outcomes, (o) => o.applied.map((a) => a.replace(/:.*/, '')));
     printBreakdown('copy beside', outcomes, bucketOf);
+    printIconFigures(corpus, outcomes);
     printTable(r, timing);
     // The three cases side by side, measured in one run under the same load.
     const cases: [string, number[], number[]][] = [
@@ -243,6 +250,21 @@ function bucketOf(o: Outcome): string[] {
 function besideCopyFigures(outcomes: readonly Outcome[]): { besideCopyPairs: number; coverageBesideCopiesAside: number; top1BesideCopiesAside: number } {
   const rest = rates(outcomes.filter((o) => !o.besideCopy));
   return { besideCopyPairs: outcomes.filter((o) => o.besideCopy).length, coverageBesideCopiesAside: round(rest.coverage), top1BesideCopiesAside: round(rest.top1) };
+}
+
+/** How many target buttons and links carry an icon in release 1, and the rates by icon convention and by icon. */
+function printIconFigures(corpus: readonly PagePair[], outcomes: readonly Outcome[]): void {
+  const controls = corpus.flatMap((p) => p.targets.filter((t) => t.control));
+  const withIcon = controls.filter((t) => t.icon).length;
+  console.log(`\ntarget buttons and links with an icon in release 1: ${withIcon} of ${controls.length} (${(100 * withIcon / Math.max(controls.length, 1)).toFixed(1)}%); icons ${ICONS ? 'on' : 'off (WAYMARK_BENCH_ICONS=0)'}`);
+  printBreakdown('icon style', outcomes, (o) => [o.icons.replace(/:.*/, '')]);
+  printBreakdown('target icon', outcomes, (o) => [o.icon ? 'icon' : 'no icon']);
+}
+
+function iconsFrom(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === '1') return true;
+  if (value === '0') return false;
+  throw new Error(`WAYMARK_BENCH_ICONS must be 0 or 1, got "${value}"`);
 }
 
 function seedFrom(value: string | undefined): number {

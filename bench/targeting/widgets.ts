@@ -1,4 +1,5 @@
 import { camel, el, kebab, textNode, type Ctx } from './build';
+import { hasLibrary, iconOnlyIcon, makeIconSlot, navLinkIcon, navMenuIcons, textButtonIcon } from './icons';
 import type { IdSpec, Node } from './model';
 
 /** The controls and regions pages are made of, each drawn in the app's style. */
@@ -23,14 +24,18 @@ export function button(ctx: Ctx, component: string, text: string, o: { variant?:
     variant: o.variant ?? 'default',
     attrs,
     testId: true,
-    meta: { target: o.target ?? true, role: 'button' },
+    meta: { target: o.target ?? true, role: 'button', purpose },
   });
   if (icon) {
     node.attrs['aria-label'] = text;
     if (rng.chance(0.5)) node.attrs.title = text;
-    node.children.push(el(ctx, 'span', { attrs: { class: 'icon', 'aria-hidden': 'true' }, text: '◆' }));
+    const glyph = el(ctx, 'span', { attrs: { class: 'icon', 'aria-hidden': 'true' }, text: '◆' });
+    if (hasLibrary(ctx.icons)) makeIconSlot(glyph, iconOnlyIcon(ctx.icons, purpose));
+    node.children.push(glyph);
   } else {
     node.text = text;
+    const beside = textButtonIcon(ctx.icons, component, purpose);
+    if (beside !== undefined) node.icon = beside;
   }
   return node;
 }
@@ -43,7 +48,7 @@ export function link(ctx: Ctx, component: string, text: string, href: string, ta
     attrs: { href },
     text,
     testId: true,
-    meta: { target, role: 'link' },
+    meta: { target, role: 'link', purpose: text },
   });
 }
 
@@ -153,7 +158,13 @@ export function tabs(ctx: Ctx, component: string, names: string[]): Node {
 
 export function navList(ctx: Ctx, component: string, items: [string, string][]): Node {
   const ul = el(ctx, 'ul', { component, part: 'navList', meta: { reorder: true, section: true } });
-  for (const [text, href] of items) ul.children.push(el(ctx, 'li', { children: [link(ctx, component, text, href)], meta: { role: 'unit' } }));
+  const icons = navMenuIcons(ctx.icons);
+  for (const [text, href] of items) {
+    const a = link(ctx, component, text, href);
+    const icon = icons ? navLinkIcon(ctx.icons, text) : undefined;
+    if (icon !== undefined) a.icon = icon;
+    ul.children.push(el(ctx, 'li', { children: [a], meta: { role: 'unit' } }));
+  }
   return el(ctx, 'nav', { component, part: 'nav', attrs: { 'aria-label': component }, children: [ul], meta: { section: true } });
 }
 

@@ -58,7 +58,7 @@ export function iconOf(el: Element): string | undefined {
 /** The icon an element is, if it is one. */
 function iconName(el: Element): string | undefined {
   const tag = el.localName;
-  const data = el.getAttribute('data-icon');
+  const data = el.getAttribute('data-icon') ?? el.getAttribute('data-mat-icon-name');
   if (data) return normalise(data);
   if (tag === 'img') return fileName(el.getAttribute('src') ?? '');
   const classes = el.getAttribute('class') ?? '';
