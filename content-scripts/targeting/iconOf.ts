@@ -105,7 +105,7 @@ function fileName(src: string): string | undefined {
  * `fa-trash` class is): one icon, whichever way the app draws it.
  */
 function normalise(name: string): string | undefined {
-  let n = name.trim().toLowerCase().replace(/_/g, '-');
+  let n = name.trim().toLowerCase().replace(/_/g, '-').replace(/^-+|-+$/g, '');
   const m = /^(?:icons?|ic|i|svg|sprite|utility|action)-(.+)$/.exec(n);
   if (m?.[1] !== undefined) n = m[1];
   n = n.slice(0, 64);

@@ -34,6 +34,8 @@ export interface CompiledTarget {
   readonly uniqueBy: ReadonlySet<IdentifyingField>;
   /** The target records `uniqueBy` (maybe empty): the fields missing from it were not unique then. */
   readonly uniqueKnown: boolean;
+  /** The target's own icon (`icon`). */
+  readonly icon: string | undefined;
   /** 1 when the candidate sits between the same two neighbours of its kind as the target did, else 0. */
   inPlace(candidate: ElementFingerprint): number;
   /** Whether the candidate keeps one of the target's named neighbours on the same side (see `besideOf`). */
@@ -195,6 +197,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     name: nameSignal,
     uniqueBy: new Set(target.uniqueBy ?? []),
     uniqueKnown: target.uniqueBy !== undefined,
+    icon: target.icon,
     inPlace: adjacent,
     beside: besideOf(target),
     namesSection: sectionNamer(target),

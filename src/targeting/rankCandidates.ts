@@ -189,7 +189,10 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   // which a copy, no uniqueness can tell (see `namesakeAtHome`; where this one sits there too, its
   // surroundings corroborate it as much as any uniqueness would).
   const namesakeAtHome = namesake && rivalUncontradicted && rivalEvidence.contextKnown && rivalEvidence.context >= SAME_SURROUNDINGS;
-  const ev = { ...found, twin, namesakeAtHome, contradicted: found.contradicted || taken };
+  // Another icon than the target's says "another control" only while the target's icon is still on
+  // the page, on some other control: after the app changed its icon library, no icon agrees anywhere.
+  const iconGone = found.icon !== undefined && found.icon < 0.5 && found.translated === true && iconHolders(compiled, candidates, c) === 0;
+  const ev = { ...found, twin, namesakeAtHome, contradicted: found.contradicted || taken, ...(iconGone ? { icon: undefined } : {}) };
   const plain = { ...ev, nameUnique: false, sharedUnique: false };
   // Uniqueness is counted over the whole page, frames and shadow roots included. Where the capture did
   // not count it too (no `uniqueBy`), a holder in another frame or shadow root may be a second instance
@@ -246,19 +249,23 @@ function identityAt(compiled: CompiledTarget, candidates: readonly ElementFinger
   return identityOf({ ...withName, sharedUnique, sharedWasUnique: sharedWasUnique || known });
 }
 
+/** How many candidates of the candidate's kind (tag or role) carry the target's icon, counting to 2. */
+function iconHolders(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], c: ElementFingerprint): number {
+  let holders = 0;
+  for (let i = 0; i < candidates.length && holders < 2; i++) {
+    const x = candidates[i] as ElementFingerprint;
+    if ((x.tag === c.tag || x.role === c.role) && x.icon === compiled.icon) holders++;
+  }
+  return holders;
+}
+
 /**
- * Whether the candidate is the only control of its kind (tag or role) carrying its icon, and was so when
+ * Whether the candidate is the only control of its kind carrying the target's icon, and was so when
  * captured; counted only when `matters` (it reads the icon of every such candidate).
  */
 function iconUniqueness(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], c: ElementFingerprint, matters: boolean): { iconUnique: boolean; iconWasUnique: boolean | undefined } {
   const was = compiled.uniqueBy.has('icon') ? true : compiled.uniqueKnown ? false : undefined;
-  if (!matters || was === false) return { iconUnique: false, iconWasUnique: was };
-  let holders = 0;
-  for (let i = 0; i < candidates.length && holders < 2; i++) {
-    const x = candidates[i] as ElementFingerprint;
-    if ((x.tag === c.tag || x.role === c.role) && x.icon === c.icon) holders++;
-  }
-  return { iconUnique: holders === 1, iconWasUnique: was };
+  return { iconUnique: matters && was !== false && iconHolders(compiled, candidates, c) === 1, iconWasUnique: was };
 }
 
 /**
