@@ -9,7 +9,8 @@ import { pickWithMouse } from './support/pickWithMouse';
  * Host apps open forms in a native modal `<dialog>` (`showModal()`): it sits in the browser's top layer,
  * above any z-index, and makes everything outside it inert. A step whose target is inside the dialog
  * must still be seen above it and be usable with the mouse and keyboard, and once the dialog closes the
- * guidance must work on the page again.
+ * guidance must work on the page again. So must the element picker's banner and label, over a dialog
+ * (or fullscreen element) open before it started, opened, closed or dropped while picking.
  */
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Deals</title>
@@ -162,20 +163,24 @@ async function startPickerOn(send: Send, url: string): Promise<void> {
  * as the banner may move a frame after the dialog did.
  */
 async function topmostAtCancel(): Promise<string> {
-  const probe = () => {
-    const host = document.querySelector('waymark-picker');
-    const btn = host?.shadowRoot?.querySelector('.wmp-cancel');
-    if (!host?.shadowRoot || !btn) return 'no banner';
-    const r = btn.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) return 'not drawn';
-    const x = r.left + r.width / 2;
-    const y = r.top + r.height / 2;
-    const hit = document.elementFromPoint(x, y);
-    if (hit !== host) return hit?.localName ?? 'nothing';
-    return host.shadowRoot.elementFromPoint(x, y) === btn ? 'cancel' : 'another part of the picker';
+  /** With `untilCancel`, only whether it is the button: what `waitForFunction` waits for. */
+  const probe = (untilCancel: boolean) => {
+    const seen = (() => {
+      const host = document.querySelector('waymark-picker');
+      const btn = host?.shadowRoot?.querySelector('.wmp-cancel');
+      if (!host?.shadowRoot || !btn) return 'no banner';
+      const r = btn.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return 'not drawn';
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      if (hit !== host) return hit?.localName ?? 'nothing';
+      return host.shadowRoot.elementFromPoint(x, y) === btn ? 'cancel' : 'another part of the picker';
+    })();
+    return untilCancel ? seen === 'cancel' : seen;
   };
-  await page.waitForFunction(probe, { timeout: 3000, polling: 50 }).catch(() => undefined);
-  return page.evaluate(probe);
+  await page.waitForFunction(probe, { timeout: 3000, polling: 50 }, true).catch(() => undefined);
+  return String(await page.evaluate(probe, false));
 }
 
 /**
@@ -209,7 +214,15 @@ async function hoverWithMouse(selector: string, label: RegExp): Promise<void> {
   });
   await page.mouse.move(Math.max(1, x - 150), y + 80);
   await page.mouse.move(x, y, { steps: 6 });
-  await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('waymark-picker')?.shadowRoot?.querySelector('.wmp-label')?.textContent ?? ''), { timeout: 5000, polling: 50 }, label.source);
+  await page.waitForFunction(
+    (src) => {
+      const el = document.querySelector('waymark-picker')?.shadowRoot?.querySelector<HTMLElement>('.wmp-label');
+      // Hidden, the label keeps the text it showed last.
+      return !!el && el.style.display !== 'none' && new RegExp(src).test(el.textContent ?? '');
+    },
+    { timeout: 5000, polling: 50 },
+    label.source,
+  );
 }
 
 /** Clicks the banner's Cancel with the real mouse, at its place on screen, and expects the pick cancelled there. */
@@ -292,6 +305,32 @@ function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () =>
       expect(await topmostAtCancel()).toBe('cancel');
       // Unmounted without close(), as a framework drops a component: no close or toggle event, no hover.
       await page.evaluate(() => document.getElementById('deal-dialog')?.remove());
+      expect(await topmostAtCancel()).toBe('cancel');
+      await cancelWithMouse(send);
+    });
+
+    it('an element put in fullscreen while picking: the banner is shown in it, on top, and back on the page after', async () => {
+      const url = `${fixture.url}/?picker=fullscreen`;
+      await page.goto(url);
+      await startPickerOn(send, url);
+      // A board the app shows full screen (a chart, a slide): all that is drawn then.
+      await page.evaluate(async () => {
+        const board = document.createElement('section');
+        board.id = 'board';
+        board.setAttribute('style', 'background: #fff; padding: 40px;');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = 'Board action';
+        board.append(b);
+        document.body.append(board);
+        await board.requestFullscreen();
+      });
+      await page.waitForFunction(() => document.fullscreenElement?.id === 'board', { timeout: 5000, polling: 50 });
+      expect(await topmostAtCancel()).toBe('cancel');
+      await hoverWithMouse('#board button', /Board action/);
+      expect(await labelOnTop()).toBe('label');
+      await page.evaluate(() => document.exitFullscreen());
+      await page.waitForFunction(() => document.fullscreenElement === null, { timeout: 5000, polling: 50 });
       expect(await topmostAtCancel()).toBe('cancel');
       await cancelWithMouse(send);
     });
