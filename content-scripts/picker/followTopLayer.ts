@@ -75,8 +75,9 @@ export function followTopLayer(doc: Document, host: HTMLElement, live: () => boo
   doc.addEventListener('toggle', (e) => !isOurNode(e.target as Node) && follow((e as ToggleEvent).newState === 'open'), opts);
   doc.addEventListener('close', () => follow(), opts);
   doc.addEventListener('fullscreenchange', () => follow(true), opts);
-  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute. One observer, records
-  // read only for that attribute, and only while the picker runs.
+  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute; and a page that drops
+  // an open dialog takes the host with it. One observer, only while the picker runs, its records read
+  // for that attribute alone.
   const observer = new MutationObserver((records) => {
     if (!host.isConnected) follow();
     else if (records.some((r) => r.attributeName === 'open' && r.target.nodeType === 1 && (r.target as Element).localName === 'dialog')) follow(true);
