@@ -51,7 +51,9 @@ export function createShadowHost(doc: Document): ShadowHost {
   const ac = new AbortController();
   const opts = { capture: true, signal: ac.signal };
   // A dialog or popover of the page opened (or closed): `toggle` does not bubble, so it is caught going down.
-  doc.addEventListener('toggle', (e) => e.target !== host && place((e as ToggleEvent).newState === 'open'), opts);
+  // Not the picker's host: it follows the page's too, and each raising itself above the other's raise
+  // would never end; the picker, an admin's tool started over the tour, stays on top.
+  doc.addEventListener('toggle', (e) => !isOwnNode(e.target as Node) && place((e as ToggleEvent).newState === 'open'), opts);
   doc.addEventListener('close', () => place(), opts);
   doc.addEventListener('fullscreenchange', () => place(true), opts);
   // Browsers that fire no `toggle` for dialogs still flip their `open` attribute; and a page that drops

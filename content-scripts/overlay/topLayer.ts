@@ -1,3 +1,8 @@
+/*
+ * The element picker keeps its own copy of this and of `shadowHost`'s placing
+ * (`content-scripts/picker/followTopLayer.ts`; shared, it would be a chunk of its own): change both.
+ */
+
 /** Elements that render no children, so cannot hold our host even when they are in fullscreen. */
 const CANNOT_HOLD = /^(video|img|canvas|iframe|object|embed)$/;
 

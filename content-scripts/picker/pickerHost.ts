@@ -1,4 +1,5 @@
 import { bannerEdge, type Box, type Edge } from './bannerEdge';
+import { followTopLayer } from './followTopLayer';
 import type { HoverLabel } from './hoverLabel';
 import { PICKER_TAG } from './isOurNode';
 import { PICKER_CSS } from './pickerCss';
@@ -28,6 +29,8 @@ export interface PickerHostOptions {
   /** Show the banner (the top frame only: one banner per tab). */
   banner: boolean;
   onCancel(): void;
+  /** False once the picker must stop (its extension is gone): the host is then neither moved nor put back. */
+  live(): boolean;
 }
 
 /** How far outside the element the highlight box is drawn, in CSS pixels. */
@@ -37,10 +40,12 @@ const RING = 3;
 export const BANNER_TEXT = 'Waymark: click the element for this step · Esc to cancel';
 
 /**
- * The picker's home: a custom element on <html> with an open shadow root holding the highlight box, its
- * label and (in the top frame) the banner. Built with DOM calls and `textContent` only: page text shown
- * in the label can never become markup. Where the browser supports it, the host is a manual popover, so
- * it is drawn above a modal dialog the host app may have open (the top layer) rather than beneath it.
+ * The picker's home: a custom element with an open shadow root holding the highlight box, its label and
+ * (in the top frame) the banner. Built with DOM calls and `textContent` only: page text shown in the
+ * label can never become markup. It lives on <html>, or inside the page's open modal dialog or
+ * fullscreen element, and follows them as they open and close (`followTopLayer`): outside an open modal
+ * dialog the banner could not be clicked. Where the browser supports it, the host is a manual popover
+ * in the top layer, drawn above the dialog rather than beneath it.
  */
 export function createPickerHost(doc: Document, opts: PickerHostOptions): PickerHost {
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string) => {
@@ -83,23 +88,7 @@ export function createPickerHost(doc: Document, opts: PickerHostOptions): Picker
   }
   shadow.append(style, root);
 
-  const toTopLayer = () => {
-    // The top layer keeps our box visible over a modal <dialog>; older browsers just skip it.
-    if (typeof host.showPopover !== 'function') return;
-    try {
-      if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
-      if (!host.matches(':popover-open')) host.showPopover();
-    } catch {
-      // Not connected yet, or refused: the z-index still applies.
-    }
-  };
-  const ensureAttached = () => {
-    if (!host.isConnected) {
-      doc.documentElement.append(host);
-      toTopLayer();
-    }
-  };
-  ensureAttached();
+  const follower = followTopLayer(doc, host, opts.live);
 
   const viewport = () => ({ width: doc.documentElement.clientWidth, height: doc.documentElement.clientHeight });
 
@@ -131,8 +120,9 @@ export function createPickerHost(doc: Document, opts: PickerHostOptions): Picker
       box.style.display = 'none';
       label.style.display = 'none';
     },
-    ensureAttached,
+    ensureAttached: follower.ensureAttached,
     destroy() {
+      follower.destroy();
       cancel?.removeEventListener('click', onCancelClick);
       try {
         if (host.matches(':popover-open')) host.hidePopover();

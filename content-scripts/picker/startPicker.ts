@@ -93,7 +93,8 @@ export function startPicker(opts: PickerOptions): () => void {
     void opts.report({ type: 'picker/cancelled' });
   };
 
-  const host: PickerHost = createPickerHost(doc, { banner: win === win.top, onCancel: cancel });
+  // `live` is only asked once the page moves something, after `host` is assigned: `gone` stops with it.
+  const host: PickerHost = createPickerHost(doc, { banner: win === win.top, onCancel: cancel, live: () => !gone() });
 
   /** Our own nodes and frames (each frame has its own picker) are not targets. */
   const targetOf = (el: Element | null): Element | null => {

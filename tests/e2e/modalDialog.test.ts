@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { adminSend, cardText, launchWithExtension, openToolbarPopup, waitForStep, type ExtensionBrowser } from './support/browser';
 import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
 import { css, html, js, servePages, type PageServer } from './support/pageServer';
@@ -9,7 +9,8 @@ import { pickWithMouse } from './support/pickWithMouse';
  * Host apps open forms in a native modal `<dialog>` (`showModal()`): it sits in the browser's top layer,
  * above any z-index, and makes everything outside it inert. A step whose target is inside the dialog
  * must still be seen above it and be usable with the mouse and keyboard, and once the dialog closes the
- * guidance must work on the page again.
+ * guidance must work on the page again. So must the element picker's banner and label, over a dialog
+ * (or fullscreen element) open before it started, opened, closed or dropped while picking.
  */
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Deals</title>
@@ -144,6 +145,222 @@ function stepsInModalDialog(timeout: number, resetProgress: () => Promise<unknow
   });
 }
 
+type Send = <T = unknown>(message: Record<string, unknown>) => Promise<T>;
+type PickerOutcome = { kind: string; reason?: string } | null;
+
+/** Starts the element picker on the page's tab as the options page does: the tab found by its URL. */
+async function startPickerOn(send: Send, url: string): Promise<void> {
+  const { tabs } = await send<{ tabs: Array<{ tabId: number; url: string }> }>({ type: 'admin/picker/tabs' });
+  const tab = tabs.find((t) => t.url === url);
+  if (!tab) throw new Error(`no tab at ${url}`);
+  expect(await send({ type: 'admin/picker/start', tabId: tab.tabId })).toMatchObject({ ok: true });
+  await page.waitForFunction(() => !!document.querySelector('waymark-picker')?.shadowRoot?.querySelector('[data-waymark-picker-banner]'), { timeout: 10_000, polling: 50 });
+}
+
+/**
+ * What is on screen at the centre of the banner's Cancel button: `cancel` when it is that button (the
+ * page sees our host, its shadow root the button), else what covers it. Polled until it is the button,
+ * as the banner may move a frame after the dialog did.
+ */
+async function topmostAtCancel(): Promise<string> {
+  /** With `untilCancel`, only whether it is the button: what `waitForFunction` waits for. */
+  const probe = (untilCancel: boolean) => {
+    const seen = (() => {
+      const host = document.querySelector('waymark-picker');
+      const btn = host?.shadowRoot?.querySelector('.wmp-cancel');
+      if (!host?.shadowRoot || !btn) return 'no banner';
+      const r = btn.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return 'not drawn';
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      if (hit !== host) return hit?.localName ?? 'nothing';
+      return host.shadowRoot.elementFromPoint(x, y) === btn ? 'cancel' : 'another part of the picker';
+    })();
+    return untilCancel ? seen === 'cancel' : seen;
+  };
+  await page.waitForFunction(probe, { timeout: 3000, polling: 50 }, true).catch(() => undefined);
+  return String(await page.evaluate(probe, false));
+}
+
+/**
+ * Whether the hover label is drawn on top where it stands. It never takes the pointer (hovering goes on
+ * to the page beneath), so it takes it for the duration of the probe.
+ */
+const labelOnTop = () =>
+  page.evaluate(() => {
+    const host = document.querySelector('waymark-picker');
+    const label = host?.shadowRoot?.querySelector<HTMLElement>('.wmp-label');
+    if (!host?.shadowRoot || !label || label.style.display === 'none') return 'no label';
+    label.style.pointerEvents = 'auto';
+    try {
+      const r = label.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      if (hit !== host) return (hit?.localName ?? 'nothing') + ':' + (hit?.shadowRoot?.elementFromPoint(x, y)?.outerHTML.slice(0, 200) ?? '');
+      const inner = host.shadowRoot.elementFromPoint(x, y);
+      return inner !== null && label.contains(inner) ? 'label' : 'another part of the picker';
+    } finally {
+      label.style.pointerEvents = '';
+    }
+  });
+
+/** Moves the real mouse onto `selector` until the picker's label names it (`label`). */
+async function hoverWithMouse(selector: string, label: RegExp): Promise<void> {
+  const { x, y } = await page.$eval(selector, (e) => {
+    const r = e.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(Math.max(1, x - 150), y + 80);
+  await page.mouse.move(x, y, { steps: 6 });
+  await page.waitForFunction(
+    (src) => {
+      const el = document.querySelector('waymark-picker')?.shadowRoot?.querySelector<HTMLElement>('.wmp-label');
+      // Hidden, the label keeps the text it showed last.
+      return !!el && el.style.display !== 'none' && new RegExp(src).test(el.textContent ?? '');
+    },
+    { timeout: 5000, polling: 50 },
+    label.source,
+  );
+}
+
+/** Clicks the banner's Cancel with the real mouse, at its place on screen, and expects the pick cancelled there. */
+async function cancelWithMouse(send: Send): Promise<void> {
+  const at = await page.evaluate(() => {
+    const r = document.querySelector('waymark-picker')?.shadowRoot?.querySelector('.wmp-cancel')?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
+  });
+  if (!at) throw new Error('no Cancel button on the banner');
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction(() => document.querySelector('waymark-picker') === null, { timeout: 5000, polling: 50 });
+  expect((await send<{ session: { outcome: PickerOutcome } | null }>({ type: 'admin/picker/status' })).session?.outcome).toEqual({ kind: 'cancelled', reason: 'page' });
+}
+
+const dialogOpen = () => page.waitForFunction(() => document.getElementById('deal-dialog')?.matches(':modal'), { polling: 50 });
+
+/**
+ * The element picker's banner (hint, verdict, Cancel) and hover label over a modal dialog: the rest of
+ * the page is inert while it is open, and the dialog is in the top layer, so a banner left on <html>
+ * is drawn under it or cannot be clicked. Each test opens its own copy of the page (`?n`), so the tab
+ * is found by its URL.
+ */
+function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () => Promise<unknown>) {
+  describe('the element picker over a modal dialog', () => {
+    // A session a failed test left running would come back on the next page of the tab; a guide left
+    // half-way would show its card (the last test shows one on purpose).
+    beforeEach(async () => {
+      await send({ type: 'admin/picker/cancel' });
+      await resetProgress();
+    });
+
+    it('the picker started while a modal dialog is open: its banner is on top, its Cancel answers the mouse, its label is over the dialog', async () => {
+      const url = `${fixture.url}/?picker=open`;
+      await page.goto(url);
+      await page.click('#new-deal');
+      await dialogOpen();
+      await startPickerOn(send, url);
+      expect(await topmostAtCancel()).toBe('cancel');
+      await hoverWithMouse('#deal-name', /input/);
+      expect(await labelOnTop()).toBe('label');
+      await cancelWithMouse(send);
+      // The dialog was not touched by the picker's click.
+      expect(await page.evaluate(() => (document.getElementById('deal-dialog') as HTMLDialogElement).open)).toBe(true);
+    });
+
+    it('a modal dialog opened while picking: the banner comes above it and its Cancel still answers the mouse', async () => {
+      const url = `${fixture.url}/?picker=later`;
+      await page.goto(url);
+      await startPickerOn(send, url);
+      expect(await topmostAtCancel()).toBe('cancel');
+      // Opened by the app itself (the picker swallows the admin's clicks), as a timer or a push would.
+      await page.evaluate(() => (document.getElementById('deal-dialog') as HTMLDialogElement).showModal());
+      await dialogOpen();
+      expect(await topmostAtCancel()).toBe('cancel');
+      await hoverWithMouse('#deal-name', /input/);
+      expect(await labelOnTop()).toBe('label');
+      await cancelWithMouse(send);
+    });
+
+    it('the dialog closing while picking: the banner goes back to the page and still works', async () => {
+      const url = `${fixture.url}/?picker=closed`;
+      await page.goto(url);
+      await page.click('#new-deal');
+      await dialogOpen();
+      await startPickerOn(send, url);
+      expect(await topmostAtCancel()).toBe('cancel');
+      await page.evaluate(() => (document.getElementById('deal-dialog') as HTMLDialogElement).close());
+      expect(await topmostAtCancel()).toBe('cancel');
+      await hoverWithMouse('#new-deal', /New deal/);
+      expect(await labelOnTop()).toBe('label');
+      await cancelWithMouse(send);
+    });
+
+    it('a dialog the page removes while it is open does not take the banner with it', async () => {
+      const url = `${fixture.url}/?picker=removed`;
+      await page.goto(url);
+      await page.click('#new-deal');
+      await dialogOpen();
+      await startPickerOn(send, url);
+      expect(await topmostAtCancel()).toBe('cancel');
+      // Unmounted without close(), as a framework drops a component: no close or toggle event, no hover.
+      await page.evaluate(() => document.getElementById('deal-dialog')?.remove());
+      expect(await topmostAtCancel()).toBe('cancel');
+      await cancelWithMouse(send);
+    });
+
+    it('an element put in fullscreen while picking: the banner is shown in it, on top, and back on the page after', async () => {
+      const url = `${fixture.url}/?picker=fullscreen`;
+      await page.goto(url);
+      await startPickerOn(send, url);
+      // A board the app shows full screen (a chart, a slide): all that is drawn then.
+      await page.evaluate(async () => {
+        const board = document.createElement('section');
+        board.id = 'board';
+        board.setAttribute('style', 'background: #fff; padding: 40px;');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = 'Board action';
+        board.append(b);
+        document.body.append(board);
+        await board.requestFullscreen();
+      });
+      await page.waitForFunction(() => document.fullscreenElement?.id === 'board', { timeout: 5000, polling: 50 });
+      expect(await topmostAtCancel()).toBe('cancel');
+      await hoverWithMouse('#board button', /Board action/);
+      expect(await labelOnTop()).toBe('label');
+      await page.evaluate(() => document.exitFullscreen());
+      await page.waitForFunction(() => document.fullscreenElement === null, { timeout: 5000, polling: 50 });
+      expect(await topmostAtCancel()).toBe('cancel');
+      await cancelWithMouse(send);
+    });
+
+    it("a guide's card showing in the dialog while picking: the picker stays above it, and the two do not keep raising each other", async () => {
+      const url = `${fixture.url}/?waymark-flow=dialog-guide&picker=tour`;
+      await page.goto(url);
+      expect(await waitForStep(page, 0, timeout)).toBe('found');
+      await page.click('#new-deal');
+      expect(await waitForStep(page, 1, timeout)).toBe('found');
+      await startPickerOn(send, url);
+      // Both hosts follow the page's dialogs and popovers; each re-raising itself over the other's
+      // `toggle` would go on for ever. Counted from here on, once the picker is up.
+      await page.evaluate(() => {
+        const w = window as { ourToggles?: number };
+        w.ourToggles = 0;
+        document.addEventListener('toggle', (e) => /^waymark-/.test((e.target as Element).localName) && (w.ourToggles = (w.ourToggles ?? 0) + 1), true);
+      });
+      expect(await topmostAtCancel()).toBe('cancel');
+      await hoverWithMouse('#deal-name', /input/);
+      expect(await labelOnTop()).toBe('label');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await page.evaluate(() => (window as { ourToggles?: number }).ourToggles)).toBe(0);
+      await cancelWithMouse(send);
+      // The guide is still there, on its step in the dialog.
+      expect(await cardText(page)).toMatchObject({ title: 'Name the deal' });
+    });
+  });
+}
+
 describe('Chromium: a step inside a native modal dialog', () => {
   let ext: ExtensionBrowser;
   beforeAll(async () => {
@@ -155,6 +372,7 @@ describe('Chromium: a step inside a native modal dialog', () => {
     await ext?.close();
   });
   stepsInModalDialog(15_000, () => adminSend(ext, { type: 'admin/progress/reset' }));
+  pickerOverModalDialog((message) => adminSend(ext, message), 15_000, () => adminSend(ext, { type: 'admin/progress/reset' }));
 
   it('the element picker picks a field inside the open dialog, from the toolbar popup', async () => {
     const tab = await ext.browser.newPage();
@@ -185,4 +403,5 @@ describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR: 
     await ff?.close();
   });
   stepsInModalDialog(20_000, () => ff.send({ type: 'admin/progress/reset' }));
+  pickerOverModalDialog((message) => ff.send(message), 20_000, () => ff.send({ type: 'admin/progress/reset' }));
 });
