@@ -178,6 +178,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
   const id = byName('id');
   const uniqueId = id !== undefined && id.witness === 'strong' ? id : undefined;
   const shared = signals.filter((s) => s.witness === 'strong' && s !== uniqueId);
+  const href = byName('href');
   const scope = byName('scope');
   const rect = byName('rect');
   const sim = (s: Signal | undefined, c: ElementFingerprint) => (s === undefined ? 0 : Math.max(0, s.similarity(c)));
@@ -239,6 +240,8 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         // Read only where the target has an icon: a leader's few descendants.
         icon: target.icon === undefined || c.icon === undefined ? undefined : iconAgreement(target.icon, c.icon),
         restyled: restyled(c),
+        // A link elsewhere: both have a target and the two share nothing (`/help` for `/settings`).
+        linksElsewhere: href !== undefined && c.href !== undefined && href.similarity(c) === 0,
         otherRow: around !== null && around.strict && around.agreement < 0.5,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form

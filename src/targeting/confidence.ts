@@ -73,6 +73,11 @@ export interface Evidence {
   readonly iconUnique?: boolean;
   /** The icon was the target's alone on the capture page too (its `uniqueBy`). */
   readonly iconWasUnique?: boolean;
+  /**
+   * Both are links, to places sharing nothing (`/help` for `/settings`): what sits in the target's place
+   * under another name and another destination is another link, not the target renamed.
+   */
+  readonly linksElsewhere?: boolean;
   /** The target has a row label and the candidate another one: another record's look-alike. */
   readonly otherRow?: boolean;
   /**
@@ -138,7 +143,7 @@ export function identityOf(e: Evidence): number {
   // Renamed in place: the name changed (reworded, translated), but the element still sits between the
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
   // does not: the element after it is another one. Never more than a name would give.
-  const renamed = e.restyled === true ? 0 : (e.inPlace ?? 0) * RENAMED * corroboration;
+  const renamed = e.restyled === true || e.linksElsewhere === true ? 0 : (e.inPlace ?? 0) * RENAMED * corroboration;
   // Holding the target's place in the tree, where the name says nothing against it: translated (every
   // name on the page changed with the language), or reworded (the old and new names share words). A
   // name sharing nothing with the old one does not do: after a removal and an insertion in the group,
@@ -147,7 +152,7 @@ export function identityOf(e: Evidence): number {
   // On a translated page, another icon than the target's says it is another control (the toolbar's
   // buttons also traded places): translation changes the words on a button, not its icon.
   const explained = e.translated === true ? (e.icon === undefined || e.icon >= 0.5 ? 1 : 0) : ramp(e.name, REWORDED_FROM, REWORDED_AT);
-  const structural = e.otherRow === true || e.restyled === true || (e.inStructure ?? 0) < 0.5 ? 0 : explained * RENAMED;
+  const structural = e.otherRow === true || e.restyled === true || e.linksElsewhere === true || (e.inStructure ?? 0) < 0.5 ? 0 : explained * RENAMED;
   // A twin (a copy inserted right beside the original, or one there all along) has the name, the
   // surroundings and, as often as not, the test id: neither is the target by those, and which one holds
   // the old place is position luck. Only a written id, or a shared identifier the other lacks, decides.
