@@ -77,7 +77,8 @@ function capture(keys: string[]): Captured[] {
 
 /** A plain copy without the given fields, as another tool that records fewer of them would pass. */
 function without(fp: ElementFingerprint, drop: readonly string[]): ElementFingerprint {
-  const out: Record<string, unknown> = { ...materialize(fp) };
+  // `materialize` copies the fields every element has; `uniqueBy` is the capture's own.
+  const out: Record<string, unknown> = { ...materialize(fp), ...(fp.uniqueBy === undefined ? {} : { uniqueBy: [...fp.uniqueBy] }) };
   for (const k of drop) delete out[k];
   return out as unknown as ElementFingerprint;
 }
