@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { oldCollectorRefusal } from '../../background/sync/oldCollectorRefusal';
-import type { EventCatalogue } from '../../server/routes/routeDeps';
 import { countEvents } from '../../server/store/eventStore';
 import { HealthResponseSchema, IngestResponseSchema, type EventResult } from '../../src/schema/api';
-import { EVENT_TYPES, WaymarkEventSchema, type WaymarkEvent } from '../../src/schema/event';
+import type { WaymarkEvent } from '../../src/schema/event';
 import { backends, backendTitle, stopSharedPostgres } from './support/backends';
 import { makeEvent } from './support/fixtures';
+import { olderCatalogue } from './support/olderCatalogue';
 import { serveBackend, startTestServer, type Client } from './support/harness';
 
 afterAll(stopSharedPostgres);
@@ -31,26 +31,6 @@ function mixedBatch(): unknown[] {
     { ...makeEvent(5, 'feature_used'), type: 'tour_rated', note: 'a\u0000b' },
     { ...makeEvent(6, 'feature_used'), type: 'Not A Type' },
   ];
-}
-
-const variantType = (o: z.ZodType): string => z.object({ shape: z.object({ type: z.object({ value: z.string() }) }) }).parse(o).shape.type.value;
-
-/**
- * The current server code as a collector from before `without` existed, or before `feature_used` had
- * `firstUse`: the same route over a smaller catalogue.
- */
-function olderCatalogue(without: WaymarkEvent['type'] | 'feature_used.firstUse'): EventCatalogue {
-  const options = WaymarkEventSchema.options.flatMap((o) => {
-    const t = variantType(o);
-    if (without === 'feature_used.firstUse' && t === 'feature_used') {
-      const shape: Record<string, z.ZodType> = { ...o.shape };
-      delete shape.firstUse;
-      return [z.strictObject(shape)];
-    }
-    return t === without ? [] : [o];
-  });
-  const schema = z.discriminatedUnion('type', options as unknown as [typeof WaymarkEventSchema.options[number]]) as unknown as z.ZodType<WaymarkEvent>;
-  return { schema, types: EVENT_TYPES.filter((t) => t !== without) };
 }
 
 const results = (body: unknown): EventResult[] => IngestResponseSchema.parse(body).results;
@@ -121,7 +101,7 @@ describe.each(backends())('events a collector does not know, on $name', (backend
     });
 
     it('the extension reads an older collector’s refusal of a field it lacks as “not known”', async () => {
-      const older = await startTestServer(server().sql, { events: olderCatalogue('feature_used.firstUse') });
+      const older = await startTestServer(server().sql, { events: olderCatalogue('feature_used', 'firstUse') });
       try {
         const api = older.client(await older.token(`unsupported-${++tenantN}`, 'employee'));
         const e = makeEvent(0, 'feature_used');

@@ -6,21 +6,12 @@ import { createSyncEngine } from '../../background/sync/createSyncEngine';
 import { createSyncSettings } from '../../background/sync/syncSettings';
 import { createWriter } from '../../background/writer';
 import { countEvents } from '../../server/store/eventStore';
-import { EVENT_TYPES, WaymarkEventSchema, type WaymarkEvent } from '../../src/schema/event';
 import { memorySettings, resetDb } from '../unit/sync/harness';
 import { backends, backendTitle, stopSharedPostgres } from './support/backends';
+import { olderCatalogue } from './support/olderCatalogue';
 import { serveBackend, startTestServer, type TestServer } from './support/harness';
 
 afterAll(stopSharedPostgres);
-
-const variantType = (o: z.ZodType): string => z.object({ shape: z.object({ type: z.object({ value: z.string() }) }) }).parse(o).shape.type.value;
-
-/** The current collector code over a catalogue without `content_shown`: a collector from before that type. */
-function withoutContentShown() {
-  const options = WaymarkEventSchema.options.filter((o) => variantType(o) !== 'content_shown');
-  const schema = z.discriminatedUnion('type', options as unknown as [(typeof WaymarkEventSchema.options)[number]]) as unknown as z.ZodType<WaymarkEvent>;
-  return { schema, types: EVENT_TYPES.filter((t) => t !== 'content_shown') };
-}
 
 const Json = z.record(z.string(), z.unknown());
 
@@ -60,7 +51,7 @@ describe.each(backends())('the sync engine against collectors that do not know a
       const sql = newest().sql;
       const tenant = `held-${backend.name}`;
       const token = await newest().token(tenant, 'employee');
-      const older = await startTestServer(sql, { events: withoutContentShown() });
+      const older = await startTestServer(sql, { events: olderCatalogue('content_shown') });
       try {
         const target = { server: older, legacy: true };
         const log: string[] = [];
