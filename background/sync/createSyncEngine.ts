@@ -145,6 +145,11 @@ export function createSyncEngine(opts: SyncEngineOptions) {
   async function maybeReleaseHeld(db: Db, client: ReturnType<typeof createCollectorClient>, kind: TriggerKind, s: SyncState): Promise<void> {
     const held = s.held;
     if (!held) return;
+    // All of them dropped by the queue bound meanwhile: nothing to wait for.
+    if ((await db.countFromIndex('events', 'bySynced', heldRange())) === 0) {
+      await releaseHeld(db);
+      return;
+    }
     const t = now();
     let reason = releaseReason(held, { force: kind === 'force', now: t, current: undefined });
     if (!reason) {

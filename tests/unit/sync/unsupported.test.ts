@@ -156,6 +156,21 @@ describe('events the collector does not know', () => {
     expect((b.collector.uploads().at(-1)?.body as { client: { dropped: number } }).client.dropped).toBe(20);
   });
 
+  it('forgets the hold once the bound dropped every held event, and asks the collector nothing for it', async () => {
+    const b = bench({ saved: { ...BASE_SETTINGS, maxQueuedEvents: 100 } });
+    b.collector.unknownTypes.add(NEW_TYPE);
+    await b.emit(shown(90));
+    await b.engine.trigger('soon');
+    await b.record(100);
+    b.clock.now += 60_000;
+    await b.engine.trigger('due');
+    expect(b.collector.requests.filter((r) => r.path === '/v1/health')).toEqual([]);
+    expect(await b.engine.status()).toMatchObject({ dropped: 90, stored: 100, held: { count: 0, types: [], retryAt: null } });
+    b.clock.now += 60_000;
+    await b.engine.trigger('due');
+    expect(b.collector.requests.filter((r) => r.path === '/v1/health')).toEqual([]);
+  });
+
   it('reads a sync state stored before holding existed, keeping its install and counters', async () => {
     const db = await getDb();
     const v1 = {
