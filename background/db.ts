@@ -1,8 +1,11 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { WaymarkEvent } from '../src/schema/event';
 
-/** An event as stored: the event, plus whether the collector has acknowledged it. */
-export type StoredEvent = WaymarkEvent & { synced: 0 | 1 };
+/**
+ * An event as stored: the event, plus where it stands with the collector: 0 queued, 1 acknowledged,
+ * 2 held because the collector did not know it (sent again once the collector may have changed).
+ */
+export type StoredEvent = WaymarkEvent & { synced: 0 | 1 | 2 };
 
 /**
  * What this browser knows of one feature: when its user first saw it (`feature_seen` was recorded then),

@@ -45,6 +45,18 @@ export function SyncStatusPanel({ status }: { status: SyncStatus }) {
       <dl class="sync-facts">
         <dt>Waiting to be sent</dt>
         <dd data-testid="sync-unsynced">{plural(s.unsynced, 'event')}</dd>
+        {s.held.count > 0 ? (
+          <>
+            <dt>Waiting for a newer collector</dt>
+            <dd data-testid="sync-held">
+              {plural(s.held.count, 'event')} the collector does not know yet
+              {s.held.types.length > 0 ? <span class="mono small"> ({s.held.types.join(', ')})</span> : null}
+              <span class="block small muted">
+                Kept, not lost: sent again when the collector is upgraded, <When t={s.held.retryAt} testId="sync-held-retry" future />, or on Sync now.
+              </span>
+            </dd>
+          </>
+        ) : null}
         <dt>Dropped (queue full)</dt>
         <dd data-testid="sync-dropped">{plural(s.dropped, 'event')}</dd>
         <dt>Sent</dt>

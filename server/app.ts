@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { authenticate } from './auth/authenticate';
 import { createRateLimiter } from './auth/rateLimiter';
+import { collectorVersion } from './collectorVersion';
 import type { Config } from './config';
 import { StorageUnavailableError, type Sql } from './db/sql';
 import type { AppEnv } from './http/appEnv';
@@ -15,6 +16,7 @@ import { flowRoutes } from './routes/flowRoutes';
 import { healthRoutes } from './routes/healthRoutes';
 import { insightsRoutes } from './routes/insightsRoutes';
 import { meRoutes } from './routes/meRoutes';
+import { EVENT_CATALOGUE, type EventCatalogue } from './routes/routeDeps';
 
 export interface AppDeps {
   sql: Sql;
@@ -23,6 +25,10 @@ export interface AppDeps {
   now?: () => number;
   /** Where server errors are reported. @default console.error */
   log?: (line: string) => void;
+  /** The events accepted. @default EVENT_CATALOGUE (all of them) */
+  events?: EventCatalogue;
+  /** The build reported to clients. @default collectorVersion(events) */
+  version?: string;
 }
 
 /**
@@ -36,7 +42,8 @@ const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension|safari-web-extension)
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const log = deps.log ?? ((line: string) => console.error(line));
   const limiter = createRateLimiter({ ...deps.limits.rateLimit, ...(deps.now ? { now: deps.now } : {}) });
-  const routeDeps = { sql: deps.sql, auth: authenticate(deps.sql, limiter) };
+  const events = deps.events ?? EVENT_CATALOGUE;
+  const routeDeps = { sql: deps.sql, auth: authenticate(deps.sql, limiter), events, version: deps.version ?? collectorVersion(events.schema) };
   const app = new Hono<AppEnv>();
 
   app.use(

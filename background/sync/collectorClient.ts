@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import {
   ApiErrorSchema,
   FlowsResponseSchema,
+  HealthResponseSchema,
   IngestResponseSchema,
   WhoAmIResponseSchema,
   type FlowsResponse,
+  type HealthResponse,
   type IngestRequest,
   type IngestResponse,
   type WhoAmIResponse,
@@ -31,6 +33,8 @@ export interface CollectorClient {
   flows(etag: string | null): Promise<Outcome<FlowsOutcome>>;
   /** GET /v1/me. */
   me(): Promise<Outcome<WhoAmIResponse>>;
+  /** GET /v1/health: whether the collector answers, and (newer collectors) its build. */
+  health(): Promise<Outcome<HealthResponse>>;
   /** Any other GET answered with 200 and a JSON body that must match `schema` (the insights routes). */
   get<S extends z.ZodType>(path: string, schema: S): Promise<Outcome<z.output<S>>>;
   /** A POST of a JSON body answered with `okStatus` and a body that must match `schema` (the admin routes). */
@@ -166,6 +170,14 @@ export function createCollectorClient(opts: CollectorClientOptions): CollectorCl
       const { status, headers, text } = r.value;
       if (status !== 200) return { ok: false, failure: httpFailure(status, headers, text) };
       return parse(WhoAmIResponseSchema, text);
+    },
+
+    async health() {
+      const r = await request('GET', '/v1/health');
+      if (!r.ok) return r;
+      const { status, headers, text } = r.value;
+      if (status !== 200) return { ok: false, failure: httpFailure(status, headers, text) };
+      return parse(HealthResponseSchema, text);
     },
 
     async get(path, schema) {

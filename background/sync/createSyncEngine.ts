@@ -7,7 +7,8 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoffDel
 import { createCollectorClient, describeFailure, type RequestFailure } from './collectorClient';
 import { configFingerprint } from './configFingerprint';
 import { enforceQueueBound } from './enforceQueueBound';
-import { unsyncedRange } from './eventRanges';
+import { heldRange, unsyncedRange } from './eventRanges';
+import { HOLD_RETRY_MS, releaseHeld, releaseReason } from './holdEvents';
 import { pruneSynced } from './pruneSynced';
 import { pullFlows } from './pullFlows';
 import { retryDecision } from './retryDecision';
@@ -136,6 +137,30 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     });
   }
 
+  /**
+   * Puts the held events (ones the collector did not know) back in the queue when the collector may
+   * now know them (`releaseReason`). Its build is asked for (`GET /v1/health`) only while events are
+   * held and not already due; a failed check keeps them held, and is no failure of the run.
+   */
+  async function maybeReleaseHeld(db: Db, client: ReturnType<typeof createCollectorClient>, kind: TriggerKind, s: SyncState): Promise<void> {
+    const held = s.held;
+    if (!held) return;
+    // All of them dropped by the queue bound meanwhile: nothing to wait for.
+    if ((await db.countFromIndex('events', 'bySynced', heldRange())) === 0) {
+      await releaseHeld(db);
+      return;
+    }
+    const t = now();
+    let reason = releaseReason(held, { force: kind === 'force', now: t, current: undefined });
+    if (!reason) {
+      const h = await client.health();
+      reason = releaseReason(held, { force: false, now: t, current: h.ok ? (h.value.version ?? null) : undefined });
+    }
+    if (!reason) return;
+    const n = await releaseHeld(db);
+    if (n > 0) console.info(`waymark: sending ${n} held events again (${reason})`);
+  }
+
   async function runOnce(kind: TriggerKind): Promise<void> {
     const db = await opts.db();
     const loaded = await opts.settings.load();
@@ -158,12 +183,14 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     s = await updateSyncState(db, (x) => ({ ...x, lastAttemptAt: now(), pause: kind === 'force' ? null : x.pause }));
 
     const client = createCollectorClient({ serverUrl: c.serverUrl, token: c.token, timeoutMs: c.requestTimeoutSeconds * 1000, fetch: opts.fetch });
+    await maybeReleaseHeld(db, client, kind, s);
     const up = await uploadEvents({
       db,
       client,
       toWire: toWire(c),
       ...(opts.batchLimits ? { limits: opts.batchLimits } : {}),
       ...(c.team !== undefined ? { team: c.team } : {}),
+      now,
     });
     if (!up.ok) {
       s = await recordFailure(db, up.failure, fingerprint);
@@ -208,7 +235,11 @@ export function createSyncEngine(opts: SyncEngineOptions) {
   async function status(): Promise<SyncStatus> {
     const db = await opts.db();
     const loaded = await opts.settings.load();
-    const [s, unsynced] = await Promise.all([readSyncState(db), db.countFromIndex('events', 'bySynced', unsyncedRange())]);
+    const [s, unsynced, held] = await Promise.all([
+      readSyncState(db),
+      db.countFromIndex('events', 'bySynced', unsyncedRange()),
+      db.countFromIndex('events', 'bySynced', heldRange()),
+    ]);
     const c = loaded.config;
     const fingerprint = c ? await configFingerprint(c, opts.version) : null;
     const paused = c !== null && s.pause !== null && s.pause.fingerprint === fingerprint;
@@ -220,6 +251,11 @@ export function createSyncEngine(opts: SyncEngineOptions) {
       stored: s.stored,
       duplicates: s.duplicates,
       rejected: s.rejected,
+      held: {
+        count: held,
+        types: held > 0 ? (s.held?.types ?? []) : [],
+        retryAt: held > 0 && s.held ? s.held.since + HOLD_RETRY_MS : null,
+      },
       lastAttemptAt: s.lastAttemptAt,
       lastSuccessAt: s.lastSuccessAt,
       lastFailureAt: s.lastFailureAt,

@@ -13,7 +13,7 @@ const count = z.number().int().min(0);
  * record. It lives in IndexedDB beside the events so that a counter changes in the same transaction as
  * the events it counts (a dropped event is deleted and counted at once, or neither).
  */
-export const SyncStateSchema = z.object({
+const SyncStateV1Schema = z.object({
   v: z.literal(1),
   /** This browser profile's installation, as reported to the collector. Random, made once. */
   installId: z.string().min(1),
@@ -38,11 +38,30 @@ export const SyncStateSchema = z.object({
     .object({ fingerprint: z.string(), etag: z.string().nullable(), ids: z.array(z.string()), lastPullAt: z.number().int().min(0) })
     .nullable(),
 });
+
+/** The most event types `held` lists (they are shown to the admin; the count is exact regardless). */
+export const MAX_HELD_TYPES = 32;
+
+/** v2 (the `unsupported` verdict): adds `held`. */
+export const SyncStateSchema = SyncStateV1Schema.extend({
+  v: z.literal(2),
+  /**
+   * Events the collector did not know (`unsupported`, or an older collector's refusal of an unknown
+   * type or field) are held (`synced: 2`), not sent on every run: since when, what the collector
+   * reported as its build when it refused them (null: it reports none), and their types.
+   */
+  held: z
+    .object({ since: z.number().int().min(0), collectorVersion: z.string().nullable(), types: z.array(z.string()).max(MAX_HELD_TYPES) })
+    .nullable(),
+});
 export type SyncState = z.infer<typeof SyncStateSchema>;
+
+/** Each stored version, read and brought up to the current one. */
+const StoredSyncStateSchema = z.union([SyncStateSchema, SyncStateV1Schema.transform((s): SyncState => ({ ...s, v: 2, held: null }))]);
 
 export function initialSyncState(installId: string): SyncState {
   return {
-    v: 1,
+    v: 2,
     installId,
     dropped: 0,
     stored: 0,
@@ -57,6 +76,7 @@ export function initialSyncState(installId: string): SyncState {
     retryAt: null,
     pause: null,
     flows: null,
+    held: null,
   };
 }
 
@@ -67,7 +87,7 @@ export async function getSyncState<Tx extends ArrayLike<StoreNames<WaymarkDB>>, 
   meta: MetaStore<Tx, Mode>,
 ): Promise<SyncState> {
   const raw = await meta.get(SYNC_STATE_KEY);
-  const r = SyncStateSchema.safeParse(raw);
+  const r = StoredSyncStateSchema.safeParse(raw);
   if (r.success) return r.data;
   if (raw !== undefined) console.warn('waymark: the stored sync state is unreadable; starting afresh', r.error.issues);
   return initialSyncState(`i-${crypto.randomUUID()}`);

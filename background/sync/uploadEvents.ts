@@ -3,6 +3,8 @@ import type { WaymarkEvent } from '../../src/schema/event';
 import type { Db, StoredEvent } from '../db';
 import type { CollectorClient, RequestFailure } from './collectorClient';
 import { unsyncedRange } from './eventRanges';
+import { extendHold } from './holdEvents';
+import { oldCollectorRefusal } from './oldCollectorRefusal';
 import { getSyncState, putSyncState } from './syncState';
 
 export interface BatchLimits {
@@ -65,32 +67,49 @@ export function verdictMismatch(ids: readonly string[], results: readonly EventR
   return null;
 }
 
+/** What the verdicts on one batch came with: the events as sent, the collector's build, the time. */
+export interface VerdictContext {
+  events: readonly WaymarkEvent[];
+  /** `collector.version` of the answer; null from a collector that reports none. */
+  collectorVersion: string | null;
+  now: number;
+}
+
 /**
  * Records the collector's verdicts in one transaction: `stored` and `duplicate` are acknowledgements,
  * and `rejected` is final too (the event is invalid and would be on every retry), so all three leave
  * the queue (`synced: 1`). Only this marks an event synced: never before the collector answered.
+ * `unsupported`, and an older collector's `rejected` that says only that it does not know the event's
+ * type or fields (`oldCollectorRefusal`), hold the event instead (`synced: 2`): valid, kept, counted,
+ * and sent again once the collector may have changed (`holdEvents.ts`).
  */
-export async function applyVerdicts(db: Db, ids: readonly string[], results: readonly EventResult[]): Promise<void> {
+export async function applyVerdicts(db: Db, results: readonly EventResult[], ctx: VerdictContext): Promise<void> {
   const tx = db.transaction(['events', 'meta'], 'readwrite');
   const events = tx.objectStore('events');
-  const current = await Promise.all(ids.map((id) => events.get(id)));
+  const current = await Promise.all(ctx.events.map((e) => events.get(e.id)));
   let stored = 0;
   let duplicates = 0;
   let rejected = 0;
+  const heldTypes: string[] = [];
   results.forEach((r, i) => {
+    const sent = ctx.events[i];
+    const notKnown =
+      r.status === 'unsupported' ? { type: r.type } : r.status === 'rejected' && sent ? oldCollectorRefusal(sent, i, r.issues) : null;
     if (r.status === 'stored') stored++;
     else if (r.status === 'duplicate') duplicates++;
+    else if (notKnown) heldTypes.push(notKnown.type);
     else {
       rejected++;
-      console.warn(`waymark: the collector rejected event ${ids[i]}`, r.issues);
+      console.warn(`waymark: the collector rejected event ${sent?.id ?? i}`, r.status === 'rejected' ? r.issues : r);
     }
     const e = current[i];
     // Gone (dropped or pruned meanwhile) or already marked: nothing to do, and nothing to bring back.
-    if (e && e.synced === 0) void events.put({ ...e, synced: 1 });
+    if (e && e.synced === 0) void events.put({ ...e, synced: notKnown ? 2 : 1 });
   });
   const meta = tx.objectStore('meta');
   const s = await getSyncState(meta);
-  putSyncState(meta, { ...s, stored: s.stored + stored, duplicates: s.duplicates + duplicates, rejected: s.rejected + rejected });
+  const held = heldTypes.length > 0 ? extendHold(s.held, ctx.now, ctx.collectorVersion, heldTypes) : s.held;
+  putSyncState(meta, { ...s, stored: s.stored + stored, duplicates: s.duplicates + duplicates, rejected: s.rejected + rejected, held });
   await tx.done;
 }
 
@@ -102,7 +121,12 @@ export interface UploadDeps {
   limits?: BatchLimits;
   /** The `team` sync setting or policy, reported with each batch so that insights can break down by team. */
   team?: string;
+  /** @default Date.now */
+  now?: () => number;
 }
+
+/** The verdicts beyond the first three that this build understands (`ClientInfo.verdicts`). */
+export const UNDERSTOOD_VERDICTS = ['unsupported'];
 
 /**
  * Uploads the queue, oldest first, one batch at a time, until it is empty, a request fails, or the run
@@ -114,7 +138,13 @@ export async function uploadEvents(deps: UploadDeps): Promise<UploadResult> {
   for (let n = 0; n < MAX_BATCHES_PER_RUN; n++) {
     const batch = await readBatch(deps.db, limits, deps.toWire);
     if (batch.events.length === 0) return { ok: true, sent, more: false };
-    const r = await deps.client.ingest({ events: batch.events, client: { installId: batch.installId, dropped: batch.dropped, ...(deps.team !== undefined ? { team: deps.team } : {}) } });
+    const r = await deps.client.ingest({ events: batch.events, client: {
+        installId: batch.installId,
+        dropped: batch.dropped,
+        verdicts: UNDERSTOOD_VERDICTS,
+        ...(deps.team !== undefined ? { team: deps.team } : {}),
+      },
+    });
     if (!r.ok) {
       const f = r.failure;
       if (f.kind === 'http' && f.status === 413 && batch.events.length > 1) {
@@ -126,7 +156,7 @@ export async function uploadEvents(deps: UploadDeps): Promise<UploadResult> {
     const ids = batch.events.map((e) => e.id);
     const mismatch = verdictMismatch(ids, r.value.results);
     if (mismatch) return { ok: false, failure: { kind: 'invalid', message: mismatch } };
-    await applyVerdicts(deps.db, ids, r.value.results);
+    await applyVerdicts(deps.db, r.value.results, { events: batch.events, collectorVersion: r.value.collector?.version ?? null, now: (deps.now ?? Date.now)() });
     sent += ids.length;
   }
   return { ok: true, sent, more: true };

@@ -7,8 +7,9 @@ import type { RouteDeps } from './routeDeps';
 /** A health check must answer quickly even when storage hangs. */
 const HEALTH_TIMEOUT_MS = 2_000;
 
-/** GET /v1/health, no auth: 200 when storage answers a query, 503 otherwise. For load balancers. */
-export function healthRoutes({ sql }: Pick<RouteDeps, 'sql'>): Hono<AppEnv> {
+/** GET /v1/health, no auth: 200 when storage answers a query, 503 otherwise. For load balancers,
+ * and for clients that wait for a newer collector (`version`). */
+export function healthRoutes({ sql, version }: Pick<RouteDeps, 'sql' | 'version'>): Hono<AppEnv> {
   return new Hono<AppEnv>().get('/health', async (c) => {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -25,6 +26,6 @@ export function healthRoutes({ sql }: Pick<RouteDeps, 'sql'>): Hono<AppEnv> {
     } finally {
       clearTimeout(timer);
     }
-    return sendJson(c, HealthResponseSchema, { status: 'ok', storage: sql.kind });
+    return sendJson(c, HealthResponseSchema, { status: 'ok', storage: sql.kind, version });
   });
 }

@@ -245,6 +245,12 @@ export interface SyncStatus {
   duplicates: number;
   /** Events the collector refused as invalid: never sent again. */
   rejected: number;
+  /**
+   * Events waiting for a newer collector: valid, but of a type (or with fields) the collector does not
+   * know yet. Not in `unsynced`. Sent again when the collector reports another build, at `retryAt`
+   * (a day after they were first held), or on Sync now; `types` names them.
+   */
+  held: { count: number; types: string[]; retryAt: number | null };
   lastAttemptAt: number | null;
   lastSuccessAt: number | null;
   lastFailureAt: number | null;

@@ -51,6 +51,12 @@ const isoDate = z.iso.datetime();
 export const HealthResponseSchema = z.object({
   status: z.literal('ok'),
   storage: z.enum(['pglite', 'postgres']),
+  /**
+   * The collector's build: its package version and a digest of the event catalogue it accepts
+   * (`0.1.0+ev.1a2b3c4d`). A client holding events this collector called `unsupported` resends them
+   * when it changes. Absent from collectors older than the `unsupported` verdict.
+   */
+  version: z.string().min(1).max(64).optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 
@@ -77,6 +83,12 @@ export const ClientInfoSchema = z.object({
    * the batch's events; an admin's mapping (`POST /v1/admin/teams`) wins over it.
    */
   team: z.string().trim().min(1).max(64).optional(),
+  /**
+   * The verdicts beyond `stored`, `duplicate` and `rejected` that this client understands (today only
+   * `unsupported`). A collector answers a verdict only to a client that lists it, so an older
+   * extension, whose answer schema knows three, is never sent a fourth. Unknown names are ignored.
+   */
+  verdicts: z.array(z.string().max(32)).max(16).optional(),
 });
 export type ClientInfo = z.infer<typeof ClientInfoSchema>;
 
@@ -97,11 +109,23 @@ export type IngestRequest = z.infer<typeof IngestRequestSchema>;
  *   it counts as acknowledged, exactly like `stored`;
  * - `rejected`: invalid, and will be invalid on every retry: do not send it again. `id` is the event's
  *   id when it had a string one.
+ * - `unsupported` (only to a client whose `client.verdicts` lists it): the event's envelope is valid
+ *   (id, seq, ts, userId, a well-formed `type`) but this collector does not know its `type`, or knows
+ *   the type but not the fields in `unknownFields` (a newer version of the event). Nothing was
+ *   stored; a newer collector may accept it, so keep it and send it again after the collector changed.
  */
 export const EventResultSchema = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('stored') }),
   z.object({ id: z.string(), status: z.literal('duplicate') }),
   z.object({ id: z.string().nullable(), status: z.literal('rejected'), issues: z.array(ApiIssueSchema).min(1) }),
+  z.object({
+    id: z.string(),
+    status: z.literal('unsupported'),
+    /** The event's type, as sent. */
+    type: z.string(),
+    /** Set when the type is known and these top-level fields are not. */
+    unknownFields: z.array(z.string()).optional(),
+  }),
 ]);
 export type EventResult = z.infer<typeof EventResultSchema>;
 export type EventStatus = EventResult['status'];
@@ -109,6 +133,8 @@ export type EventStatus = EventResult['status'];
 export const IngestResponseSchema = z.object({
   /** One result per request event, same order, same length. */
   results: z.array(EventResultSchema),
+  /** The collector's build (as in `HealthResponse.version`); absent from older collectors. */
+  collector: z.object({ version: z.string().min(1).max(64) }).optional(),
 });
 export type IngestResponse = z.infer<typeof IngestResponseSchema>;
 

@@ -48,6 +48,15 @@ const stepRef = {
   stepIndex: z.number().int().min(0),
 };
 
+/** The ids of type names: what a well-formed `type` looks like, known or not. */
+export const EVENT_TYPE_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * What every event has whatever its type: the envelope. An event whose envelope is valid but whose
+ * type (or a field of it) a collector does not know is one from a newer extension, not a bad one.
+ */
+export const EventEnvelopeSchema = z.looseObject({ ...base, type: z.string().regex(EVENT_TYPE_NAME, 'must be an event type name') });
+
 export const WaymarkEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('flow_started'), ...flowRef }),
   z.strictObject({ ...base, type: z.literal('step_shown'), ...stepRef }),

@@ -11,7 +11,7 @@ describe.each(backends())('health on $name', (backend) => {
     it('answers 200 with the storage kind once storage answers', async () => {
       const r = await server().client().get('/v1/health');
       expect(r.status).toBe(200);
-      expect(HealthResponseSchema.parse(r.body)).toEqual({ status: 'ok', storage: backend.name });
+      expect(HealthResponseSchema.parse(r.body)).toEqual({ status: 'ok', storage: backend.name, version: expect.stringMatching(/^\d+\.\d+\.\d+\+ev\.[0-9a-f]{8}$/) });
     });
 
     it('answers unknown routes with a JSON 404', async () => {

@@ -22,7 +22,7 @@ describe.each(backends())('the server process on $name', (backend) => {
       const server = await spawnServer(store.env);
       try {
         const res = await waitForHealth(server);
-        expect(HealthResponseSchema.parse(await res.json())).toEqual({ status: 'ok', storage: backend.name });
+        expect(HealthResponseSchema.parse(await res.json())).toEqual({ status: 'ok', storage: backend.name, version: expect.stringMatching(/^\d+\.\d+\.\d+\+ev\.[0-9a-f]{8}$/) });
         if (backend.name === 'pglite') expect(existsSync(join(store.config.dataDir, 'waymark.pid'))).toBe(true);
       } finally {
         expect(await server.stop('SIGTERM')).toBe(0);

@@ -43,7 +43,8 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'waymark-collector-'));
 }
 
-export async function startCollector(opts: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<Collector> {
+/** `entry`: the program to run, relative to the repository. @default 'server/main.ts' */
+export async function startCollector(opts: { dataDir: string; port?: number; env?: Record<string, string>; entry?: string }): Promise<Collector> {
   const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
@@ -68,7 +69,7 @@ export async function startCollector(opts: { dataDir: string; port?: number; env
     async start() {
       const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, ...opts.env };
       delete env.DATABASE_URL;
-      const c = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, detached: true });
+      const c = spawn(process.execPath, ['--import', 'tsx', opts.entry ?? 'server/main.ts'], { cwd: ROOT, env, detached: true });
       child = c;
       c.stdout?.on('data', (d: Buffer) => (out += d.toString()));
       c.stderr?.on('data', (d: Buffer) => (out += d.toString()));

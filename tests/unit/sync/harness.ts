@@ -5,7 +5,7 @@ import { createSyncSettings, type SettingsStore } from '../../../background/sync
 import { createWriter } from '../../../background/writer';
 import { IngestRequestSchema, type EventResult } from '../../../src/schema/api';
 import type { SyncSettings } from '../../../src/schema/config';
-import { WaymarkEventSchema } from '../../../src/schema/event';
+import { EVENT_TYPES, WaymarkEventSchema, type NewEvent } from '../../../src/schema/event';
 import type { Flow } from '../../../src/schema/flow';
 
 /*
@@ -42,12 +42,21 @@ export function fakeCollector() {
   let maxInFlight = 0;
   /** Event ids the collector refuses as invalid. */
   const reject = new Set<string>();
+  /** Event types this collector does not know. */
+  const unknownTypes = new Set<string>();
+  /**
+   * `version`: the build its health check and ingest answers report (undefined: none, as before the
+   * `unsupported` verdict); `old`: answers like a collector from before that verdict, whatever the
+   * client lists (`rejected`, with the issue that collector's zod gives for an unknown type).
+   */
+  const build: { version: string | undefined; old: boolean } = { version: '1.0.0+ev.aaaaaaaa', old: false };
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
   async function handle(path: string, init: RequestInit, headers: Record<string, string>, body: unknown): Promise<Response> {
     if (headers.authorization !== 'Bearer tok-1' && headers.authorization !== 'Bearer tok-2') return json(401, { error: 'unknown token' });
+    if (path === '/v1/health') return json(200, { status: 'ok', storage: 'pglite', ...(build.version !== undefined && !build.old ? { version: build.version } : {}) });
     if (path === '/v1/me') return json(200, { tenant: 'acme', role: 'employee', tokenId: 'tk_1' });
     if (path === '/v1/flows') {
       const etag = `"flows-${flowsVersion}"`;
@@ -56,14 +65,21 @@ export function fakeCollector() {
     }
     if (path === '/v1/events' && init.method === 'POST') {
       const req = IngestRequestSchema.parse(body);
-      const results: EventResult[] = req.events.map((raw) => {
+      const understands = !build.old && (req.client?.verdicts?.includes('unsupported') ?? false);
+      const expected = EVENT_TYPES.filter((t) => !unknownTypes.has(t)).map((t) => `'${t}'`).join(' | ');
+      const results: EventResult[] = req.events.map((raw, i) => {
         const e = WaymarkEventSchema.parse(raw);
-        if (reject.has(e.id)) return { id: e.id, status: 'rejected', issues: [{ path: 'events.0', message: 'no' }] };
+        if (reject.has(e.id)) return { id: e.id, status: 'rejected', issues: [{ path: `events.${i}.flowId`, message: 'no' }] };
+        if (unknownTypes.has(e.type)) {
+          return understands
+            ? { id: e.id, status: 'unsupported', type: e.type }
+            : { id: e.id, status: 'rejected', issues: [{ path: `events.${i}.type`, message: `Invalid discriminator value. Expected ${expected}` }] };
+        }
         if (stored.has(e.id)) return { id: e.id, status: 'duplicate' };
         stored.set(e.id, e);
         return { id: e.id, status: 'stored' };
       });
-      return json(200, { results });
+      return json(200, { results, ...(build.version !== undefined && !build.old ? { collector: { version: build.version } } : {}) });
     }
     return json(404, { error: 'no route' });
   }
@@ -101,6 +117,8 @@ export function fakeCollector() {
     requests,
     faults,
     reject,
+    unknownTypes,
+    build,
     get maxInFlight() {
       return maxInFlight;
     },
@@ -148,6 +166,8 @@ export interface Bench {
   flowsChanged: { count: number };
   /** Records `n` feature_used events through the real writer, at the bench's clock. */
   record(n: number): Promise<void>;
+  /** Records these events through the real writer. */
+  emit(events: NewEvent[]): Promise<void>;
   events(): Promise<StoredEvent[]>;
   unsynced(): Promise<StoredEvent[]>;
 }
@@ -190,6 +210,11 @@ export function bench(
     async record(n) {
       await writer.run(async (ctx) => {
         for (let i = 0; i < n; i++) ctx.emit({ type: 'feature_used', featureId: `feature-${i % 3}`, firstUse: i === 0 });
+      });
+    },
+    async emit(events) {
+      await writer.run(async (ctx) => {
+        for (const e of events) ctx.emit(e);
       });
     },
     async events() {

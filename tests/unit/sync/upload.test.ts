@@ -33,14 +33,14 @@ describe('uploading the event queue', () => {
     expect(b.collector.stored.size).toBe(300);
   });
 
-  it('sends the event as stored, without its synced flag, and reports the install and its dropped count', async () => {
+  it('sends the event as stored, without its synced flag, and reports the install, its dropped count and the verdicts it reads', async () => {
     const b = bench();
     await b.record(1);
     await b.engine.trigger('soon');
     const body = b.collector.uploads()[0]?.body as { events: Record<string, unknown>[]; client: { installId: string; dropped: number } };
     expect(body.events[0]).not.toHaveProperty('synced');
     expect(body.events[0]).toMatchObject({ type: 'feature_used', userId: 'u-random', seq: 1 });
-    expect(body.client).toEqual({ installId: expect.stringMatching(/^i-/), dropped: 0 });
+    expect(body.client).toEqual({ installId: expect.stringMatching(/^i-/), dropped: 0, verdicts: ['unsupported'] });
   });
 
   it('reports the team set by policy with each batch, for the collector’s team breakdown', async () => {
