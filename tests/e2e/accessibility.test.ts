@@ -122,7 +122,8 @@ describe('the options page by keyboard', () => {
       await route('#/flows/new', '[data-testid="flow-editor"]');
       await options.click('[data-testid="save-flow"]');
       await options.waitForSelector('[data-testid="issue-summary"]');
-      expect(await options.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('issue-summary');
+      // Focus moves to the summary once it is drawn (an effect after the render that shows it).
+      await options.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'issue-summary', { timeout: 5_000 });
       found.push(...(await axe(options)).map((l) => `${scheme} issues: ${l}`));
       // "Pick on page": the list of tabs to pick on (the demo tab is open).
       await route('#/features/ai-assistant', '[data-testid="pick-on-page"]');

@@ -49,6 +49,8 @@ describe('the toolbar popup', () => {
     const popup = await openPopup(demo);
     expect(await popup.$eval('#popup-pick-heading', (e) => e.textContent)).toContain('Ava Thompson');
     const closed = new Promise<void>((r) => popup.once('close', () => r()));
+    // The popup asks the background about the tab before it offers to pick: wait for its buttons.
+    await popup.waitForSelector('[data-testid="popup-pick-flow"]');
     await popup.click('[data-testid="popup-pick-flow"]');
     // The popup closes itself once the picker is running; the host tab is in front.
     await closed;
@@ -92,6 +94,8 @@ describe('the toolbar popup', () => {
     const form = await tab(`${host.url}/deals/new`);
     await form.waitForSelector('[data-testid="deal-name"]');
     let popup = await openPopup(form);
+    // The popup asks the background about the tab before it offers to pick: wait for its buttons.
+    await popup.waitForSelector('[data-testid="popup-pick-tip"]');
     await popup.click('[data-testid="popup-pick-tip"]');
     await pickWithMouse(form, '[data-testid="deal-name"]', /input/);
     const tip = await (await ext.browser.waitForTarget(isEditorTab('#/tips/new/pick/'), { timeout: 10_000 })).asPage();
@@ -103,6 +107,8 @@ describe('the toolbar popup', () => {
     expect(await value(tip, 'f-match-0')).toBe('http://127.0.0.1/*');
 
     popup = await openPopup(form);
+    // The popup asks the background about the tab before it offers to pick: wait for its buttons.
+    await popup.waitForSelector('[data-testid="popup-pick-feature"]');
     await popup.click('[data-testid="popup-pick-feature"]');
     await pickWithMouse(form, '[data-testid="deal-name"]', /input/);
     const feature = await (await ext.browser.waitForTarget(isEditorTab('#/features/new/pick/'), { timeout: 10_000 })).asPage();
@@ -129,6 +135,8 @@ describe('the toolbar popup', () => {
     const demo = await tab(`${host.url}/contacts/c-1002`);
     await demo.waitForSelector('[data-testid="create-deal"]');
     const popup = await openPopup(demo);
+    // The popup asks the background about the tab before it offers to pick: wait for its buttons.
+    await popup.waitForSelector('[data-testid="popup-pick-flow"]');
     await popup.click('[data-testid="popup-pick-flow"]');
     await demo.waitForFunction(() => !!document.querySelector('waymark-picker'), { timeout: 10_000, polling: 50 });
     await demo.keyboard.press('Escape');
