@@ -6,12 +6,13 @@ const SKIP_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'ma
 const WHITESPACE = /\s+/g;
 
 /**
- * A ligature icon (`<span class="material-icons">delete</span>`): its word is drawn as a glyph, not read
- * (the fingerprint's `icon` keeps it).
+ * A ligature icon (`<span class="material-icons">delete</span>`, `<md-icon>delete</md-icon>`) or another
+ * icon component (`<ion-icon>`): its word is drawn as a glyph, not read (the fingerprint's `icon` keeps it).
  */
 const LIGATURE_ICON = /(?:^|\s)material-(?:icons|symbols)/;
 
 function isLigatureIcon(e: Element): boolean {
+  if (e.localName.endsWith('-icon')) return true;
   const c = e.getAttribute('class');
   return c !== null && c.length > 13 && LIGATURE_ICON.test(c);
 }

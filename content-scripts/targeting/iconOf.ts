@@ -61,6 +61,14 @@ function iconName(el: Element): string | undefined {
   const data = el.getAttribute('data-icon') ?? el.getAttribute('data-mat-icon-name');
   if (data) return normalise(data);
   if (tag === 'img') return fileName(el.getAttribute('src') ?? '');
+  // Icon components of web-component libraries (`<ion-icon name="trash">`, `<sl-icon>`,
+  // `<lightning-icon icon-name="utility:delete">`, `<vaadin-icon icon="vaadin:trash">`), or Material's
+  // `<md-icon>delete</md-icon>`, whose word is a ligature.
+  if (tag.endsWith('-icon')) {
+    const named = el.getAttribute('icon-name') ?? el.getAttribute('icon') ?? el.getAttribute('name');
+    const src = el.getAttribute('src');
+    return named ? normalise(named) : src ? fileName(src) : normalise(el.textContent ?? '');
+  }
   const classes = el.getAttribute('class') ?? '';
   if (LIGATURE.test(classes)) return normalise(el.textContent ?? '');
   if (tag !== 'svg') {
@@ -106,7 +114,7 @@ function fileName(src: string): string | undefined {
  */
 function normalise(name: string): string | undefined {
   let n = name.trim().toLowerCase().replace(/_/g, '-').replace(/^-+|-+$/g, '');
-  const m = /^(?:icons?|ic|i|svg|sprite|utility|action)-(.+)$/.exec(n);
+  const m = /^(?:icons?|ic|i|svg|sprite|utility|action|[a-z]+(?=:))[-:](.+)$/.exec(n);
   if (m?.[1] !== undefined) n = m[1];
   n = n.slice(0, 64);
   return n === '' || /\s/.test(n) ? undefined : n;

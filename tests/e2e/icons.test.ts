@@ -25,6 +25,10 @@ const CONVENTIONS = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <button data-key="ligature"><span class="material-icons" aria-hidden="true">delete</span> Delete</button>
 <button data-key="symbols"><span class="notranslate material-symbols-outlined">delete_forever</span></button>
 <button data-key="img"><img src="/static/icons/trash.3f2a9c81.svg" alt=""> Delete</button>
+<button data-key="ion"><ion-icon name="trash-outline" aria-hidden="true"></ion-icon> Delete</button>
+<button data-key="lightning"><lightning-icon icon-name="utility:delete" size="x-small"></lightning-icon> Delete</button>
+<button data-key="vaadin"><vaadin-icon icon="vaadin:trash"></vaadin-icon> Delete</button>
+<button data-key="md"><md-icon aria-hidden="true">delete</md-icon> Delete</button>
 <button data-key="inline-a"><svg viewBox="0 0 24 24"><path d="${TRASH_PATH}"/></svg> Delete</button>
 <button data-key="inline-b"><span><svg viewBox="0 0 24 24"><path d="${TRASH_PATH}"/></svg></span> Remove</button>
 <button data-key="inline-c"><svg viewBox="0 0 24 24"><path d="${PEN_PATH}"/></svg> Edit</button>
@@ -101,9 +105,9 @@ async function locateAll(fingerprints: unknown[]): Promise<[string, string | nul
 }
 
 describe('the icon a fingerprint records', () => {
-  it('reads the icon name from sprites, icon fonts, Font Awesome and Lucide SVGs, ligatures and hashed image files (variant numbers and hashes left out)', async () => {
+  it('reads the icon name from sprites, icon fonts, Font Awesome and Lucide SVGs, ligatures, hashed image files and icon components (variant numbers and hashes left out)', async () => {
     await pages.open('/conventions');
-    const keys = ['sprite', 'xlink', 'external', 'font', 'bootstrap', 'fa-svg', 'lucide', 'ligature', 'symbols', 'img'];
+    const keys = ['sprite', 'xlink', 'external', 'font', 'bootstrap', 'fa-svg', 'lucide', 'ligature', 'symbols', 'img', 'ion', 'lightning', 'vaadin', 'md'];
     const icons = (await capture(keys)).map((f) => f.icon);
     expect(Object.fromEntries(keys.map((k, i) => [k, icons[i]]))).toEqual({
       sprite: 'trash',
@@ -116,6 +120,10 @@ describe('the icon a fingerprint records', () => {
       ligature: 'delete',
       symbols: 'delete-forever',
       img: 'trash',
+      ion: 'trash-outline',
+      lightning: 'delete',
+      vaadin: 'trash',
+      md: 'delete',
     });
   });
 
@@ -136,8 +144,9 @@ describe('the icon a fingerprint records', () => {
 
   it('does not read a ligature icon’s word as the button’s text', async () => {
     await pages.open('/conventions');
-    const [ligature] = await capture(['ligature']);
+    const [ligature, md] = await capture(['ligature', 'md']);
     expect(ligature?.text).toBe('Delete');
+    expect(md?.text).toBe('Delete');
   });
 });
 
