@@ -1,4 +1,5 @@
 import { CARD_CSS } from '../../src/ui/styles';
+import { pageIsDark } from './pageScheme';
 import { domChangesOf } from './domChanges';
 import { hostHome, raiseToTopLayer } from './topLayer';
 
@@ -40,8 +41,12 @@ export function createShadowHost(doc: Document): ShadowHost {
   live.setAttribute('data-waymark-live', '');
   live.setAttribute('style', 'position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;');
   shadow.append(style, container, guidanceContainer, live);
+  /** Matches the page's colours (see `pageIsDark`): read again whenever the host is placed. */
+  const scheme = () => host.setAttribute('data-scheme', pageIsDark(doc) ? 'dark' : 'light');
+  scheme();
   /** Moves the host where it is seen and usable; `raise`: something opened in the top layer after it. */
   const place = (raise = false) => {
+    scheme();
     const home = hostHome(doc);
     const moved = host.parentNode !== home;
     // Moving disconnects the host, which closes its popover: it is shown again below.
@@ -58,10 +63,13 @@ export function createShadowHost(doc: Document): ShadowHost {
   doc.addEventListener('fullscreenchange', () => place(true), opts);
   // Browsers that fire no `toggle` for dialogs still flip their `open` attribute; and a page that drops
   // an open dialog (a framework unmounting it) takes the host with it.
+  // A theme switched at run time is a class, style or data attribute on <html> or <body>.
   const stopWatching = domChangesOf(doc).subscribe((records) => {
     if (!host.isConnected) place();
     else if (records.some((r) => r.attributeName === 'open' && r.target instanceof Element && r.target.localName === 'dialog')) place(true);
+    else if (records.some((r) => r.type === 'attributes' && (r.target === doc.documentElement || r.target === doc.body))) scheme();
   });
+  doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheme, { signal: ac.signal });
   const ensureAttached = () => place();
   ensureAttached();
   return {

@@ -1,7 +1,8 @@
 /**
  * The overlay's stylesheet. It lives inside a shadow root, so host CSS cannot reach it and it cannot
  * leak out; `:host { all: initial }` cuts inheritance from the host page as well. In forced colours
- * (Windows high contrast) box shadows are dropped, so the highlight, drawn with one, gets an outline.
+ * (Windows high contrast) box shadows are dropped, so the highlight, drawn with one, gets an outline. On a
+ * dark page (the host's `data-scheme`, see `pageScheme.ts`) the card is dark too.
  */
 export const CARD_CSS = `
 :host { all: initial; }
@@ -39,4 +40,14 @@ export const CARD_CSS = `
   z-index: 2147483646; transition: transform .12s ease-out; }
 @media (prefers-reduced-motion: reduce) { .wm-highlight { transition: none; } }
 @media (forced-colors: active) { .wm-highlight { outline: 3px solid Highlight; } }
+:host([data-scheme="dark"]) .wm-card, :host([data-scheme="dark"]) .wm-arrow { background: #1c2128; color: #e6edf3; border-color: #3d444d; }
+:host([data-scheme="dark"]) .wm-card { box-shadow: 0 8px 28px rgba(0,0,0,.6); }
+:host([data-scheme="dark"]) :is(.wm-close, .wm-hint, .wm-progress, .wm-confused) { color: #9da7b3; }
+:host([data-scheme="dark"]) :is(.wm-pre, .wm-card code) { background: #2d333b; }
+:host([data-scheme="dark"]) .wm-btn:not(.wm-primary) { background: #2d333b; color: #e6edf3; border-color: #3d444d; }
+:host([data-scheme="dark"]) .wm-btn:not(.wm-primary):hover { background: #373e47; }
+:host([data-scheme="dark"]) .wm-card a { color: #6cb6ff; }
+:host([data-scheme="dark"]) .wm-missing { color: #e3b341; }
+:host([data-scheme="dark"]) :is(.wm-card:focus-visible, .wm-close:focus-visible, .wm-btn:focus-visible, .wm-confused:focus-visible) { outline-color: #4493f8; }
+:host([data-scheme="dark"]) .wm-highlight { box-shadow: 0 0 0 3px #4493f8, 0 0 0 9999px rgba(0, 0, 0, .25); }
 `;

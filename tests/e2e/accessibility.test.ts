@@ -283,6 +283,20 @@ describe('axe-core on Waymark over the demo host app', () => {
       reached.push((await focused(page)) ?? '');
     }
     expect(reached.some((r) => r.includes('Close guide'))).toBe(true);
+    // The page switches to a dark theme (as apps do, on <html>): the card follows, still without violations.
+    const card = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('waymark-overlay');
+        const c = host?.shadowRoot?.querySelector('.wm-card');
+        return { scheme: host?.getAttribute('data-scheme'), background: c ? getComputedStyle(c).backgroundColor : null };
+      });
+    expect(await card()).toEqual({ scheme: 'light', background: 'rgb(255, 255, 255)' });
+    await page.evaluate(() => document.documentElement.setAttribute('style', '--bg: #0d1117; --panel: #161b22; --text: #e6edf3; color-scheme: dark'));
+    await page.waitForFunction(() => document.querySelector('waymark-overlay')?.getAttribute('data-scheme') === 'dark', { timeout: 5000, polling: 50 });
+    expect(await card()).toEqual({ scheme: 'dark', background: 'rgb(28, 33, 40)' });
+    await onlyOurs(page, 'step card on a dark page');
+    await page.evaluate(() => document.documentElement.removeAttribute('style'));
+    await page.waitForFunction(() => document.querySelector('waymark-overlay')?.getAttribute('data-scheme') === 'light', { timeout: 5000, polling: 50 });
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-card'), { timeout: 5000, polling: 50 });
   });

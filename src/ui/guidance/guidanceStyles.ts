@@ -35,5 +35,15 @@ export const GUIDANCE_CSS = `
 .wm-g-text { box-sizing: border-box; width: 100%; min-height: 90px; margin: 0 0 8px; padding: 6px 8px; border: 1px solid #c9d1d9; border-radius: 6px; font: 13px/1.4 inherit; resize: vertical; }
 .wm-g-missing { font-size: 12px; color: #7a4b00; margin: 0 0 6px; }
 .wm-g-label { display: block; font-size: 12px; color: #57606a; margin: 0 0 4px; }
+:host([data-scheme="dark"]) .wm-g-error { color: #ff7b72; }
+:host([data-scheme="dark"]) :is(.wm-g-search, .wm-g-text) { background: #0d1117; color: #e6edf3; border-color: #3d444d; }
+:host([data-scheme="dark"]) .wm-g-item[aria-selected="true"] { background: #243b55; }
+:host([data-scheme="dark"]) :is(.wm-g-kind, .wm-g-detail, .wm-g-empty, .wm-g-label, .wm-g-check[data-done] .wm-g-check-title) { color: #9da7b3; }
+:host([data-scheme="dark"]) .wm-g-mark { color: #3fb950; }
+:host([data-scheme="dark"]) .wm-g-bar { background: #2d333b; }
+:host([data-scheme="dark"]) .wm-g-bar > span { background: #3fb950; }
+:host([data-scheme="dark"]) .wm-g-score { border-color: #3d444d; }
+:host([data-scheme="dark"]) .wm-g-missing { color: #e3b341; }
+:host([data-scheme="dark"]) :is(.wm-g-hint:focus-visible, .wm-g-beacon:focus-visible, .wm-g-launcher:focus-visible, .wm-g-item:focus-visible, .wm-g-score:focus-visible) { outline-color: #4493f8; }
 .wm-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
