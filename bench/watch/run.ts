@@ -17,8 +17,11 @@ import type { CDPSession, Page } from 'puppeteer-core';
 import { adminSend, DIST, launchWithExtension, waitForStep, waitForWaymark, type ExtensionBrowser } from '../../tests/e2e/support/browser';
 import { html, js, servePages } from '../../tests/e2e/support/pageServer';
 import { HOST_PAGES, type HostPage, type HostPageId } from './hostPages';
+import { profileShare, type CpuProfile, type ProfileShare } from './profileShare';
 import { CONDITIONS, formatTable, jsonFigures, summarise, type Condition, type WindowResult } from './summary';
 
+/** The built extension measured: `dist/` (`npm run build`), or another build to compare with. */
+const EXTENSION = process.env.WAYMARK_BENCH_DIST || DIST;
 /** Seconds of page activity measured per window. */
 const WINDOW_S = positive('WAYMARK_BENCH_WATCH_SECONDS', 10);
 /** Rounds: each measures every page under every condition once. */
@@ -30,6 +33,8 @@ const TARGET_MS_PER_SEC = 5;
 /** The highlight is drawn 4 px around its target (`positionCard`); rounding allows a pixel or two. */
 const HIGHLIGHT_MARGIN = 4;
 const TOLERANCE_PX = 2;
+/** Seconds of the profiled step window per page (after the measured rounds: sampling costs CPU itself). */
+const PROFILE_S = 5;
 
 const flowId = (page: HostPage) => `watch-${page.id}`;
 
@@ -212,9 +217,34 @@ async function measureRound(ext: ExtensionBrowser, base: { url: string; port: nu
   }
 }
 
+/**
+ * Waymark's own JavaScript while the step is shown, from a CPU profile of a step window of its own (the
+ * sampling costs CPU, so it is not one of the measured windows): the figure the paired difference
+ * cannot resolve below the machine's noise, and where in our chunks it goes.
+ */
+async function profileStep(ext: ExtensionBrowser, base: { url: string; port: number }, page: HostPage): Promise<{ cpuMsPerSec: number; share: ProfileShare }> {
+  await adminSend(ext, { type: 'admin/progress/reset' });
+  const o = await open(ext, base, page, 'step');
+  try {
+    await sleep(SETTLE_MS);
+    await o.cdp.send('Profiler.enable');
+    await o.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await o.cdp.send('Profiler.start');
+    const m0 = await metrics(o.cdp);
+    const t0 = performance.now();
+    await sleep(PROFILE_S * 1000);
+    const m1 = await metrics(o.cdp);
+    const t1 = performance.now();
+    const { profile } = await o.cdp.send('Profiler.stop');
+    return { cpuMsPerSec: ((m1.task - m0.task) * 1000 * 1000) / (t1 - t0), share: profileShare(profile as CpuProfile, `chrome-extension://${ext.extensionId}/`) };
+  } finally {
+    await o.tab.close().catch(() => undefined);
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`no built extension in ${DIST}: run npm run build first`);
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION}: run npm run build first`);
   const routes: Record<string, ReturnType<typeof html>> = {};
   for (const p of HOST_PAGES) {
     routes[p.path] = html(p.html);
@@ -222,7 +252,7 @@ async function main(): Promise<void> {
     routes[`${p.path}.js`] = js(p.js);
   }
   const server = await servePages(routes);
-  const ext = await launchWithExtension();
+  const ext = await launchWithExtension({ dist: EXTENSION });
   const loads: number[] = [];
   try {
     for (const p of HOST_PAGES) {
@@ -238,6 +268,8 @@ async function main(): Promise<void> {
         loads.push(loadavg()[0] ?? 0);
       }
     }
+    const profiles = new Map<HostPageId, { cpuMsPerSec: number; share: ProfileShare }>();
+    for (const page of HOST_PAGES) profiles.set(page.id, await profileStep(ext, server, page));
     const rows = summarise(windows);
     const unitOf = (id: HostPageId) => HOST_PAGES.find((p) => p.id === id)?.unit ?? '';
     const load = loads.reduce((a, x) => a + x, 0) / Math.max(loads.length, 1);
@@ -246,7 +278,16 @@ async function main(): Promise<void> {
     console.log(`${ROUNDS} rounds × ${HOST_PAGES.length} pages; each round measures the ${CONDITIONS.length} conditions at once (a window each) over the same ${WINDOW_S} s; medians over rounds`);
     console.log(`overhead: ms of CPU per second above the same round's window without Waymark (ratio: of the page's own CPU)\n`);
     console.log(formatTable(rows, unitOf));
-    const figures = jsonFigures(rows, TARGET_MS_PER_SEC);
+    console.log(`\nWaymark's own code while the step is shown: its share of a CPU profile's busy samples (every 0.2 ms, ${PROFILE_S} s per page;`);
+    console.log(`what it calls counts as its own) times the thread's CPU in that window:`);
+    const jsFigures: Record<string, number> = {};
+    for (const [id, { cpuMsPerSec, share }] of profiles) {
+      const chunks = Object.entries(share.byChunk).sort((a, b) => b[1] - a[1]).map(([c, f]) => `${c} ${(f * cpuMsPerSec).toFixed(2)}`).join(', ');
+      const ms = share.ours * cpuMsPerSec;
+      console.log(`  ${id.padEnd(10)}${ms.toFixed(2).padStart(6)} ms/s of ${cpuMsPerSec.toFixed(1)} (${(100 * share.ours).toFixed(1)}% of ${share.busySamples} busy samples)${chunks ? `: ${chunks}` : ''}`);
+      jsFigures[`${id}StepOwnCodeMsPerSec`] = Math.round(ms * 1000) / 1000;
+    }
+    const figures = { ...jsonFigures(rows, TARGET_MS_PER_SEC), ...jsFigures };
     const worst = Math.max(...rows.filter((r) => r.condition === 'step').map((r) => r.overheadMsPerSec));
     console.log(`\nnominal pace: ${HOST_PAGES.map((p) => `${p.id} ${p.nominalPerSec} ${p.unit}/s`).join(', ')}`);
     console.log(`target: a shown step adds ≤ ${TARGET_MS_PER_SEC} ms CPU per second and stays anchored: ${figures.targetMet ? 'met' : 'NOT met'} (worst step overhead ${worst.toFixed(2)} ms/s)`);

@@ -64,12 +64,12 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
   };
 
   const unsubscribe = domChangesOf(document).subscribe((records) => {
+    // A target still on the page needs nothing, whatever else changed: a re-render that takes it away
+    // leaves it disconnected by the time its records are delivered. Asked first: a page streaming
+    // text or updating a grid delivers a batch every few milliseconds while the step is shown.
+    if (current?.isConnected) return;
     // Our own overlay re-rendering must not cost a locate.
     if (records.every((r) => isOwnNode(r.target))) return;
-    if (current?.isConnected) {
-      // Only a removal can take the current target away.
-      if (!records.some((r) => r.removedNodes.length > 0)) return;
-    }
     schedule();
   });
   const deadline = setTimeout(() => check(true), opts.timeoutMs);
