@@ -1,14 +1,18 @@
 /**
  * `npm run bench:watch`: what Waymark's DOM watching costs a host page that never stops changing (an
  * AI assistant streaming tokens, a trading grid updating cells, a chat appending to a virtualised
- * list). In one Chromium with the built extension (`dist/`), each page is measured in windows under
- * three conditions, interleaved round by round: without Waymark (the page on `localhost`, a host no
- * flow matches, so no Waymark code is injected), with the bootstrap but nothing to show, and with a
+ * list). In one Chromium with the built extension (`dist/`, or `WAYMARK_BENCH_DIST`), each page is
+ * measured round after round under four conditions, each in a window of its own and all over the same
+ * seconds (so whatever else the machine does hits them alike; the opening order rotates): without
+ * Waymark (the page on `localhost`, a host no flow matches, so no Waymark code is injected); the same
+ * with one page-world MutationObserver with the overlay's options and an empty callback (what the
+ * browser charges for watching that page at all); with the bootstrap but nothing to show; and with a
  * walkthrough step shown on a control of the page (the flow saved through the options page's message
  * and started by its `?waymark-flow=` link, as the e2e tests do). Per window: renderer main-thread CPU
  * per second (`Performance.getMetrics` `TaskDuration` in thread time, which other processes on the
  * machine do not advance), the page's own work per second, and for the step whether its highlight is
- * still over the target. Prints a table, then one JSON line (the last line of output).
+ * still over the target. Then a CPU profile of one more step window per page gives our own code's
+ * share. Prints a table, then one JSON line (the last line of output).
  */
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,6 +20,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer-core';
 import { adminSend, DIST, launchWithExtension, waitForStep, waitForWaymark, type ExtensionBrowser } from '../../tests/e2e/support/browser';
 import { html, js, servePages } from '../../tests/e2e/support/pageServer';
+import { WATCHED_ATTRIBUTES } from '../../content-scripts/overlay/domChanges';
 import { HOST_PAGES, type HostPage, type HostPageId } from './hostPages';
 import { profileShare, type CpuProfile, type ProfileShare } from './profileShare';
 import { CONDITIONS, formatTable, jsonFigures, summarise, type Condition, type WindowResult } from './summary';
@@ -99,6 +104,11 @@ function installWatchCounter(): boolean {
   return true;
 }
 
+/** One observer with the options of the overlay's shared one, and a callback that does nothing. */
+function observeLikeTheOverlay(attributeFilter: string[]): void {
+  new MutationObserver(() => undefined).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter });
+}
+
 interface Anchor {
   phase: string | null;
   target: { left: number; top: number; width: number; height: number };
@@ -136,7 +146,7 @@ interface Opened {
 /** Opens the page in a window of its own (each visible, so each renders its frames) under `condition`. */
 async function open(ext: ExtensionBrowser, base: { url: string; port: number }, page: HostPage, condition: Condition): Promise<Opened> {
   const url =
-    condition === 'without'
+    condition === 'without' || condition === 'observer'
       ? `http://localhost:${base.port}${page.path}`
       : condition === 'step'
         ? `${base.url}${GUIDED}${page.path}?waymark-flow=${flowId(page)}`
@@ -145,7 +155,8 @@ async function open(ext: ExtensionBrowser, base: { url: string; port: number }, 
   const cdp = await tab.createCDPSession();
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await tab.goto(url, { waitUntil: 'load' });
-  if (condition !== 'without') await waitForWaymark(tab);
+  if (condition === 'observer') await tab.evaluate(observeLikeTheOverlay, WATCHED_ATTRIBUTES);
+  else if (condition !== 'without') await waitForWaymark(tab);
   if (condition === 'step') {
     const phase = await waitForStep(tab, 0);
     if (phase !== 'found') throw new Error(`${page.id}: the step was ${phase}, not found on its target`);
@@ -172,15 +183,16 @@ async function sample(o: Opened, page: HostPage): Promise<Sample> {
 }
 
 /**
- * One round of a page: the three conditions open at once, each in its own window, and measured over
- * the same seconds, so whatever else the machine does hits them alike. The windows without a step
- * open first (in the round's order), then the progress is reset and the step's window opens.
+ * One round of a page: the conditions open at once, each in its own window, and measured over the
+ * same seconds, so whatever else the machine does hits them alike. The windows without a step open
+ * first (in the round's rotated order), then the progress is reset and the step's window opens (a
+ * flow active before would load the overlay in the window meant to have nothing to show).
  */
 async function measureRound(ext: ExtensionBrowser, base: { url: string; port: number }, page: HostPage, round: number): Promise<WindowResult[]> {
   const opened: Opened[] = [];
   try {
     const plain = CONDITIONS.filter((c) => c !== 'step');
-    for (const c of round % 2 === 0 ? plain : [...plain].reverse()) opened.push(await open(ext, base, page, c));
+    for (let i = 0; i < plain.length; i++) opened.push(await open(ext, base, page, plain[(i + round) % plain.length] as Condition));
     // A flow left active by an earlier round would show its step (or at least load the overlay) elsewhere.
     await adminSend(ext, { type: 'admin/progress/reset' });
     opened.push(await open(ext, base, page, 'step'));
@@ -194,7 +206,7 @@ async function measureRound(ext: ExtensionBrowser, base: { url: string; port: nu
       const b = after[i] as Sample;
       // Each condition is what it says: no Waymark code without, and nothing drawn when nothing applies.
       const state = await o.tab.evaluate(() => ({ mark: document.documentElement.getAttribute('data-waymark'), overlay: document.querySelector('waymark-overlay') !== null }));
-      if (o.condition === 'without' && state.mark !== null) throw new Error(`${page.id}: Waymark ran on the page meant to be without it`);
+      if ((o.condition === 'without' || o.condition === 'observer') && state.mark !== null) throw new Error(`${page.id}: Waymark ran on the page meant to be without it`);
       if (o.condition === 'extension' && (state.mark !== 'ready' || state.overlay)) throw new Error(`${page.id}: expected the bootstrap alone, got ${JSON.stringify(state)}`);
       const secs = (b.at - a.at) / 1000;
       const step = o.condition === 'step';

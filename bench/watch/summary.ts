@@ -1,8 +1,12 @@
 import type { HostPageId } from './hostPages';
 
-/** What runs on the page: no Waymark code, the bootstrap with nothing to show, a walkthrough step shown. */
-export type Condition = 'without' | 'extension' | 'step';
-export const CONDITIONS: readonly Condition[] = ['without', 'extension', 'step'];
+/**
+ * What runs on the page: no Waymark code; no Waymark code but one page-world observer with the options
+ * of the overlay's shared one (`domChanges.ts`) and an empty callback, what the browser charges for
+ * watching the page at all; the bootstrap with nothing to show; a walkthrough step shown.
+ */
+export type Condition = 'without' | 'observer' | 'extension' | 'step';
+export const CONDITIONS: readonly Condition[] = ['without', 'observer', 'extension', 'step'];
 
 /** One measured window of one page under one condition. */
 export interface WindowResult {
@@ -96,7 +100,7 @@ export function summarise(windows: readonly WindowResult[]): Row[] {
   return rows;
 }
 
-const LABEL: Record<Condition, string> = { without: 'without Waymark', extension: 'extension, nothing shown', step: 'walkthrough step shown' };
+const LABEL: Record<Condition, string> = { without: 'without Waymark', observer: 'an observer alone', extension: 'extension, nothing shown', step: 'walkthrough step shown' };
 
 /** The table: one line per page and condition. */
 export function formatTable(rows: readonly Row[], unitOf: (page: HostPageId) => string): string {
@@ -121,6 +125,8 @@ export function jsonFigures(rows: readonly Row[], targetMsPerSec: number): Recor
   for (const r of rows) {
     if (r.condition === 'without') {
       out[`${r.page}BaseCpuMsPerSec`] = round4(r.cpuMsPerSec);
+    } else if (r.condition === 'observer') {
+      out[`${r.page}ObserverAloneMsPerSec`] = round4(r.overheadMsPerSec);
     } else if (r.condition === 'extension') {
       out[`${r.page}ExtensionOverheadMsPerSec`] = round4(r.overheadMsPerSec);
       out[`${r.page}ExtensionOverheadRatio`] = round4(r.overheadRatio);

@@ -59,6 +59,13 @@ describe('the watch bench summary', () => {
     expect(over.chatStepOverheadMsPerSec).toBe(1);
   });
 
+  it('reports what an observer alone costs the page, beside the step', () => {
+    const figures = jsonFigures(summarise([win('without', 0, 50), win('observer', 0, 53), win('step', 0, 55)]), 5);
+    expect(figures.aiStreamObserverAloneMsPerSec).toBe(3);
+    expect(figures.aiStreamStepOverheadMsPerSec).toBe(5);
+    expect(figures.targetMet).toBe(true);
+  });
+
   it('refuses a page measured without its baseline', () => {
     expect(() => summarise([win('step', 0, 50)])).toThrow(/aiStream: no window without/);
   });
