@@ -1,6 +1,6 @@
 import { CARD_CSS } from '../../src/ui/styles';
-import { domChangesOf } from './domChanges';
 import { hostHome, raiseToTopLayer } from './topLayer';
+import { watchRemoval } from './watchRemoval';
 
 export const HOST_TAG = 'waymark-overlay';
 /** The element picker's host (content-scripts/picker): also ours, also ignored. */
@@ -56,14 +56,22 @@ export function createShadowHost(doc: Document): ShadowHost {
   doc.addEventListener('toggle', (e) => !isOwnNode(e.target as Node) && place((e as ToggleEvent).newState === 'open'), opts);
   doc.addEventListener('close', () => place(), opts);
   doc.addEventListener('fullscreenchange', () => place(true), opts);
-  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute; and a page that drops
-  // an open dialog (a framework unmounting it) takes the host with it.
-  const stopWatching = domChangesOf(doc).subscribe((records) => {
-    if (!host.isConnected) place();
-    else if (records.some((r) => r.attributeName === 'open' && r.target instanceof Element && r.target.localName === 'dialog')) place(true);
-  });
+  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute: only that attribute is
+  // watched, so the page's other mutations make no record for it.
+  const opened = new MutationObserver((records) => records.some((r) => (r.target as Element).localName === 'dialog') && place(true));
+  opened.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] });
+  // A page that drops an open dialog (a framework unmounting it), or the host itself, takes the host
+  // with it: it is put back, and watched again there.
+  let stopRemoval = () => {};
+  const keepAttached = () => {
+    stopRemoval = watchRemoval(host, () => {
+      place();
+      keepAttached();
+    });
+  };
   const ensureAttached = () => place();
   ensureAttached();
+  keepAttached();
   return {
     host,
     container,
@@ -74,7 +82,8 @@ export function createShadowHost(doc: Document): ShadowHost {
     },
     destroy: () => {
       ac.abort();
-      stopWatching();
+      opened.disconnect();
+      stopRemoval();
       host.remove();
     },
   };
