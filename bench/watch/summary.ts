@@ -37,6 +37,14 @@ export interface Row {
   readonly overheadMsPerSec: number;
   /** `overheadMsPerSec` over the median `without` CPU, a fraction. */
   readonly overheadRatio: number;
+  /**
+   * The overhead at the same amount of page work: the round's CPU per unit of work (token, cell,
+   * message) minus the `without` window's, times the `without` window's work per second; median over
+   * rounds. Windows that run at once share the cores, so one may do a few per cent more of the page's
+   * work than another in the same seconds (and spend that much more CPU on it): this takes that out.
+   */
+  readonly overheadAtPaceMsPerSec: number;
+  readonly overheadAtPaceRatio: number;
   readonly workPerSec: number;
   /** Work per second over the `without` median: 1 when the page kept its pace. */
   readonly paceRatio: number;
@@ -77,6 +85,12 @@ export function summarise(windows: readonly WindowResult[]): Row[] {
         return b ? [w.cpuMsPerSec - b.cpuMsPerSec] : [];
       });
       const overhead = condition === 'without' ? 0 : median(diffs);
+      const perWork = (w: WindowResult) => (w.workPerSec > 0 ? w.cpuMsPerSec / w.workPerSec : 0);
+      const atPace = ws.flatMap((w) => {
+        const b = base.find((x) => x.round === w.round);
+        return b ? [(perWork(w) - perWork(b)) * b.workPerSec] : [];
+      });
+      const overheadAtPace = condition === 'without' ? 0 : median(atPace);
       const step = condition === 'step';
       const sum = (xs: readonly (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
       rows.push({
@@ -87,6 +101,8 @@ export function summarise(windows: readonly WindowResult[]): Row[] {
         cpuMax: Math.max(...cpu),
         overheadMsPerSec: overhead,
         overheadRatio: baseCpu > 0 ? overhead / baseCpu : 0,
+        overheadAtPaceMsPerSec: overheadAtPace,
+        overheadAtPaceRatio: baseCpu > 0 ? overheadAtPace / baseCpu : 0,
         workPerSec: median(ws.map((w) => w.workPerSec)),
         paceRatio: baseWork > 0 ? median(ws.map((w) => w.workPerSec)) / baseWork : 0,
         layoutsPerSec: median(ws.map((w) => w.layoutsPerSec)),
@@ -104,10 +120,10 @@ const LABEL: Record<Condition, string> = { without: 'without Waymark', observer:
 
 /** The table: one line per page and condition. */
 export function formatTable(rows: readonly Row[], unitOf: (page: HostPageId) => string): string {
-  const head = `${'page'.padEnd(10)}${'condition'.padEnd(26)}${'CPU ms/s'.padStart(9)}${'min-max'.padStart(13)}${'overhead'.padStart(10)}${'ratio'.padStart(8)}${'work/s'.padStart(16)}${'pace'.padStart(7)}${'layouts/s'.padStart(11)}${'anchored'.padStart(10)}${'moves/s'.padStart(9)}${'lost'.padStart(6)}`;
+  const head = `${'page'.padEnd(10)}${'condition'.padEnd(26)}${'CPU ms/s'.padStart(9)}${'min-max'.padStart(13)}${'overhead'.padStart(10)}${'ratio'.padStart(8)}${'at pace'.padStart(9)}${'ratio'.padStart(8)}${'work/s'.padStart(16)}${'pace'.padStart(7)}${'layouts/s'.padStart(11)}${'anchored'.padStart(10)}${'moves/s'.padStart(9)}${'lost'.padStart(6)}`;
   const lines = rows.map((r) => {
     const ms = (x: number) => x.toFixed(1);
-    return `${r.page.padEnd(10)}${LABEL[r.condition].padEnd(26)}${ms(r.cpuMsPerSec).padStart(9)}${`${ms(r.cpuMin)}-${ms(r.cpuMax)}`.padStart(13)}${(r.condition === 'without' ? '' : `${r.overheadMsPerSec >= 0 ? '+' : ''}${ms(r.overheadMsPerSec)}`).padStart(10)}${(r.condition === 'without' ? '' : `${(100 * r.overheadRatio).toFixed(1)}%`).padStart(8)}${`${r.workPerSec.toFixed(1)} ${unitOf(r.page)}`.padStart(16)}${r.paceRatio.toFixed(3).padStart(7)}${r.layoutsPerSec.toFixed(1).padStart(11)}${(r.anchoredRate === null ? '' : `${Math.round(100 * r.anchoredRate)}%`).padStart(10)}${(r.repositionsPerSec === null ? '' : r.repositionsPerSec.toFixed(1)).padStart(9)}${(r.lost === null ? '' : String(r.lost)).padStart(6)}`;
+    return `${r.page.padEnd(10)}${LABEL[r.condition].padEnd(26)}${ms(r.cpuMsPerSec).padStart(9)}${`${ms(r.cpuMin)}-${ms(r.cpuMax)}`.padStart(13)}${(r.condition === 'without' ? '' : `${r.overheadMsPerSec >= 0 ? '+' : ''}${ms(r.overheadMsPerSec)}`).padStart(10)}${(r.condition === 'without' ? '' : `${(100 * r.overheadRatio).toFixed(1)}%`).padStart(8)}${(r.condition === 'without' ? '' : `${r.overheadAtPaceMsPerSec >= 0 ? '+' : ''}${ms(r.overheadAtPaceMsPerSec)}`).padStart(9)}${(r.condition === 'without' ? '' : `${(100 * r.overheadAtPaceRatio).toFixed(1)}%`).padStart(8)}${`${r.workPerSec.toFixed(1)} ${unitOf(r.page)}`.padStart(16)}${r.paceRatio.toFixed(3).padStart(7)}${r.layoutsPerSec.toFixed(1).padStart(11)}${(r.anchoredRate === null ? '' : `${Math.round(100 * r.anchoredRate)}%`).padStart(10)}${(r.repositionsPerSec === null ? '' : r.repositionsPerSec.toFixed(1)).padStart(9)}${(r.lost === null ? '' : String(r.lost)).padStart(6)}`;
   });
   return [head, ...lines].join('\n');
 }
@@ -115,8 +131,9 @@ export function formatTable(rows: readonly Row[], unitOf: (page: HostPageId) => 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /**
- * The JSON figures, per page: the shown step's overhead (ms per second and as a fraction of the page's
- * own CPU), the bare extension's, the page's pace with the step shown (a fraction of its pace
+ * The JSON figures, per page: the shown step's overhead at the same page work (ms per second and as a
+ * fraction of the page's own CPU; the verdict's figure, see `overheadAtPaceMsPerSec`) and raw, the bare
+ * extension's and an observer's alone, the page's pace with the step shown (a fraction of its pace
  * without), the share of step windows anchored; and whether every page met the target: strictly
  * (`targetMet`), and within the run's noise (`targetMetWithinNoise`), read off the bootstrap alone,
  * which runs no code once the page has loaded, so whatever it measures on a page is the noise there.
@@ -125,22 +142,24 @@ export function jsonFigures(rows: readonly Row[], targetMsPerSec: number): Recor
   const out: Record<string, number | boolean> = {};
   let met = true;
   let withinNoise = true;
-  const noiseOf = (page: string) => Math.abs(rows.find((r) => r.page === page && r.condition === 'extension')?.overheadMsPerSec ?? 0);
+  const noiseOf = (page: string) => Math.abs(rows.find((r) => r.page === page && r.condition === 'extension')?.overheadAtPaceMsPerSec ?? 0);
   for (const r of rows) {
     if (r.condition === 'without') {
       out[`${r.page}BaseCpuMsPerSec`] = round4(r.cpuMsPerSec);
     } else if (r.condition === 'observer') {
-      out[`${r.page}ObserverAloneMsPerSec`] = round4(r.overheadMsPerSec);
+      out[`${r.page}ObserverAloneMsPerSec`] = round4(r.overheadAtPaceMsPerSec);
     } else if (r.condition === 'extension') {
-      out[`${r.page}ExtensionOverheadMsPerSec`] = round4(r.overheadMsPerSec);
-      out[`${r.page}ExtensionOverheadRatio`] = round4(r.overheadRatio);
+      out[`${r.page}ExtensionOverheadMsPerSec`] = round4(r.overheadAtPaceMsPerSec);
+      out[`${r.page}ExtensionOverheadRatio`] = round4(r.overheadAtPaceRatio);
     } else {
-      out[`${r.page}StepOverheadMsPerSec`] = round4(r.overheadMsPerSec);
-      out[`${r.page}OverheadRatio`] = round4(r.overheadRatio);
+      out[`${r.page}StepOverheadMsPerSec`] = round4(r.overheadAtPaceMsPerSec);
+      out[`${r.page}OverheadRatio`] = round4(r.overheadAtPaceRatio);
+      out[`${r.page}StepOverheadRawMsPerSec`] = round4(r.overheadMsPerSec);
       out[`${r.page}PaceWithStep`] = round4(r.paceRatio);
       out[`${r.page}AnchoredRate`] = round4(r.anchoredRate ?? 0);
-      if (r.overheadMsPerSec > targetMsPerSec || (r.anchoredRate ?? 0) < 1) met = false;
-      if (r.overheadMsPerSec > targetMsPerSec + noiseOf(r.page) || (r.anchoredRate ?? 0) < 1) withinNoise = false;
+      const anchoredAll = (r.anchoredRate ?? 0) >= 1;
+      if (r.overheadAtPaceMsPerSec > targetMsPerSec || !anchoredAll) met = false;
+      if (r.overheadAtPaceMsPerSec > targetMsPerSec + noiseOf(r.page) || !anchoredAll) withinNoise = false;
     }
   }
   out.targetStepOverheadMsPerSec = targetMsPerSec;
