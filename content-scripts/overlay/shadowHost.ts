@@ -1,7 +1,7 @@
 import { CARD_CSS } from '../../src/ui/styles';
 import { pageIsDark } from './pageScheme';
-import { domChangesOf } from './domChanges';
 import { hostHome, raiseToTopLayer } from './topLayer';
+import { watchRemoval } from './watchRemoval';
 
 export const HOST_TAG = 'waymark-overlay';
 /** The element picker's host (content-scripts/picker): also ours, also ignored. */
@@ -61,17 +61,27 @@ export function createShadowHost(doc: Document): ShadowHost {
   doc.addEventListener('toggle', (e) => !isOwnNode(e.target as Node) && place((e as ToggleEvent).newState === 'open'), opts);
   doc.addEventListener('close', () => place(), opts);
   doc.addEventListener('fullscreenchange', () => place(true), opts);
-  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute; and a page that drops
-  // an open dialog (a framework unmounting it) takes the host with it.
-  // A theme switched at run time is a class, style or data attribute on <html> or <body>.
-  const stopWatching = domChangesOf(doc).subscribe((records) => {
-    if (!host.isConnected) place();
-    else if (records.some((r) => r.attributeName === 'open' && r.target instanceof Element && r.target.localName === 'dialog')) place(true);
-    else if (records.some((r) => r.type === 'attributes' && (r.target === doc.documentElement || r.target === doc.body))) scheme();
-  });
+  // Browsers that fire no `toggle` for dialogs still flip their `open` attribute: only that attribute is
+  // watched, so the page's other mutations make no record for it.
+  const opened = new MutationObserver((records) => records.some((r) => (r.target as Element).localName === 'dialog') && place(true));
+  opened.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] });
+  // A page that drops an open dialog (a framework unmounting it), or the host itself, takes the host
+  // with it: it is put back, and watched again there.
+  let stopRemoval = () => {};
+  const keepAttached = () => {
+    stopRemoval = watchRemoval(host, () => {
+      place();
+      keepAttached();
+    });
+  };
+  // A theme switched at run time is a class, style or data attribute on <html> or <body>: only those two
+  // elements' own attributes are watched.
+  const theme = new MutationObserver(scheme);
+  for (const el of [doc.documentElement, doc.body]) if (el) theme.observe(el, { attributes: true });
   doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheme, { signal: ac.signal });
   const ensureAttached = () => place();
   ensureAttached();
+  keepAttached();
   return {
     host,
     container,
@@ -82,7 +92,9 @@ export function createShadowHost(doc: Document): ShadowHost {
     },
     destroy: () => {
       ac.abort();
-      stopWatching();
+      opened.disconnect();
+      theme.disconnect();
+      stopRemoval();
       host.remove();
     },
   };

@@ -3,6 +3,7 @@ import { loadLocator, type Locate } from './locator';
 import { domChangesOf } from './domChanges';
 import { idleAfter } from './idleAfter';
 import { isOwnNode } from './shadowHost';
+import { watchRemoval } from './watchRemoval';
 
 export interface TrackOptions {
   /** How long to wait before reporting the target missing. */
@@ -20,9 +21,10 @@ const ignore = (el: Element) => isOwnNode(el);
 
 /**
  * Finds a target and keeps it found: waits for it to render (SPA routes, lazy panels), notices when a
- * re-render replaces it, and reports it missing after `timeoutMs`. DOM changes come from the document's
- * one shared observer (`domChanges.ts`), batched and throttled, ignoring our own overlay. Returns the
- * cleanup.
+ * re-render replaces it, and reports it missing after `timeoutMs`. While it is not found, DOM changes
+ * come from the document's one shared observer (`domChanges.ts`), batched and throttled, ignoring our
+ * own overlay; once it is, only its ancestors' child lists are watched (`watchRemoval`), so a page
+ * that keeps changing elsewhere costs nothing while the target stays. Returns the cleanup.
  */
 export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () => void {
   const started = performance.now();
@@ -32,6 +34,8 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
   let stopped = false;
   let locate: Locate | null = null;
   let finalPending = false;
+  let unsubscribe: (() => void) | null = null;
+  let stopRemoval: (() => void) | null = null;
 
   const check = (final: boolean) => {
     if (stopped) return;
@@ -49,6 +53,13 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
     if (r.status === 'found' && r.element) {
       current = r.element;
       reportedMissing = false;
+      unwatchPage();
+      stopRemoval?.();
+      stopRemoval = watchRemoval(r.element, () => {
+        stopRemoval = null;
+        watchPage();
+        schedule();
+      });
       opts.onFound(r.element, r.confidence);
     } else if (final && !reportedMissing) {
       reportedMissing = true;
@@ -63,15 +74,18 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
       }, CHECK_INTERVAL_MS);
   };
 
-  const unsubscribe = domChangesOf(document).subscribe((records) => {
-    // Our own overlay re-rendering must not cost a locate.
-    if (records.every((r) => isOwnNode(r.target))) return;
-    if (current?.isConnected) {
-      // Only a removal can take the current target away.
-      if (!records.some((r) => r.removedNodes.length > 0)) return;
-    }
-    schedule();
-  });
+  function watchPage(): void {
+    unsubscribe ??= domChangesOf(document).subscribe((records) => {
+      // Our own overlay re-rendering must not cost a locate.
+      if (records.every((r) => isOwnNode(r.target))) return;
+      schedule();
+    });
+  }
+  function unwatchPage(): void {
+    unsubscribe?.();
+    unsubscribe = null;
+  }
+  watchPage();
   const deadline = setTimeout(() => check(true), opts.timeoutMs);
   void loadLocator().then((fn) => {
     locate = fn;
@@ -81,7 +95,8 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
 
   return () => {
     stopped = true;
-    unsubscribe();
+    unwatchPage();
+    stopRemoval?.();
     clearTimeout(deadline);
     pending?.();
   };

@@ -57,7 +57,7 @@ const MAX_BEHIND = 16;
 
 interface Watch {
   readonly observer: MutationObserver;
-  readonly observed: WeakSet<Node>;
+  observed: WeakSet<Node>;
   /** Records delivered to the observer since the state was last brought up to date. */
   pending: MutationRecord[];
   state: PageState;
@@ -178,9 +178,19 @@ export function pageStateOf(doc: Document): PageState {
   if (w === undefined) {
     const created: Watch = {
       observer: new MutationObserver((records) => {
-        // Bounded: past a few hundred records nothing is worth keeping anyway.
-        if (created.pending.length < MAX_PENDING) created.pending.push(...records);
-        else created.pending.length = MAX_PENDING + 1;
+        if (created.pending.length + records.length <= MAX_PENDING) {
+          created.pending.push(...records);
+          return;
+        }
+        // Past a few hundred records the state is rebuilt at the next locate whatever else changes, so
+        // following the page further is pure cost: a streaming or live-updating page would pay for every
+        // mutation for as long as a shown step's target stays found and nothing locates. The state is
+        // dropped now and watching stops; the next locate collects afresh and watches each tree it
+        // reaches again (`watchTree`).
+        created.observer.disconnect();
+        created.observed = new WeakSet();
+        created.pending = [];
+        created.state = freshState();
       }),
       observed: new WeakSet(),
       pending: [],

@@ -130,6 +130,60 @@ describe('what the locator keeps between locates', () => {
     ]);
   });
 
+  it('stops watching after a burst of changes too many to follow, and sees the page as it is at the next locate', async () => {
+    await fresh();
+    const r = await page.evaluate(async () => {
+      const t = (window as unknown as Win).WaymarkTargeting;
+      const second = document.querySelectorAll('button.edit')[1] as HTMLElement;
+      const label = second.closest('tr')?.firstElementChild?.firstChild as Text;
+      const clock = document.getElementById('clock')?.firstChild as Text;
+      const target = t.captureFingerprint(second, document);
+      const found = () => {
+        const l = t.locate(target, document);
+        return l.status === 'found' && l.element === second;
+      };
+      const calls = { observe: 0, disconnect: 0 };
+      const proto = MutationObserver.prototype;
+      const { observe, disconnect } = proto;
+      proto.observe = function (this: MutationObserver, ...args: Parameters<MutationObserver['observe']>) {
+        calls.observe++;
+        return observe.apply(this, args);
+      };
+      proto.disconnect = function (this: MutationObserver) {
+        calls.disconnect++;
+        return disconnect.apply(this);
+      };
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+      const steps: [string, boolean][] = [['first', found()]];
+      // A clock ticking a thousand times in one task, as a live page does over a few seconds while a
+      // step's target stays found: more than the kept state follows.
+      for (let i = 0; i < 1000; i++) clock.data = String(i);
+      await tick();
+      const stopped = calls.disconnect;
+      // Nothing watches now: the row's label changes unseen, and the next locate must still see it.
+      label.data = 'INV-9';
+      await tick();
+      steps.push(['after the label changed while nothing watched', found()]);
+      const resumed = calls.observe;
+      label.data = 'INV-2';
+      steps.push(['after it changed back (watched again)', found()]);
+      label.data = 'INV-9';
+      steps.push(['after it changed again, in the same task', found()]);
+      label.data = 'INV-2';
+      proto.observe = observe;
+      proto.disconnect = disconnect;
+      return { steps, stopped, resumed };
+    });
+    expect(r.steps).toEqual([
+      ['first', true],
+      ['after the label changed while nothing watched', false],
+      ['after it changed back (watched again)', true],
+      ['after it changed again, in the same task', false],
+    ]);
+    expect(r.stopped).toBe(1);
+    expect(r.resumed).toBeGreaterThan(0);
+  });
+
   it('follows text changes in labels, headings and the element itself, and keeps what they do not touch', async () => {
     await fresh();
     const r = await page.evaluate(() => {
