@@ -9,7 +9,7 @@ const WHITESPACE = /\s+/g;
  * A ligature icon (`<span class="material-icons">delete</span>`, `<md-icon>delete</md-icon>`) or another
  * icon component (`<ion-icon>`): its word is drawn as a glyph, not read (the fingerprint's `icon` keeps it).
  */
-const LIGATURE_ICON = /(?:^|\s)material-(?:icons|symbols)/;
+export const LIGATURE_ICON = /(?:^|\s)material-(?:icons|symbols)/;
 
 function isLigatureIcon(e: Element): boolean {
   if (e.localName.endsWith('-icon')) return true;

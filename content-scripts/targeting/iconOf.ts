@@ -1,4 +1,5 @@
 import { analyzeToken, isGeneratedToken } from '../../src/targeting';
+import { LIGATURE_ICON } from './domText';
 
 /**
  * The element's own icon as a language-neutral name (the fingerprint's `icon`). Icon libraries mark
@@ -36,7 +37,6 @@ const SUFFIXED = /^(.+)[-_]icon$/;
 const MODIFIER = /^(?:solid|regular|light|thin|duotone|brands|sharp|fw|[0-9]*x[sl]?|sm|md|lg|xl|spin|pulse|inverse|border|li|ul|small|large|button|wrapper|only|inline--fa)$/;
 /** A content hash a bundler appended to a file name (`trash.3f2a9c`, `trash-3f2a9c1b`). */
 const FILE_HASH = /[.\-_](?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}$/;
-const LIGATURE = /(?:^|\s)material-(?:icons|symbols)/;
 
 export function iconOf(el: Element): string | undefined {
   let visited = 0;
@@ -70,7 +70,7 @@ function iconName(el: Element): string | undefined {
     return named ? normalise(named) : src ? fileName(src) : normalise(el.textContent ?? '');
   }
   const classes = el.getAttribute('class') ?? '';
-  if (LIGATURE.test(classes)) return normalise(el.textContent ?? '');
+  if (LIGATURE_ICON.test(classes)) return normalise(el.textContent ?? '');
   if (tag !== 'svg') {
     // An icon font's element is empty (the glyph comes from CSS): a class like `bi-weekly` on text is no icon.
     return classes === '' || (el.textContent ?? '').trim() !== '' ? undefined : classIcon(classes);

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import type { Responses, SyncStatus } from '../../src/messages/protocol';
-import { adminSend, launchWithExtension, openExtensionPage, stopWorkers, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { adminSend, launchWithExtension, openExtensionPage, stopWorkers, syncStatus, waitForWaymark, type ExtensionBrowser } from './support/browser';
 import { createToken, startCollector, startFaultProxy, storedEvents, tempDataDir, type Collector, type FaultProxy, type ProxyMode } from './support/collector';
 
 /*
@@ -83,12 +83,8 @@ async function localEvents(): Promise<{ count: number; ids: string[] }> {
   }
 }
 
-/** Also wakes the worker: a message to a stopped worker starts it, and it syncs on start. */
-async function status(): Promise<SyncStatus> {
-  const r = await adminSend<Responses['admin/sync/status']>(ext, { type: 'admin/sync/status' });
-  if (!r.ok) throw new Error(r.error);
-  return r.status;
-}
+/** Also wakes the worker (see `syncStatus`). */
+const status = (): Promise<SyncStatus> => syncStatus(ext);
 
 async function until<T>(what: string, probe: () => Promise<T | null | false>, timeout: number): Promise<T> {
   const end = Date.now() + timeout;

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledPages, type BundledPages } from './support/bundledPage';
+import { captureByKey, locateByKey } from './support/locateByKey';
 import { html } from './support/pageServer';
 
 /**
@@ -69,8 +70,6 @@ const PAGES: Record<string, string> = {
   '/de-swapped-two-downloads': toolbar('de', DE, 'q7', [0, 2, 1, 3]).replace('</body>', `<h2>Archiv</h2><button type="button" class="btn css-q7"><i class="fa fa-download" aria-hidden="true"></i> Archiv herunterladen</button></body>`),
 };
 
-type Api = typeof import('../../content-scripts/targeting/index');
-type Win = { WaymarkTargeting: Api };
 type Captured = { icon?: string; text?: string; uniqueBy?: string[] };
 
 let pages: BundledPages;
@@ -85,24 +84,8 @@ afterAll(async () => {
   await pages?.close();
 });
 
-/** Captures the elements with these `data-key`s as the picker does (JSON, as a step stores them). */
-async function capture(keys: string[]): Promise<Captured[]> {
-  return page.evaluate((ks) => {
-    const t = (window as unknown as Win).WaymarkTargeting;
-    return ks.map((k) => JSON.parse(JSON.stringify(t.captureFingerprint(document.querySelector(`[data-key="${k}"]`) as Element, document))) as Captured);
-  }, keys);
-}
-
-/** Locates each fingerprint: its status and the `data-key` of what it anchored to. */
-async function locateAll(fingerprints: unknown[]): Promise<[string, string | null][]> {
-  return page.evaluate((fps) => {
-    const t = (window as unknown as Win).WaymarkTargeting;
-    return fps.map((fp) => {
-      const r = t.locate(fp as Parameters<typeof t.locate>[0], document);
-      return [r.status, r.element?.getAttribute('data-key') ?? null] as [string, string | null];
-    });
-  }, fingerprints);
-}
+const capture = (keys: string[]) => captureByKey<Captured>(page, keys);
+const locateAll = (fps: unknown[]) => locateByKey(page, fps);
 
 describe('the icon a fingerprint records', () => {
   it('reads the icon name from sprites, icon fonts, Font Awesome and Lucide SVGs, ligatures, hashed image files and icon components (variant numbers and hashes left out)', async () => {

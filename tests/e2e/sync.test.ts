@@ -8,6 +8,7 @@ import {
   launchWithExtension,
   openExtensionPage,
   readEvents,
+  syncStatus,
   waitForStep,
   waitForWaymark,
   type ExtensionBrowser,
@@ -34,11 +35,8 @@ let ext: ExtensionBrowser;
 let employeeToken: string;
 let adminToken: string;
 
-const status = async (): Promise<SyncStatus> => {
-  const r = await adminSend<Responses['admin/sync/status']>(ext, { type: 'admin/sync/status' });
-  if (!r.ok) throw new Error(r.error);
-  return r.status;
-};
+/** Also wakes the worker (see `syncStatus`). */
+const status = (): Promise<SyncStatus> => syncStatus(ext);
 
 const admin = (path: string, body?: unknown) =>
   fetch(`${collector.url}${path}`, {

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledPages, type BundledPages } from './support/bundledPage';
+import { captureByKey, locateByKey } from './support/locateByKey';
 import { html } from './support/pageServer';
 
 /**
@@ -43,8 +44,6 @@ const PAGES: Record<string, string> = {
   '/de-without-download': pageOf('de', DE, 'q7', 2),
 };
 
-type Api = typeof import('../../content-scripts/targeting/index');
-type Win = { WaymarkTargeting: Api };
 
 let pages: BundledPages;
 let page: Page;
@@ -60,24 +59,8 @@ afterAll(async () => {
 
 const open = (path: string) => pages.open(path);
 
-/** Captures the elements with these `data-key`s as the picker does (JSON, as a step stores them). */
-async function capture(keys: string[]): Promise<unknown[]> {
-  return page.evaluate((ks) => {
-    const t = (window as unknown as Win).WaymarkTargeting;
-    return ks.map((k) => JSON.parse(JSON.stringify(t.captureFingerprint(document.querySelector(`[data-key="${k}"]`) as Element, document))) as unknown);
-  }, keys);
-}
-
-/** Locates each fingerprint: its status and the `data-key` of what it anchored to. */
-async function locateAll(fingerprints: unknown[]): Promise<[string, string | null][]> {
-  return page.evaluate((fps) => {
-    const t = (window as unknown as Win).WaymarkTargeting;
-    return fps.map((fp) => {
-      const r = t.locate(fp as Parameters<typeof t.locate>[0], document);
-      return [r.status, r.element?.getAttribute('data-key') ?? null] as [string, string | null];
-    });
-  }, fingerprints);
-}
+const capture = (keys: string[]) => captureByKey(page, keys);
+const locateAll = (fps: unknown[]) => locateByKey(page, fps);
 
 describe('a step authored in English, played on the German UI of the next release', () => {
   it('records the language and the rank among its kind in its group', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostServer, type HostServer } from '../../demo/hostServer';
 import type { Responses, SyncStatus } from '../../src/messages/protocol';
-import { adminSend, launchWithExtension, openExtensionPage, readEvents, waitForWaymark, type ExtensionBrowser } from './support/browser';
+import { adminSend, launchWithExtension, openExtensionPage, readEvents, syncStatus, waitForWaymark, type ExtensionBrowser } from './support/browser';
 import { createToken, freePort, startCollector, storedEvents, tempDataDir, type Collector } from './support/collector';
 import { demoSeed } from './support/demoSeed';
 import { until } from './support/until';
@@ -22,11 +22,8 @@ let collector: Collector;
 let host: HostServer;
 let ext: ExtensionBrowser;
 
-const status = async (): Promise<SyncStatus> => {
-  const r = await adminSend<Responses['admin/sync/status']>(ext, { type: 'admin/sync/status' });
-  if (!r.ok) throw new Error(r.error);
-  return r.status;
-};
+/** Also wakes the worker (see `syncStatus`). */
+const status = (): Promise<SyncStatus> => syncStatus(ext);
 
 beforeAll(async () => {
   dataDir = tempDataDir();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
 import { chromiumArgs } from '../../../scripts/chromiumArgs';
+import type { Responses, SyncStatus } from '../../../src/messages/protocol';
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -80,6 +81,16 @@ export async function adminSend<T = unknown>(ext: ExtensionBrowser, message: Rec
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The sync status the options page shows (`admin/sync/status`). A message to a stopped worker starts it,
+ * and it syncs on start: reading the status also wakes the worker.
+ */
+export async function syncStatus(ext: ExtensionBrowser): Promise<SyncStatus> {
+  const r = await adminSend<Responses['admin/sync/status']>(ext, { type: 'admin/sync/status' });
+  if (!r.ok) throw new Error(r.error);
+  return r.status;
 }
 
 /** Reads every stored event, in sequence order, from the extension's IndexedDB (run in an extension context). */
