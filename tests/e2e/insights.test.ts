@@ -1,12 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserBatches, postRetrying } from '../../demo/samplePopulation';
 import { IngestResponseSchema } from '../../src/schema/api';
 import { simulate, SIM_FLOWS, SIM_FROM, SIM_TO, TEAMS, type Simulation } from '../sim/simulate';
 import { adminSend, launchWithExtension, openExtensionPage, type ExtensionBrowser } from './support/browser';
+import { captureDownloads, type DownloadCapture } from './support/optionsForm';
 import { runCli } from '../server/support/processes';
 import { createToken, startCollector, tempDataDir, type Collector } from './support/collector';
 
@@ -23,7 +21,7 @@ const sim: Simulation = simulate();
 let collector: Collector;
 let ext: ExtensionBrowser;
 let page: Page;
-let downloads: string;
+let downloads: DownloadCapture | undefined;
 let tokens: { employee: string; champion: string; admin: string };
 
 /** The step the simulated people got stuck at, from the simulator's own records: the highest drop or missing rate. */
@@ -114,16 +112,15 @@ beforeAll(async () => {
   const bundle = { format: 'waymark-bundle', exportedAt: new Date().toISOString(), flows: sim.flows, features: [] };
   expect((await adminSend<{ ok: boolean }>(ext, { type: 'admin/bundle/import', bundle })).ok).toBe(true);
 
-  downloads = mkdtempSync(join(tmpdir(), 'waymark-downloads-'));
-  const session = await ext.browser.target().createCDPSession();
-  await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: false });
   page = await openExtensionPage(ext, 'options-ui/index.html#/insights');
+  // Read a download only once the browser says it completed (it reserves the name before writing).
+  downloads = await captureDownloads(page);
 }, 180_000);
 
 afterAll(async () => {
   await ext?.close();
   await collector?.dispose();
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
+  downloads?.dispose();
 });
 
 describe('champion insights on the options page', () => {
@@ -190,10 +187,10 @@ describe('champion insights on the options page', () => {
     expect(await cells('flows', 'started')).toEqual([...byStarted].sort((a, b) => a.started - b.started).map((f) => String(f.started)));
 
     await page.click('[data-testid="flows-csv"]');
-    const file = `waymark-flows-${SIM_FROM}-${SIM_TO}.csv`;
-    const deadline = Date.now() + 10_000;
-    while (!readdirSync(downloads).includes(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const csv = readFileSync(join(downloads, file), 'utf8');
+    if (!downloads) throw new Error('downloads were not set up');
+    const download = await downloads.next();
+    expect(download.name).toBe(`waymark-flows-${SIM_FROM}-${SIM_TO}.csv`);
+    const csv = download.text;
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Flow,Started,Completed,Completion rate,Dismiss rate,Drop-off step');
     expect(lines.at(-1)).toBe('');

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -59,8 +59,23 @@ export async function waitForFlash(page: Page, re: RegExp): Promise<string> {
   return String(await h.jsonValue());
 }
 
-/** Lets the page download into a fresh folder; `take()` waits for the next file there and returns its text. */
-export async function captureDownloads(page: Page): Promise<{ take(): Promise<string> }> {
+/** A file the browser finished downloading. */
+export interface Download {
+  name: string;
+  text: string;
+}
+
+/**
+ * Lets the page download into a fresh folder; `next()` waits for the next file there to complete and returns
+ * its name and text, `take()` its text; `dispose()` removes the folder.
+ */
+export interface DownloadCapture {
+  next(): Promise<Download>;
+  take(): Promise<string>;
+  dispose(): void;
+}
+
+export async function captureDownloads(page: Page): Promise<DownloadCapture> {
   const dir = mkdtempSync(join(tmpdir(), 'waymark-download-'));
   const session = await page.createCDPSession();
   // Chromium reserves the file under its final name before writing it: read it only once the browser
@@ -71,18 +86,21 @@ export async function captureDownloads(page: Page): Promise<{ take(): Promise<st
   });
   await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
   const seen = new Set<string>();
-  return {
-    async take() {
-      const end = Date.now() + 10_000;
-      for (;;) {
-        const file = completed > seen.size ? readdirSync(dir).find((f) => !seen.has(f) && !f.endsWith('.crdownload')) : undefined;
-        if (file) {
-          seen.add(file);
-          return readFileSync(join(dir, file), 'utf8');
-        }
-        if (Date.now() > end) throw new Error('no download arrived');
-        await new Promise((r) => setTimeout(r, 100));
+  const next = async (): Promise<Download> => {
+    const end = Date.now() + 10_000;
+    for (;;) {
+      const name = completed > seen.size ? readdirSync(dir).find((f) => !seen.has(f) && !f.endsWith('.crdownload')) : undefined;
+      if (name) {
+        seen.add(name);
+        return { name, text: readFileSync(join(dir, name), 'utf8') };
       }
-    },
+      if (Date.now() > end) throw new Error('no download arrived');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return {
+    next,
+    take: async () => (await next()).text,
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
