@@ -4,6 +4,7 @@ import { adminSend, cardText, launchWithExtension, openToolbarPopup, waitForStep
 import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
 import { css, html, js, servePages, type PageServer } from './support/pageServer';
 import { pickWithMouse } from './support/pickWithMouse';
+import { clickCancelWithMouse, hoverWithMouse, labelOnTop, mouseClickCardButton, startPickerOn, topmostAtCancel, topmostAtCard, type Send } from './support/topLayerProbe';
 
 /**
  * Host apps open forms in a native modal `<dialog>` (`showModal()`): it sits in the browser's top layer,
@@ -63,27 +64,6 @@ afterAll(async () => {
   await fixture?.close();
 });
 
-/** What is at the centre of the card on screen: ours (the overlay's host) or the page's. */
-const topmostAtCard = () =>
-  page.evaluate(() => {
-    const card = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-card');
-    if (!card) return 'no card';
-    const r = card.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return hit?.localName ?? 'nothing';
-  });
-
-/** Clicks a card button with the real mouse, at its place on screen: what a person does. */
-async function mouseClickCardButton(text: string): Promise<void> {
-  const at = await page.evaluate((t) => {
-    const btn = [...(document.querySelector('waymark-overlay')?.shadowRoot?.querySelectorAll('[data-waymark-step] button') ?? [])].find((b) => b.textContent?.trim() === t);
-    const r = btn?.getBoundingClientRect();
-    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-  }, text);
-  if (!at) throw new Error(`no "${text}" button on the card`);
-  await page.mouse.click(at.x, at.y);
-}
-
 function stepsInModalDialog(timeout: number, resetProgress: () => Promise<unknown>) {
   it('is shown above the dialog, works with the mouse and keyboard, and the guide goes on after the dialog closed', async () => {
     await page.goto(`${fixture.url}/?waymark-flow=dialog-guide`);
@@ -94,15 +74,7 @@ function stepsInModalDialog(timeout: number, resetProgress: () => Promise<unknow
     expect(await waitForStep(page, 1, timeout)).toBe('found');
     expect(await cardText(page)).toMatchObject({ title: 'Name the deal', progress: '2 of 4' });
     // Above the dialog and its backdrop, not under them.
-    await page.waitForFunction(
-      () => {
-        const card = document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step] .wm-card');
-        const r = card?.getBoundingClientRect();
-        return r !== undefined && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.localName === 'waymark-overlay';
-      },
-      { timeout: 5000, polling: 50 },
-    ).catch(() => undefined);
-    expect(await topmostAtCard()).toBe('waymark-overlay');
+    expect(await topmostAtCard(page)).toBe('ours');
     // The highlight is on the field, through the dialog's transform.
     await page.waitForFunction(
       () => {
@@ -116,17 +88,17 @@ function stepsInModalDialog(timeout: number, resetProgress: () => Promise<unknow
     await page.click('#deal-name');
     await page.keyboard.type('Northwind');
     expect(await page.$eval('#deal-name', (i) => (i as HTMLInputElement).value)).toBe('Northwind');
-    await mouseClickCardButton('Next');
+    await mouseClickCardButton(page, 'Next');
 
     expect(await waitForStep(page, 2, timeout)).toBe('found');
-    expect(await topmostAtCard()).toBe('waymark-overlay');
+    expect(await topmostAtCard(page)).toBe('ours');
     await page.click('#save-deal');
     await page.waitForFunction(() => !(document.getElementById('deal-dialog') as HTMLDialogElement | null)?.open, { polling: 50 });
 
     // The dialog is gone: the last step shows on the page and its Next closes the guide.
     expect(await waitForStep(page, 3, timeout)).toBe('centered');
-    expect(await topmostAtCard()).toBe('waymark-overlay');
-    await mouseClickCardButton('Done');
+    expect(await topmostAtCard(page)).toBe('ours');
+    await mouseClickCardButton(page, 'Done');
     await page.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step]'), { polling: 50 });
   });
 
@@ -145,95 +117,11 @@ function stepsInModalDialog(timeout: number, resetProgress: () => Promise<unknow
   });
 }
 
-type Send = <T = unknown>(message: Record<string, unknown>) => Promise<T>;
 type PickerOutcome = { kind: string; reason?: string } | null;
-
-/** Starts the element picker on the page's tab as the options page does: the tab found by its URL. */
-async function startPickerOn(send: Send, url: string): Promise<void> {
-  const { tabs } = await send<{ tabs: Array<{ tabId: number; url: string }> }>({ type: 'admin/picker/tabs' });
-  const tab = tabs.find((t) => t.url === url);
-  if (!tab) throw new Error(`no tab at ${url}`);
-  expect(await send({ type: 'admin/picker/start', tabId: tab.tabId })).toMatchObject({ ok: true });
-  await page.waitForFunction(() => !!document.querySelector('waymark-picker')?.shadowRoot?.querySelector('[data-waymark-picker-banner]'), { timeout: 10_000, polling: 50 });
-}
-
-/**
- * What is on screen at the centre of the banner's Cancel button: `cancel` when it is that button (the
- * page sees our host, its shadow root the button), else what covers it. Polled until it is the button,
- * as the banner may move a frame after the dialog did.
- */
-async function topmostAtCancel(): Promise<string> {
-  /** With `untilCancel`, only whether it is the button: what `waitForFunction` waits for. */
-  const probe = (untilCancel: boolean) => {
-    const seen = (() => {
-      const host = document.querySelector('waymark-picker');
-      const btn = host?.shadowRoot?.querySelector('.wmp-cancel');
-      if (!host?.shadowRoot || !btn) return 'no banner';
-      const r = btn.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) return 'not drawn';
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      const hit = document.elementFromPoint(x, y);
-      if (hit !== host) return hit?.localName ?? 'nothing';
-      return host.shadowRoot.elementFromPoint(x, y) === btn ? 'cancel' : 'another part of the picker';
-    })();
-    return untilCancel ? seen === 'cancel' : seen;
-  };
-  await page.waitForFunction(probe, { timeout: 3000, polling: 50 }, true).catch(() => undefined);
-  return String(await page.evaluate(probe, false));
-}
-
-/**
- * Whether the hover label is drawn on top where it stands. It never takes the pointer (hovering goes on
- * to the page beneath), so it takes it for the duration of the probe.
- */
-const labelOnTop = () =>
-  page.evaluate(() => {
-    const host = document.querySelector('waymark-picker');
-    const label = host?.shadowRoot?.querySelector<HTMLElement>('.wmp-label');
-    if (!host?.shadowRoot || !label || label.style.display === 'none') return 'no label';
-    label.style.pointerEvents = 'auto';
-    try {
-      const r = label.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      const hit = document.elementFromPoint(x, y);
-      if (hit !== host) return (hit?.localName ?? 'nothing') + ':' + (hit?.shadowRoot?.elementFromPoint(x, y)?.outerHTML.slice(0, 200) ?? '');
-      const inner = host.shadowRoot.elementFromPoint(x, y);
-      return inner !== null && label.contains(inner) ? 'label' : 'another part of the picker';
-    } finally {
-      label.style.pointerEvents = '';
-    }
-  });
-
-/** Moves the real mouse onto `selector` until the picker's label names it (`label`). */
-async function hoverWithMouse(selector: string, label: RegExp): Promise<void> {
-  const { x, y } = await page.$eval(selector, (e) => {
-    const r = e.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
-  await page.mouse.move(Math.max(1, x - 150), y + 80);
-  await page.mouse.move(x, y, { steps: 6 });
-  await page.waitForFunction(
-    (src) => {
-      const el = document.querySelector('waymark-picker')?.shadowRoot?.querySelector<HTMLElement>('.wmp-label');
-      // Hidden, the label keeps the text it showed last.
-      return !!el && el.style.display !== 'none' && new RegExp(src).test(el.textContent ?? '');
-    },
-    { timeout: 5000, polling: 50 },
-    label.source,
-  );
-}
 
 /** Clicks the banner's Cancel with the real mouse, at its place on screen, and expects the pick cancelled there. */
 async function cancelWithMouse(send: Send): Promise<void> {
-  const at = await page.evaluate(() => {
-    const r = document.querySelector('waymark-picker')?.shadowRoot?.querySelector('.wmp-cancel')?.getBoundingClientRect();
-    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-  });
-  if (!at) throw new Error('no Cancel button on the banner');
-  await page.mouse.click(at.x, at.y);
-  await page.waitForFunction(() => document.querySelector('waymark-picker') === null, { timeout: 5000, polling: 50 });
+  await clickCancelWithMouse(page);
   expect((await send<{ session: { outcome: PickerOutcome } | null }>({ type: 'admin/picker/status' })).session?.outcome).toEqual({ kind: 'cancelled', reason: 'page' });
 }
 
@@ -259,10 +147,10 @@ function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () =>
       await page.goto(url);
       await page.click('#new-deal');
       await dialogOpen();
-      await startPickerOn(send, url);
-      expect(await topmostAtCancel()).toBe('cancel');
-      await hoverWithMouse('#deal-name', /input/);
-      expect(await labelOnTop()).toBe('label');
+      await startPickerOn(page, send, url);
+      expect(await topmostAtCancel(page)).toBe('ours');
+      await hoverWithMouse(page, '#deal-name', /input/);
+      expect(await labelOnTop(page)).toBe('ours');
       await cancelWithMouse(send);
       // The dialog was not touched by the picker's click.
       expect(await page.evaluate(() => (document.getElementById('deal-dialog') as HTMLDialogElement).open)).toBe(true);
@@ -271,14 +159,14 @@ function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () =>
     it('a modal dialog opened while picking: the banner comes above it and its Cancel still answers the mouse', async () => {
       const url = `${fixture.url}/?picker=later`;
       await page.goto(url);
-      await startPickerOn(send, url);
-      expect(await topmostAtCancel()).toBe('cancel');
+      await startPickerOn(page, send, url);
+      expect(await topmostAtCancel(page)).toBe('ours');
       // Opened by the app itself (the picker swallows the admin's clicks), as a timer or a push would.
       await page.evaluate(() => (document.getElementById('deal-dialog') as HTMLDialogElement).showModal());
       await dialogOpen();
-      expect(await topmostAtCancel()).toBe('cancel');
-      await hoverWithMouse('#deal-name', /input/);
-      expect(await labelOnTop()).toBe('label');
+      expect(await topmostAtCancel(page)).toBe('ours');
+      await hoverWithMouse(page, '#deal-name', /input/);
+      expect(await labelOnTop(page)).toBe('ours');
       await cancelWithMouse(send);
     });
 
@@ -287,12 +175,12 @@ function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () =>
       await page.goto(url);
       await page.click('#new-deal');
       await dialogOpen();
-      await startPickerOn(send, url);
-      expect(await topmostAtCancel()).toBe('cancel');
+      await startPickerOn(page, send, url);
+      expect(await topmostAtCancel(page)).toBe('ours');
       await page.evaluate(() => (document.getElementById('deal-dialog') as HTMLDialogElement).close());
-      expect(await topmostAtCancel()).toBe('cancel');
-      await hoverWithMouse('#new-deal', /New deal/);
-      expect(await labelOnTop()).toBe('label');
+      expect(await topmostAtCancel(page)).toBe('ours');
+      await hoverWithMouse(page, '#new-deal', /New deal/);
+      expect(await labelOnTop(page)).toBe('ours');
       await cancelWithMouse(send);
     });
 
@@ -301,18 +189,18 @@ function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () =>
       await page.goto(url);
       await page.click('#new-deal');
       await dialogOpen();
-      await startPickerOn(send, url);
-      expect(await topmostAtCancel()).toBe('cancel');
+      await startPickerOn(page, send, url);
+      expect(await topmostAtCancel(page)).toBe('ours');
       // Unmounted without close(), as a framework drops a component: no close or toggle event, no hover.
       await page.evaluate(() => document.getElementById('deal-dialog')?.remove());
-      expect(await topmostAtCancel()).toBe('cancel');
+      expect(await topmostAtCancel(page)).toBe('ours');
       await cancelWithMouse(send);
     });
 
     it('an element put in fullscreen while picking: the banner is shown in it, on top, and back on the page after', async () => {
       const url = `${fixture.url}/?picker=fullscreen`;
       await page.goto(url);
-      await startPickerOn(send, url);
+      await startPickerOn(page, send, url);
       // A board the app shows full screen (a chart, a slide): all that is drawn then.
       await page.evaluate(async () => {
         const board = document.createElement('section');
@@ -326,12 +214,12 @@ function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () =>
         await board.requestFullscreen();
       });
       await page.waitForFunction(() => document.fullscreenElement?.id === 'board', { timeout: 5000, polling: 50 });
-      expect(await topmostAtCancel()).toBe('cancel');
-      await hoverWithMouse('#board button', /Board action/);
-      expect(await labelOnTop()).toBe('label');
+      expect(await topmostAtCancel(page)).toBe('ours');
+      await hoverWithMouse(page, '#board button', /Board action/);
+      expect(await labelOnTop(page)).toBe('ours');
       await page.evaluate(() => document.exitFullscreen());
       await page.waitForFunction(() => document.fullscreenElement === null, { timeout: 5000, polling: 50 });
-      expect(await topmostAtCancel()).toBe('cancel');
+      expect(await topmostAtCancel(page)).toBe('ours');
       await cancelWithMouse(send);
     });
 
@@ -341,7 +229,7 @@ function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () =>
       expect(await waitForStep(page, 0, timeout)).toBe('found');
       await page.click('#new-deal');
       expect(await waitForStep(page, 1, timeout)).toBe('found');
-      await startPickerOn(send, url);
+      await startPickerOn(page, send, url);
       // Both hosts follow the page's dialogs and popovers; each re-raising itself over the other's
       // `toggle` would go on for ever. Counted from here on, once the picker is up.
       await page.evaluate(() => {
@@ -349,9 +237,9 @@ function pickerOverModalDialog(send: Send, timeout: number, resetProgress: () =>
         w.ourToggles = 0;
         document.addEventListener('toggle', (e) => /^waymark-/.test((e.target as Element).localName) && (w.ourToggles = (w.ourToggles ?? 0) + 1), true);
       });
-      expect(await topmostAtCancel()).toBe('cancel');
-      await hoverWithMouse('#deal-name', /input/);
-      expect(await labelOnTop()).toBe('label');
+      expect(await topmostAtCancel(page)).toBe('ours');
+      await hoverWithMouse(page, '#deal-name', /input/);
+      expect(await labelOnTop(page)).toBe('ours');
       await new Promise((r) => setTimeout(r, 500));
       expect(await page.evaluate(() => (window as { ourToggles?: number }).ourToggles)).toBe(0);
       await cancelWithMouse(send);
