@@ -17,11 +17,13 @@ import { gzipSync } from 'node:zlib';
  * added and removed elements in place (a locate right after a DOM change costs what a warm one does) and
  * the matcher to use rank, place and language (translated releases): still lazy, still loaded only for
  * targeted steps; 16 KB when the fingerprint learnt to read icons (sprites, icon fonts, ligatures, icon
- * images, inline SVG geometry), which name a control in no language. The overlay's was 20 KB until it learnt to live in the page's top layer (over a modal
- * dialog, inside a fullscreen element) and to see a click as a press and release on the target (menus
- * that act on press): 21 KB.
+ * images, inline SVG geometry), which name a control in no language. The overlay's was 20 KB until it
+ * learnt to live in the page's top layer (over a modal dialog, inside a fullscreen element) and to see a
+ * click as a press and release on the target (menus that act on press): 21 KB; 22 KB when, that budget
+ * filled by the dark scheme (dark host apps), it learnt to find a component's modal dialog in its shadow
+ * root (+0.2 KB).
  */
-export const BUDGET = { eagerGzipBytes: 5 * 1024, overlayGzipBytes: 21 * 1024, locatorGzipBytes: 16 * 1024, guidanceGzipBytes: 12 * 1024 };
+export const BUDGET = { eagerGzipBytes: 5 * 1024, overlayGzipBytes: 22 * 1024, locatorGzipBytes: 16 * 1024, guidanceGzipBytes: 12 * 1024 };
 
 interface ManifestChunk {
   file: string;

@@ -1,6 +1,6 @@
 import { CARD_CSS } from '../../src/ui/styles';
 import { pageIsDark } from './pageScheme';
-import { hostHome, raiseToTopLayer } from './topLayer';
+import { focusedModal, hostHome, openedLast, raiseToTopLayer } from './topLayer';
 import { watchRemoval } from './watchRemoval';
 
 export const HOST_TAG = 'waymark-overlay';
@@ -44,26 +44,48 @@ export function createShadowHost(doc: Document): ShadowHost {
   /** Matches the page's colours (see `pageIsDark`): read again whenever the host is placed. */
   const scheme = () => host.setAttribute('data-scheme', pageIsDark(doc) ? 'dark' : 'light');
   scheme();
+  /** Modal dialogs seen opening, the last on top (see `hostHome`). */
+  const modals: Element[] = [];
   /** Moves the host where it is seen and usable; `raise`: something opened in the top layer after it. */
   const place = (raise = false) => {
     scheme();
-    const home = hostHome(doc);
+    const home = hostHome(doc, modals);
     const moved = host.parentNode !== home;
     // Moving disconnects the host, which closes its popover: it is shown again below.
     if (moved) home.append(host);
+    // A dialog in a shadow root is out of the document's observer's reach: its closing is watched on it.
+    if (moved && home.localName === 'dialog') opened.observe(home, { attributes: true, attributeFilter: ['open'] });
     raiseToTopLayer(host, raise && !moved);
   };
+  const noteOpened = (el: Element) => el.localName === 'dialog' && el.matches(':modal') && openedLast(modals, el);
   const ac = new AbortController();
   const opts = { capture: true, signal: ac.signal };
   // A dialog or popover of the page opened (or closed): `toggle` does not bubble, so it is caught going down.
   // Not the picker's host: it follows the page's too, and each raising itself above the other's raise
   // would never end; the picker, an admin's tool started over the tour, stays on top.
-  doc.addEventListener('toggle', (e) => !isOwnNode(e.target as Node) && place((e as ToggleEvent).newState === 'open'), opts);
+  doc.addEventListener('toggle', (e) => {
+    const open = (e as ToggleEvent).newState === 'open';
+    if (isOwnNode(e.target as Node)) return;
+    if (open) noteOpened(e.target as Element);
+    place(open);
+  }, opts);
   doc.addEventListener('close', () => place(), opts);
   doc.addEventListener('fullscreenchange', () => place(true), opts);
+  // A component's modal dialog, in its shadow root, sends the document no event but the focus moving into it.
+  doc.addEventListener('focusin', () => {
+    const modal = focusedModal(doc);
+    if (modal && modal !== host.parentNode) {
+      openedLast(modals, modal);
+      place(true);
+    }
+  }, opts);
   // Browsers that fire no `toggle` for dialogs still flip their `open` attribute: only that attribute is
   // watched, so the page's other mutations make no record for it.
-  const opened = new MutationObserver((records) => records.some((r) => (r.target as Element).localName === 'dialog') && place(true));
+  const opened = new MutationObserver((records) => {
+    const dialogs = records.filter((r) => (r.target as Element).localName === 'dialog');
+    for (const r of dialogs) noteOpened(r.target as Element);
+    if (dialogs.length) place(true);
+  });
   opened.observe(doc.documentElement, { subtree: true, attributes: true, attributeFilter: ['open'] });
   // A page that drops an open dialog (a framework unmounting it), or the host itself, takes the host
   // with it: it is put back, and watched again there.

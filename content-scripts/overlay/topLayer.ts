@@ -7,15 +7,39 @@
 const CANNOT_HOLD = /^(video|img|canvas|iframe|object|embed)$/;
 
 /**
- * Where our host must live to be seen and usable. A modal `<dialog>` (`showModal()`) makes everything
- * outside it inert, so while one is open the host goes inside the topmost one (the last in document
- * order: nested dialogs come after their opener). An element in fullscreen is all that is shown: the
- * host goes inside it. Otherwise `<html>`.
+ * The modal dialog the focus is in, through open shadow roots. A component's dialog (Material Web's
+ * `<md-dialog>` renders a native one in its shadow root) is not among the document's `dialog:modal`, and
+ * its events stay in its shadow root; but `showModal()` moves the focus into it, which the document
+ * hears (`focusin` is composed), and the focus can only be in the topmost modal: the rest is inert.
  */
-export function hostHome(doc: Document): Element {
+export function focusedModal(doc: Document): Element | null {
+  let a = doc.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  for (let n: Node | null = a; n; n = n.parentNode ?? (n.nodeType === 11 ? (n as ShadowRoot).host : null)) {
+    if ((n as Element).localName === 'dialog' && (n as Element).matches(':modal')) return n as Element;
+  }
+  return null;
+}
+
+/**
+ * Where our host must live to be seen and usable. A modal `<dialog>` (`showModal()`) makes everything
+ * outside it inert, so while one is open the host goes inside the topmost one: the one the focus is in,
+ * else the last seen opening of those still open (`opened`, pruned here: a component's dialog is found
+ * only so), else the last in document order (nested dialogs come after their opener). An element in
+ * fullscreen is all that is shown: the host goes inside it. Otherwise `<html>`.
+ */
+export function hostHome(doc: Document, opened: Element[]): Element {
+  for (let i = opened.length; i--; ) if (!opened[i]!.isConnected || !opened[i]!.matches(':modal')) opened.splice(i, 1);
   const modals = doc.querySelectorAll('dialog:modal');
   const full = doc.fullscreenElement;
-  return modals[modals.length - 1] ?? (full && !CANNOT_HOLD.test(full.localName) ? full : doc.documentElement);
+  return focusedModal(doc) ?? opened.at(-1) ?? modals[modals.length - 1] ?? (full && !CANNOT_HOLD.test(full.localName) ? full : doc.documentElement);
+}
+
+/** Notes `dialog` as opened last (see `hostHome`). */
+export function openedLast(opened: Element[], dialog: Element): void {
+  const i = opened.indexOf(dialog);
+  if (i >= 0) opened.splice(i, 1);
+  opened.push(dialog);
 }
 
 /**

@@ -170,10 +170,19 @@ export function startPicker(opts: PickerOptions): () => void {
   const on = <K extends keyof WindowEventMap>(type: K, f: (e: WindowEventMap[K]) => void, passive = false) =>
     win.addEventListener(type, f as EventListener, { capture: true, signal, passive });
 
-  on('pointerover', (e) => {
+  /** The element last under the pointer, before promotion: a move within it changes nothing. */
+  let under: Element | null = null;
+  const pointedAt = (e: PointerEvent) => {
     if (gone()) return;
-    hover(targetOf(eventElement(e)));
-  });
+    const el = eventElement(e);
+    if (el === under) return;
+    under = el;
+    hover(targetOf(el));
+  };
+  // Moves as well as `pointerover`: Chromium sends no boundary events for the elements of a modal dialog
+  // in a shadow root (a component's dialog), only moves.
+  on('pointerover', pointedAt, true);
+  on('pointermove', pointedAt, true);
   on('pointerout', (e) => {
     // Leaving this frame's document (to the browser chrome, or into a child or parent frame).
     if (e.relatedTarget === null) hover(null);

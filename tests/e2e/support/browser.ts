@@ -151,7 +151,17 @@ export async function waitForWaymark(page: Page, timeout = 15_000): Promise<void
 export async function waitForStep(page: Page, index: number, timeout = 15_000): Promise<string> {
   const handle = await page.waitForFunction(
     (i) => {
-      const root = document.querySelector('waymark-overlay')?.shadowRoot;
+      // The host lives inside the page's open modal dialog, which may be in a component's shadow root.
+      const find = (r: Document | ShadowRoot): Element | null => {
+        const hit = r.querySelector('waymark-overlay');
+        if (hit) return hit;
+        for (const e of r.querySelectorAll('*')) {
+          const inner = e.shadowRoot ? find(e.shadowRoot) : null;
+          if (inner) return inner;
+        }
+        return null;
+      };
+      const root = find(document)?.shadowRoot;
       const el = root?.querySelector(`[data-waymark-step="${i}"]`);
       return el?.querySelector('.wm-card') ? el.getAttribute('data-waymark-phase') : null;
     },
@@ -164,7 +174,16 @@ export async function waitForStep(page: Page, index: number, timeout = 15_000): 
 /** The visible step card's title and progress text, or null when no step card is shown. */
 export async function cardText(page: Page): Promise<{ title: string; progress: string; body: string } | null> {
   return page.evaluate(() => {
-    const root = document.querySelector('waymark-overlay')?.shadowRoot;
+    const find = (r: Document | ShadowRoot): Element | null => {
+      const hit = r.querySelector('waymark-overlay');
+      if (hit) return hit;
+      for (const e of r.querySelectorAll('*')) {
+        const inner = e.shadowRoot ? find(e.shadowRoot) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const root = find(document)?.shadowRoot;
     // A step's card; other guidance (checklists, surveys, tips) uses the same card style.
     const card = root?.querySelector('[data-waymark-step] .wm-card');
     if (!card) return null;
