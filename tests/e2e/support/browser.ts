@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
-import { chromiumArgs } from '../../../scripts/chromiumArgs';
+import { CHROMIUM_BASE_ARGS, chromiumArgs } from '../../../scripts/chromiumArgs';
 import type { Responses, SyncStatus } from '../../../src/messages/protocol';
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
@@ -16,20 +16,54 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * A browser whose extension can be taken away and installed again, as an update or a reload does to the
+ * pages that ran its content scripts (their contexts are invalidated). Chromium does not bring back a
+ * command-line extension that reloads itself, so this one is installed over the DevTools protocol.
+ */
+export interface ReinstallableExtensionBrowser extends ExtensionBrowser {
+  uninstall(): Promise<void>;
+  /** Installs it again (the same id: it is derived from the path) and waits for its worker. */
+  install(): Promise<void>;
+}
+
 export { chromiumArgs };
 
 /** Launches a real Chromium with the built extension loaded, in a fresh profile. */
-export async function launchWithExtension(opts: { headless?: boolean; dist?: string } = {}): Promise<ExtensionBrowser> {
+export function launchWithExtension(opts: { headless?: boolean; dist?: string } = {}): Promise<ExtensionBrowser> {
+  return launch(opts, false);
+}
+
+/** `launchWithExtension`, its extension installed over the DevTools protocol so that tests can remove and reinstall it. */
+export async function launchReinstallable(opts: { dist?: string } = {}): Promise<ReinstallableExtensionBrowser> {
+  const ext = await launch(opts, true);
+  const dist = opts.dist ?? DIST;
+  const isWorker = (t: import('puppeteer-core').Target) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${ext.extensionId}/`);
+  return {
+    ...ext,
+    uninstall: () => ext.browser.uninstallExtension(ext.extensionId),
+    async install() {
+      const id = await ext.browser.installExtension(dist);
+      if (id !== ext.extensionId) throw new Error(`reinstalled as ${id}, not ${ext.extensionId}`);
+      await ext.browser.waitForTarget(isWorker, { timeout: 20_000 });
+    },
+  };
+}
+
+async function launch(opts: { headless?: boolean; dist?: string }, overProtocol: boolean): Promise<ExtensionBrowser> {
   const dist = opts.dist ?? DIST;
   const profile = mkdtempSync(join(tmpdir(), 'waymark-profile-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: opts.headless ?? true,
     userDataDir: profile,
-    args: chromiumArgs(dist),
+    args: overProtocol ? [...CHROMIUM_BASE_ARGS, '--enable-unsafe-extension-debugging', '--window-size=1280,900'] : chromiumArgs(dist),
     enableExtensions: true,
+    // Extensions are installed over the protocol only through a pipe.
+    pipe: overProtocol,
     defaultViewport: { width: 1280, height: 900 },
   });
+  if (overProtocol) await browser.installExtension(dist);
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
     timeout: 20_000,
   });
