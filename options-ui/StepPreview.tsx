@@ -29,6 +29,10 @@ const PREVIEW_CSS = `
 .side-right .wm-arrow { left: -6px; top: calc(50% - 5px); border-top: 0; border-right: 0; }
 .side-left .wm-arrow { right: -6px; top: calc(50% - 5px); border-bottom: 0; border-left: 0; }
 .side-center .wm-arrow { display: none; }
+:host([data-scheme="dark"]) .stage { background: repeating-linear-gradient(45deg, #161b22, #161b22 10px, #1c2128 10px, #1c2128 20px); }
+:host([data-scheme="dark"]) .stage.side-center { background: rgba(0, 0, 0, .35); }
+:host([data-scheme="dark"]) .target { background: #22272e; color: #e6edf3; border-color: #8b949e; box-shadow: 0 0 0 3px #4c9aff; }
+:host([data-scheme="dark"]) .wm-arrow { border-color: #3d444d; }
 `;
 
 type Side = 'top' | 'bottom' | 'left' | 'right' | 'center';

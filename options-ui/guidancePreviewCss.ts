@@ -17,4 +17,7 @@ export const GUIDANCE_PREVIEW_CSS = `${CARD_CSS}${GUIDANCE_CSS}
 .target { display: flex; align-items: center; gap: 8px; max-width: 260px; padding: 6px 10px; border: 1px dashed #57606a; border-radius: 6px;
   background: #fff; word-break: break-word; }
 .target.box { width: 100%; max-width: 300px; min-height: 44px; color: #57606a; }
+:host([data-scheme="dark"]) .stage { background: repeating-linear-gradient(45deg, #161b22, #161b22 10px, #1c2128 10px, #1c2128 20px); color: #e6edf3; }
+:host([data-scheme="dark"]) .target { background: #22272e; color: #e6edf3; border-color: #8b949e; }
+:host([data-scheme="dark"]) .target.box { color: #9da7b3; }
 `;

@@ -167,6 +167,20 @@ describe('the options page by keyboard', () => {
         found.push(...(await axe(options)).map((l) => `${hash}: ${l}`));
       }
       expect(found, found.join('\n')).toEqual([]);
+      // The previews are a dark page too: the card as it shows on a dark host app, not a white glare.
+      const cardBackground = (preview: string, card: string) =>
+        options.$eval(`[data-testid="${preview}"]`, (host, c) => {
+          const el = host.shadowRoot?.querySelector(c);
+          return el ? getComputedStyle(el).backgroundColor : 'no card';
+        }, card);
+      const luminance = (rgb: string) => {
+        const [r = 255, g = 255, b = 255] = (rgb.match(/\d+/g) ?? []).map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      };
+      await route('#/flows/crm-first-deal', '[data-testid="step-preview"]');
+      expect(luminance(await cardBackground('step-preview', '.wm-card'))).toBeLessThan(0.3);
+      await route('#/checklists/sales-onboarding', '[data-testid="guidance-preview"]');
+      expect(luminance(await cardBackground('guidance-preview', '.stage'))).toBeLessThan(0.3);
     } finally {
       await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     }
