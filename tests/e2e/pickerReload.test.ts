@@ -17,7 +17,18 @@ const PAGE = `<!doctype html>
 <button type="button" id="export">Export orders</button>
 <input id="filter" aria-label="Filter orders">
 <dialog id="confirm"><p>Export 12 orders?</p><button type="button" id="ok">OK</button></dialog>
+<order-form id="form"></order-form>
 <script>
+  customElements.define('order-form', class extends HTMLElement {
+    constructor() {
+      super();
+      const dialog = document.createElement('dialog');
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Order reference');
+      dialog.append(field);
+      this.attachShadow({ mode: 'open' }).append(dialog);
+    }
+  });
   window.hostClicks = 0;
   window.hostKeys = [];
   document.getElementById('export').addEventListener('click', () => window.hostClicks++);
@@ -77,6 +88,33 @@ describe('Chromium: the element picker across an extension update', () => {
     await page.keyboard.type('ab');
     expect(await page.$eval('#filter', (i) => (i as HTMLInputElement).value)).toBe('ab');
     expect(await page.evaluate(() => (window as unknown as { hostKeys: string[] }).hostKeys)).toEqual(['Shift', 'Escape', 'a', 'b']);
+    await page.close();
+  });
+
+  // The page-wide sweep of stale hosts at start does not reach into shadow roots; the stale picker's own
+  // check, on the first event it hears (the tab brought to the front, a move), takes it away.
+  it("a picker left in a component's modal dialog goes too: one banner after the next start", async () => {
+    const page = await ext.browser.newPage();
+    const url = `${fixture.url}/?component`;
+    await page.goto(url);
+    await page.evaluate(() => document.getElementById('form')?.shadowRoot?.querySelector('dialog')?.showModal());
+    await startPickerOn(page, send, url);
+    await waitForPicker(page, (s) => s.home === 'dialog', 5000);
+    await reloadExtension();
+
+    await startPickerOn(page, send, url);
+    // Every picker host on the page, through open shadow roots (ours included: none nests another).
+    const count = () =>
+      page.evaluate(() => {
+        const walk = (root: Document | ShadowRoot): number =>
+          root.querySelectorAll('waymark-picker').length + [...root.querySelectorAll('*')].reduce((n, el) => n + (el.shadowRoot && el.localName !== 'waymark-picker' ? walk(el.shadowRoot) : 0), 0);
+        return walk(document);
+      });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await count()).toBe(1);
+    expect(await topmostAtCancel(page)).toBe('ours');
+    await clickCancelWithMouse(page);
+    expect(await count()).toBe(0);
     await page.close();
   });
 
