@@ -207,17 +207,11 @@ export async function waitForStep(page: Page, index: number, timeout = 15_000): 
 
 /** The visible step card's title and progress text, or null when no step card is shown. */
 export async function cardText(page: Page): Promise<{ title: string; progress: string; body: string } | null> {
-  return page.evaluate(() => {
-    const find = (r: Document | ShadowRoot): Element | null => {
-      const hit = r.querySelector('waymark-overlay');
-      if (hit) return hit;
-      for (const e of r.querySelectorAll('*')) {
-        const inner = e.shadowRoot ? find(e.shadowRoot) : null;
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const root = find(document)?.shadowRoot;
+  // Through open shadow roots: the host lives in the page's open modal dialog, wherever that is.
+  const host = await page.$('pierce/waymark-overlay');
+  if (!host) return null;
+  return host.evaluate((h) => {
+    const root = h.shadowRoot;
     // A step's card; other guidance (checklists, surveys, tips) uses the same card style.
     const card = root?.querySelector('[data-waymark-step] .wm-card');
     if (!card) return null;

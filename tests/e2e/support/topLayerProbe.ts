@@ -1,14 +1,18 @@
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 
 /*
  * Probes of what a person sees and can click when the page has something in its top layer (a modal
  * dialog, fullscreen): our hosts (`waymark-overlay`, `waymark-picker`) then live inside it, which may be
  * inside a component's shadow root, so they are found through open shadow roots, and what is drawn at a
- * point is asked of each shadow root on the way down. Each page function is self-contained (it is sent
- * to the page as source), hence the small finder repeated in each.
+ * point is asked of each shadow root on the way down.
  */
 
 type Host = 'waymark-overlay' | 'waymark-picker';
+
+/** Our host, through open shadow roots (puppeteer's `pierce/`); null when there is none. */
+export async function ourHost(page: Page, host: Host): Promise<ElementHandle<Element> | null> {
+  return page.$(`pierce/${host}`);
+}
 
 /**
  * What is drawn at the centre of `selector` in our host's shadow root: `ours` when it is that element
@@ -17,18 +21,10 @@ type Host = 'waymark-overlay' | 'waymark-picker';
  * goes on to the page beneath).
  */
 async function drawnAt(page: Page, host: Host, selector: string, pointer = false): Promise<string> {
-  return page.evaluate(
-    (tag, s, takePointer) => {
-      const find = (root: Document | ShadowRoot): Element | null => {
-        const hit = root.querySelector(tag);
-        if (hit) return hit;
-        for (const el of root.querySelectorAll('*')) {
-          const inner = el.shadowRoot ? find(el.shadowRoot) : null;
-          if (inner) return inner;
-        }
-        return null;
-      };
-      const h = find(document);
+  const handle = await ourHost(page, host);
+  if (!handle) return `no ${host}`;
+  return handle.evaluate(
+    (h, s, takePointer) => {
       const el = h?.shadowRoot?.querySelector<HTMLElement>(s);
       if (!h?.shadowRoot || !el) return `no ${s}`;
       if (el.style.display === 'none') return 'hidden';
@@ -51,7 +47,6 @@ async function drawnAt(page: Page, host: Host, selector: string, pointer = false
         if (takePointer) el.style.pointerEvents = '';
       }
     },
-    host,
     selector,
     pointer,
   );
@@ -75,23 +70,15 @@ export const topmostAtCancel = (page: Page) => drawnAtSettled(page, 'waymark-pic
 export const labelOnTop = (page: Page) => drawnAtSettled(page, 'waymark-picker', '.wmp-label', true);
 
 /** The centre, on screen, of `selector` in our host's shadow root; null when it is not there. */
-function centreOf(page: Page, host: Host, selector: string, text?: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(
-    (tag, s, t) => {
-      const find = (root: Document | ShadowRoot): Element | null => {
-        const hit = root.querySelector(tag);
-        if (hit) return hit;
-        for (const el of root.querySelectorAll('*')) {
-          const inner = el.shadowRoot ? find(el.shadowRoot) : null;
-          if (inner) return inner;
-        }
-        return null;
-      };
-      const el = [...(find(document)?.shadowRoot?.querySelectorAll(s) ?? [])].find((e) => t === null || e.textContent?.trim() === t);
+async function centreOf(page: Page, host: Host, selector: string, text?: string): Promise<{ x: number; y: number } | null> {
+  const handle = await ourHost(page, host);
+  if (!handle) return null;
+  return handle.evaluate(
+    (h, s, t) => {
+      const el = [...(h.shadowRoot?.querySelectorAll(s) ?? [])].find((e) => t === null || e.textContent?.trim() === t);
       const r = el?.getBoundingClientRect();
       return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
     },
-    host,
     selector,
     text ?? null,
   );
@@ -105,24 +92,17 @@ export async function mouseClickCardButton(page: Page, text: string): Promise<vo
 }
 
 /** The element picker's state, where it lives: up (its banner drawn), its hover label's text, or gone. */
-export function pickerState(page: Page): Promise<{ up: boolean; label: string | null; home: string | null }> {
-  return page.evaluate(() => {
-    const find = (root: Document | ShadowRoot): Element | null => {
-      const hit = root.querySelector('waymark-picker');
-      if (hit) return hit;
-      for (const el of root.querySelectorAll('*')) {
-        const inner = el.shadowRoot ? find(el.shadowRoot) : null;
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const host = find(document);
-    const label = host?.shadowRoot?.querySelector<HTMLElement>('.wmp-label');
+export async function pickerState(page: Page): Promise<{ up: boolean; label: string | null; home: string | null }> {
+  const handle = await ourHost(page, 'waymark-picker');
+  if (!handle) return { up: false, label: null, home: null };
+  return handle.evaluate((host) => {
+    const label = host.shadowRoot?.querySelector<HTMLElement>('.wmp-label');
+    const parent = host.parentElement;
     return {
-      up: !!host?.shadowRoot?.querySelector('[data-waymark-picker-banner]'),
+      up: !!host.shadowRoot?.querySelector('[data-waymark-picker-banner]'),
       // Hidden, the label keeps the text it showed last.
       label: label && label.style.display !== 'none' ? (label.textContent ?? '') : null,
-      home: host?.parentElement ? host.parentElement.localName + (host.parentElement.id ? `#${host.parentElement.id}` : '') : null,
+      home: parent ? parent.localName + (parent.id ? `#${parent.id}` : '') : null,
     };
   });
 }
