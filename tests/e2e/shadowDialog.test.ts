@@ -38,16 +38,26 @@ const PAGE = `<!doctype html>
 const CSS = `body { font: 16px system-ui; margin: 40px; }
 #confirm::backdrop { background: rgba(0, 0, 0, .4); }`;
 // The component: its dialog centred by a transform and clipped, as design systems style theirs.
-const JS = `customElements.define('contact-form', class extends HTMLElement {
+const JS = `const make = (tag, attrs, ...children) => {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.append(...children);
+  return el;
+};
+customElements.define('contact-form', class extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    root.innerHTML = '<style>dialog { width: 420px; padding: 24px; transform: translateY(-30px); overflow: hidden; border-radius: 10px; } dialog::backdrop { background: rgba(0, 0, 0, .5); }</style>'
-      + '<dialog id="dlg" aria-labelledby="t"><h2 id="t">New contact</h2>'
-      + '<label>Full name <input id="full-name" name="fullName"></label>'
-      + '<p><button type="button" id="save-contact">Save contact</button> <button type="button" id="cancel-contact">Cancel</button></p></dialog>';
-    root.getElementById('save-contact').addEventListener('click', () => root.getElementById('dlg').close());
-    root.getElementById('cancel-contact').addEventListener('click', () => document.getElementById('confirm').showModal());
+    const style = make('style', {}, 'dialog { width: 420px; padding: 24px; transform: translateY(-30px); overflow: hidden; border-radius: 10px; } dialog::backdrop { background: rgba(0, 0, 0, .5); }');
+    const save = make('button', { type: 'button', id: 'save-contact' }, 'Save contact');
+    const cancel = make('button', { type: 'button', id: 'cancel-contact' }, 'Cancel');
+    const dialog = make('dialog', { id: 'dlg', 'aria-labelledby': 't' },
+      make('h2', { id: 't' }, 'New contact'),
+      make('label', {}, 'Full name ', make('input', { id: 'full-name', name: 'fullName' })),
+      make('p', {}, save, ' ', cancel));
+    root.append(style, dialog);
+    save.addEventListener('click', () => dialog.close());
+    cancel.addEventListener('click', () => document.getElementById('confirm').showModal());
   }
   open() { this.shadowRoot.getElementById('dlg').showModal(); }
 });
