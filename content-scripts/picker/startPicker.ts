@@ -179,8 +179,8 @@ export function startPicker(opts: PickerOptions): () => void {
     under = el;
     hover(targetOf(el));
   };
-  // Moves as well as `pointerover`: Chromium sends no boundary events for the elements of a modal dialog
-  // in a shadow root (a component's dialog), only moves.
+  // Moves as well as `pointerover`: over the elements of a modal dialog in a shadow root (a component's
+  // dialog), Chromium (headless, in our tests) sent no `pointerover` or `mouseover`, only moves.
   on('pointerover', pointedAt, true);
   on('pointermove', pointedAt, true);
   on('pointerout', (e) => {
