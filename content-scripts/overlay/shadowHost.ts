@@ -1,6 +1,6 @@
 import { CARD_CSS } from '../../src/ui/styles';
 import { pageIsDark } from './pageScheme';
-import { focusedModal, hostHome, openedLast, raiseToTopLayer } from './topLayer';
+import { focusedModal, hostHome, openedLast, raiseToTopLayer, undoZoom } from './topLayer';
 import { watchRemoval } from './watchRemoval';
 
 export const HOST_TAG = 'waymark-overlay';
@@ -55,6 +55,7 @@ export function createShadowHost(doc: Document): ShadowHost {
     if (moved) home.append(host);
     // A dialog in a shadow root is out of the document's observer's reach: its closing is watched on it.
     if (moved && home.localName === 'dialog') opened.observe(home, { attributes: true, attributeFilter: ['open'] });
+    undoZoom(host, home);
     raiseToTopLayer(host, raise && !moved);
   };
   const noteOpened = (el: Element) => el.localName === 'dialog' && el.matches(':modal') && openedLast(modals, el);
@@ -98,7 +99,11 @@ export function createShadowHost(doc: Document): ShadowHost {
   };
   // A theme switched at run time is a class, style or data attribute on <html> or <body>: only those two
   // elements' own attributes are watched.
-  const theme = new MutationObserver(scheme);
+  // Also where an app scales itself with `zoom` on <html>: the host undoes it.
+  const theme = new MutationObserver(() => {
+    scheme();
+    if (host.parentElement) undoZoom(host, host.parentElement);
+  });
   for (const el of [doc.documentElement, doc.body]) if (el) theme.observe(el, { attributes: true });
   doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheme, { signal: ac.signal });
   const ensureAttached = () => place();

@@ -59,3 +59,14 @@ export function raiseToTopLayer(host: HTMLElement, again = false): void {
     // Refused (e.g. inside a closing dialog): the z-index still applies.
   }
 }
+
+/**
+ * Undoes the CSS `zoom` the host inherits from `home` (an app scaled with `zoom` on <html>, or a dialog
+ * the host moved into inside a zoomed <body>): zoom multiplies down the tree, and would scale the
+ * overlay's fixed coordinates, which are the page's unzoomed ones (`getBoundingClientRect`), again.
+ */
+export function undoZoom(host: HTMLElement, home: Element): void {
+  const z = (home as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+  const want = z > 0 && z !== 1 ? String(1 / z) : '';
+  if (host.style.zoom !== want) host.style.zoom = want;
+}

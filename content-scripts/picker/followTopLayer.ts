@@ -91,6 +91,10 @@ export function followTopLayer(doc: Document, host: HTMLElement, live: () => boo
     if (moved) home.append(host);
     // A dialog in a shadow root is out of the document's observer's reach: its closing is watched on it.
     if (moved && home.localName === 'dialog') observer.observe(home, { attributes: true, attributeFilter: ['open'] });
+    // Zoom multiplies down the tree (an app scaled with `zoom` on <html>): the host undoes its home's, or
+    // the highlight's fixed coordinates, the page's unzoomed ones, would be scaled again.
+    const z = (home as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    host.style.zoom = z > 0 && z !== 1 ? String(1 / z) : '';
     raise(host, again && !moved);
   };
   const follow = (again = false) => {
