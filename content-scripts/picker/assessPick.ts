@@ -16,12 +16,11 @@ export type Assessment = Omit<PickedElement, 'frameUrl'>;
 function countSimilar(fp: ElementFingerprint, root: Document, ignore: (el: Element) => boolean): number {
   const { fingerprints } = collectCandidates(root, { ignore, ...candidateQuery(fp) });
   const ranked = rankCandidates(fp, fingerprints);
-  const best = ranked[0]?.score ?? 0;
+  // Best first is by score, except that an abstention puts its best guess first: the top score is the highest.
+  let best = 0;
+  for (const r of ranked) best = Math.max(best, r.score);
   let n = 0;
-  for (const r of ranked) {
-    if (r.score < best - SEPARATION_FULL) break;
-    n++;
-  }
+  for (const r of ranked) if (r.score >= best - SEPARATION_FULL) n++;
   return Math.max(1, n);
 }
 

@@ -1,6 +1,6 @@
 import type { ElementFingerprint, IdentifyingField } from '../schema/fingerprint';
 import { compileTarget, SAME, SAME_SURROUNDINGS, type CompiledTarget } from './compileTarget';
-import { assess, identityOf, REWORDED_AT, REWORDED_FROM, SEPARATION_FULL, type Assessment } from './confidence';
+import { ACCEPT_CONFIDENCE, assess, identityOf, REWORDED_AT, REWORDED_FROM, SEPARATION_FULL, type Assessment } from './confidence';
 import { shortName } from './shortName';
 import type { Signal } from './signal';
 
@@ -297,17 +297,49 @@ export function rankWithAssessment(target: ElementFingerprint, candidates: reado
   const ranked = sortByScore(scores);
   const top = ranked[0] as RankedCandidate;
   const next = ranked[1];
-  const assessment = assess(
-    { score: top.score, identity: identityAt(compiled, candidates, names, top.index, true, next?.index) },
-    next === undefined ? undefined : { score: next.score, identity: identityAt(compiled, candidates, names, next.index, false) },
-  );
+  const topIdentity = identityAt(compiled, candidates, names, top.index, true, next?.index);
+  const assessment = assess({ score: top.score, identity: topIdentity }, next === undefined ? undefined : { score: next.score, identity: identityAt(compiled, candidates, names, next.index, false) });
   top.confidence = assessment.confidence;
+  if (assessment.confidence < ACCEPT_CONFIDENCE) preferNamed(compiled, candidates, names, ranked, topIdentity);
   return { ranked, assessment };
+}
+
+/** The runners-up `preferNamed` weighs: up to three, within twice the separation window of the top score. */
+const GUESS_RIVALS = 3;
+const GUESS_WINDOW = 2 * SEPARATION_FULL;
+/** How much more firmly (`identityOf`) one of them must be named than the top to be the best guess. */
+const NAMED_BETTER = 0.25;
+
+/**
+ * When the matcher abstains on near-tied leaders, the best guess is the one something names (see
+ * `identityOf`), not the one a few points ahead on looks alone: it is put first, still below the
+ * threshold (the answer stays "not sure"), for tools that show the best guess to an author.
+ */
+function preferNamed(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, ranked: RankedCandidate[], topIdentity: number): void {
+  const top = ranked[0] as RankedCandidate;
+  let pick = 0;
+  let best = topIdentity + NAMED_BETTER;
+  for (let r = 1; r <= GUESS_RIVALS && r < ranked.length; r++) {
+    const c = ranked[r] as RankedCandidate;
+    if (top.score - c.score >= GUESS_WINDOW) break;
+    const id = identityAt(compiled, candidates, names, c.index, true, top.index);
+    if (id >= best) {
+      best = id;
+      pick = r;
+    }
+  }
+  if (pick === 0) return;
+  const [named] = ranked.splice(pick, 1) as [RankedCandidate];
+  named.confidence = top.confidence;
+  top.confidence = 0;
+  ranked.unshift(named);
 }
 
 /**
  * Ranks candidate fingerprints by how likely each is to be the element `target` was captured from,
- * best first. Works on whatever fields both sides have (only `tag` is guaranteed).
+ * best first: by score, except that when the top confidence is below `ACCEPT_CONFIDENCE` the best guess
+ * among the near-tied leaders is the one something names (`preferNamed`). Works on whatever fields both
+ * sides have (only `tag` is guaranteed).
  */
 export function rankCandidates(target: ElementFingerprint, candidates: ElementFingerprint[]): RankedCandidate[] {
   return rankWithAssessment(target, candidates).ranked;

@@ -40,9 +40,21 @@ describe('the original that lost an identifier, or a copy that kept it', () => {
     const { href: _dropped, ...asLink } = column[0] as ElementFingerprint;
     const original: ElementFingerprint = { ...asLink, tag: 'button', role: 'button', xpath: '/html[1]/body[1]/main[1]/section[1]/div[1]/article[1]/button[1]' };
     const { ranked, assessment } = rankWithAssessment(target, [copy, original, ...column.slice(1)]);
-    // The copy still scores best (it has the link); it is not taken for the target.
-    expect(ranked[0]?.index).toBe(0);
+    // The copy scores best (it has the link), and is not taken for the target: the matcher abstains.
+    expect(ranked.find((r) => r.index === 0)?.score).toBe(Math.max(...ranked.map((r) => r.score)));
     expect(assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    // Its best guess, still below the threshold, is the namesake at home, which its place names.
+    expect(ranked[0]?.index).toBe(1);
+    expect(ranked[0]?.confidence).toBe(assessment?.confidence);
+    expect(ranked.slice(1).every((r) => r.confidence === 0)).toBe(true);
+    expect(ranked.map((r) => r.index).sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('answers in score order when it does not abstain: the best guess is reordered only below the threshold', () => {
+    const rest = column.slice(1);
+    const { ranked, assessment } = rankWithAssessment(target, [copy, ...rest]);
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+    for (let i = 1; i < ranked.length; i++) expect((ranked[i - 1]?.score ?? 0) >= (ranked[i]?.score ?? 0)).toBe(true);
   });
 
   it('in the identity rule, a namesake at home leaves the only holder no uniqueness to stand on', () => {
