@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { adminSend, cardText, launchWithExtension, waitForStep, type ExtensionBrowser } from './support/browser';
-import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
+import { cardText, waitForStep } from './support/browser';
+import { describeInBrowsers, testFlow } from './support/inBrowsers';
 import { css, html, js, servePages, type PageServer } from './support/pageServer';
 import {
   clickCancelWithMouse,
@@ -64,23 +64,12 @@ customElements.define('contact-form', class extends HTMLElement {
 document.getElementById('new-contact').addEventListener('click', () => document.getElementById('form').open());
 document.getElementById('discard').addEventListener('click', () => document.getElementById('confirm').close());`;
 
-const FLOW = {
-  schemaVersion: 2,
-  kind: 'flow',
-  id: 'shadow-dialog-guide',
-  name: "A contact in the component's dialog",
-  version: 1,
-  status: 'published',
-  match: ['http://127.0.0.1/*'],
-  start: 'manual',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  steps: [
-    { id: 'open', title: 'Open the form', body: [], target: { tag: 'button', id: 'new-contact', text: 'New contact' }, advance: { kind: 'click' } },
-    { id: 'name', title: 'Name the contact', body: [], target: { tag: 'input', id: 'full-name', name: 'fullName', label: 'Full name', shadowPath: ['contact-form#form'] }, advance: { kind: 'next' } },
-    { id: 'save', title: 'Save it', body: [], target: { tag: 'button', id: 'save-contact', text: 'Save contact', shadowPath: ['contact-form#form'] }, advance: { kind: 'click' } },
-    { id: 'done', title: 'All set', body: [], advance: { kind: 'next' } },
-  ],
-};
+const FLOW = testFlow('shadow-dialog-guide', "A contact in the component's dialog", [
+  { id: 'open', title: 'Open the form', body: [], target: { tag: 'button', id: 'new-contact', text: 'New contact' }, advance: { kind: 'click' } },
+  { id: 'name', title: 'Name the contact', body: [], target: { tag: 'input', id: 'full-name', name: 'fullName', label: 'Full name', shadowPath: ['contact-form#form'] }, advance: { kind: 'next' } },
+  { id: 'save', title: 'Save it', body: [], target: { tag: 'button', id: 'save-contact', text: 'Save contact', shadowPath: ['contact-form#form'] }, advance: { kind: 'click' } },
+  { id: 'done', title: 'All set', body: [], advance: { kind: 'next' } },
+]);
 
 let fixture: PageServer;
 let page: Page;
@@ -234,32 +223,11 @@ function pickerOverComponentDialog(send: Send, resetProgress: () => Promise<unkn
   });
 }
 
-describe("Chromium: a component's modal dialog in its shadow root", () => {
-  let ext: ExtensionBrowser;
-  beforeAll(async () => {
-    ext = await launchWithExtension();
-    expect(await adminSend(ext, { type: 'admin/flows/save', flow: FLOW })).toMatchObject({ ok: true });
-    page = await ext.browser.newPage();
+describeInBrowsers("a component's modal dialog in its shadow root", [FLOW], ({ send, tab, timeout }) => {
+  beforeAll(() => {
+    page = tab();
   });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  const reset = () => adminSend(ext, { type: 'admin/progress/reset' });
-  stepsInComponentDialog(15_000, reset);
-  pickerOverComponentDialog((message) => adminSend(ext, message), reset);
-});
-
-describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')("Firefox ESR: a component's modal dialog in its shadow root", () => {
-  let ff: FirefoxExtension;
-  beforeAll(async () => {
-    ff = await launchFirefoxWithExtension();
-    expect(await ff.send({ type: 'admin/flows/save', flow: FLOW })).toMatchObject({ ok: true });
-    page = await ff.browser.newPage();
-  }, 120_000);
-  afterAll(async () => {
-    await ff?.close();
-  });
-  const reset = () => ff.send({ type: 'admin/progress/reset' });
-  stepsInComponentDialog(20_000, reset);
-  pickerOverComponentDialog((message) => ff.send(message), reset);
+  const reset = () => send({ type: 'admin/progress/reset' });
+  stepsInComponentDialog(timeout, reset);
+  pickerOverComponentDialog(send, reset);
 });

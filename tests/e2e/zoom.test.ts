@@ -1,9 +1,8 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSend, launchWithExtension, waitForStep, type ExtensionBrowser } from './support/browser';
-import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './support/firefox';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitForStep } from './support/browser';
+import { describeInBrowsers, testFlow, type BrowserUnderTest } from './support/inBrowsers';
 import { html, servePages, type PageServer } from './support/pageServer';
-import type { Send } from './support/topLayerProbe';
 
 /**
  * Host apps that scale themselves with CSS `zoom` (on <html>, on <body>, or on a panel), as dense
@@ -22,25 +21,13 @@ const page = (zoomed: 'html' | 'body' | 'panel', factor: number) => `<!doctype h
 <dialog id="note-dialog"><label>Note <input id="note"></label></dialog>
 </body></html>`;
 
-const FLOW = {
-  schemaVersion: 2,
-  kind: 'flow',
-  id: 'zoom-guide',
-  name: 'Approve',
-  version: 1,
-  status: 'published',
-  match: ['http://127.0.0.1/*'],
-  start: 'manual',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  steps: [
-    { id: 'approve', title: 'Approve it', body: [], target: { tag: 'button', id: 'approve', text: 'Approve invoice' }, advance: { kind: 'click' } },
-    { id: 'note', title: 'Add a note', body: [], target: { tag: 'input', id: 'note', label: 'Note' }, advance: { kind: 'next' } },
-    { id: 'done', title: 'Done', body: [], advance: { kind: 'next' } },
-  ],
-};
+const FLOW = testFlow('zoom-guide', 'Approve', [
+  { id: 'approve', title: 'Approve it', body: [], target: { tag: 'button', id: 'approve', text: 'Approve invoice' }, advance: { kind: 'click' } },
+  { id: 'note', title: 'Add a note', body: [], target: { tag: 'input', id: 'note', label: 'Note' }, advance: { kind: 'next' } },
+  { id: 'done', title: 'Done', body: [], advance: { kind: 'next' } },
+]);
 
 let fixture: PageServer;
-let tab: Page;
 
 const CASES: Array<['html' | 'body' | 'panel', number]> = [
   ['html', 1.5],
@@ -95,7 +82,11 @@ function expectOnTarget(b: Awaited<ReturnType<typeof boxes>>): void {
   expect(gap, seen).toBeLessThan(40);
 }
 
-function onZoomedPages(send: Send, timeout: number) {
+function onZoomedPages({ send, tab: tabOf, timeout }: BrowserUnderTest) {
+  let tab: Page;
+  beforeAll(() => {
+    tab = tabOf();
+  });
   for (const [zoomed, factor] of CASES) {
     it(`zoom ${factor} on ${zoomed}: the highlight is on the target and the card beside it`, async () => {
       await send({ type: 'admin/progress/reset' });
@@ -163,28 +154,4 @@ function onZoomedPages(send: Send, timeout: number) {
   });
 }
 
-describe('Chromium: a step on a zoomed host page', () => {
-  let ext: ExtensionBrowser;
-  beforeAll(async () => {
-    ext = await launchWithExtension();
-    expect(await adminSend(ext, { type: 'admin/flows/save', flow: FLOW })).toMatchObject({ ok: true });
-    tab = await ext.browser.newPage();
-  });
-  afterAll(async () => {
-    await ext?.close();
-  });
-  onZoomedPages((message) => adminSend(ext, message), 15_000);
-});
-
-describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')('Firefox ESR: a step on a zoomed host page', () => {
-  let ff: FirefoxExtension;
-  beforeAll(async () => {
-    ff = await launchFirefoxWithExtension();
-    expect(await ff.send({ type: 'admin/flows/save', flow: FLOW })).toMatchObject({ ok: true });
-    tab = await ff.browser.newPage();
-  }, 120_000);
-  afterAll(async () => {
-    await ff?.close();
-  });
-  onZoomedPages((message) => ff.send(message), 20_000);
-});
+describeInBrowsers('a step on a zoomed host page', [FLOW], onZoomedPages);
