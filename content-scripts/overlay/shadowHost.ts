@@ -98,13 +98,16 @@ export function createShadowHost(doc: Document): ShadowHost {
     });
   };
   // A theme switched at run time is a class, style or data attribute on <html> or <body>: only those two
-  // elements' own attributes are watched.
-  // Also where an app scales itself with `zoom` on <html>: the host undoes it.
+  // elements' own attributes are watched, and <html>'s child list, as apps that navigate by swapping the
+  // whole <body> (Hotwire Turbo) bring another one. Also where an app scales itself with `zoom` on
+  // <html>: the host undoes it.
   const theme = new MutationObserver(() => {
+    if (doc.body) theme.observe(doc.body, { attributes: true });
     scheme();
     if (host.parentElement) undoZoom(host, host.parentElement);
   });
-  for (const el of [doc.documentElement, doc.body]) if (el) theme.observe(el, { attributes: true });
+  theme.observe(doc.documentElement, { attributes: true, childList: true });
+  if (doc.body) theme.observe(doc.body, { attributes: true });
   doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', scheme, { signal: ac.signal });
   const ensureAttached = () => place();
   ensureAttached();
