@@ -154,9 +154,9 @@ export function PromptAnchor(p: PromptAnchorProps) {
     const { text, missing } = await fill(t, p.selection());
     setStage({ kind: 'edit', id, text, missing });
   };
-  const insert = () => {
+  const insert = async () => {
     if (stage.kind !== 'edit') return;
-    if (!insertText(el, stage.text)) return;
+    if (!(await insertText(el, stage.text))) return;
     p.used(stage.id);
     setStage({ kind: 'used', id: stage.id, rated: null });
   };
@@ -167,7 +167,7 @@ export function PromptAnchor(p: PromptAnchorProps) {
         stage={stage}
         onChoose={(id) => void choose(id)}
         onText={(text) => stage.kind === 'edit' && setStage({ ...stage, text })}
-        onInsert={insert}
+        onInsert={() => void insert()}
         onBack={() => setStage({ kind: 'list' })}
         onClose={() => setOpen(false)}
         onRate={(rating) => {
