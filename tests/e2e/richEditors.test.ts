@@ -8,7 +8,7 @@ import { html, js, servePages, type PageServer } from './support/pageServer';
 
 /**
  * AI assistants type into rich-text editors, not textareas: ChatGPT's and Claude's composers are
- * ProseMirror, Meta's products Lexical. Each keeps the document in its own model and redraws the DOM
+ * ProseMirror, Meta's products Lexical, Gemini's Quill. Each keeps the document in its own model and redraws the DOM
  * from it; text put into the DOM behind its back is lost or undone on the next keystroke. A prompt
  * helper's Insert must reach the editor's model, lines as paragraphs, with the real libraries.
  */
@@ -35,9 +35,21 @@ registerPlainText(editor);
 window.modelText = () => editor.getEditorState().read(() => $getRoot().getTextContent().split('\\n'));
 `;
 
-const page = (editor: 'prosemirror' | 'lexical') => `<!doctype html>
+const QUILL = `
+import Quill from 'quill';
+const quill = new Quill('#composer', {});
+quill.root.setAttribute('aria-label', 'Message the assistant');
+quill.root.setAttribute('data-testid', 'composer');
+quill.root.setAttribute('role', 'textbox');
+// Quill's model always ends with a newline of its own.
+window.modelText = () => quill.getText().replace(/\\n$/, '').split('\\n');
+`;
+
+type Editor = 'prosemirror' | 'lexical' | 'quill';
+
+const page = (editor: Editor) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Assistant</title>
-<style>body { font: 16px system-ui; margin: 40px; } #composer, .ProseMirror { min-height: 80px; border: 1px solid #999; padding: 8px; white-space: pre-wrap; }</style></head>
+<style>body { font: 16px system-ui; margin: 40px; } #composer, .ProseMirror, .ql-editor { min-height: 80px; border: 1px solid #999; padding: 8px; white-space: pre-wrap; }</style></head>
 <body><h1>Assistant</h1>
 ${editor === 'lexical' ? '<div id="composer" contenteditable="true" role="textbox" aria-label="Message the assistant" data-testid="composer"></div>' : '<div id="composer"></div>'}
 <script src="/${editor}.js"></script></body></html>`;
@@ -59,6 +71,8 @@ beforeAll(async () => {
   fixture = await servePages({
     '/prosemirror': html(page('prosemirror')),
     '/lexical': html(page('lexical')),
+    '/quill': html(page('quill')),
+    '/quill.js': js(await bundle(QUILL)),
     '/prosemirror.js': js(await bundle(PROSEMIRROR)),
     '/lexical.js': js(await bundle(LEXICAL)),
   });
@@ -74,7 +88,7 @@ function richEditors({ send, tab: tabOf }: BrowserUnderTest) {
     expect(await send({ type: 'admin/guidance/save', guidance: helper })).toMatchObject({ ok: true });
   });
 
-  for (const editor of ['prosemirror', 'lexical'] as const) {
+  for (const editor of ['prosemirror', 'lexical', 'quill'] as const) {
     it(`${editor}: Insert puts the prompt in the editor's model, one paragraph per line, and typing goes on after it`, async () => {
       await tab.goto(`${fixture.url}/${editor}`);
       await waitForWaymark(tab);
@@ -95,4 +109,4 @@ function richEditors({ send, tab: tabOf }: BrowserUnderTest) {
   }
 }
 
-describeInBrowsers('prompt helpers in rich-text editors (ProseMirror, Lexical)', [], richEditors);
+describeInBrowsers('prompt helpers in rich-text editors (ProseMirror, Lexical, Quill)', [], richEditors);
