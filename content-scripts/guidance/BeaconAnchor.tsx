@@ -33,7 +33,7 @@ export function BeaconAnchor({ beacon, shown, opened }: { beacon: Beacon; shown(
     // not back to the start of the page.
     const root = cardRef.current?.getRootNode();
     const focusInside = root instanceof ShadowRoot && root.activeElement !== null && cardRef.current?.contains(root.activeElement) === true;
-    if (focusInside && el instanceof HTMLElement) el.focus({ preventScroll: true });
+    if (focusInside && 'focus' in el) (el as HTMLElement).focus({ preventScroll: true });
     opened();
   };
   return (

@@ -8,7 +8,7 @@ import { anchorFloating } from './anchorFloating';
 import { describeField } from './describeField';
 import { insertText } from './insertText';
 import { elementValue } from './pageSelection';
-import { through, useTarget } from './useTarget';
+import { documentsOf, through, useTarget } from './useTarget';
 
 export interface PromptAnchorProps {
   /** The input's fingerprint, as this group's templates describe it. */
@@ -66,12 +66,17 @@ export function PromptAnchor(p: PromptAnchorProps) {
   useEffect(() => {
     if (!el || p.dormant) return;
     const ac = new AbortController();
+    // Ours, and the input's own document when it lives in a same-origin frame (see `documentsOf`).
+    const docs = documentsOf(el);
+    const on = <K extends keyof DocumentEventMap>(type: K, f: (e: DocumentEventMap[K]) => void) => {
+      for (const d of docs) d.addEventListener(type, f, { capture: true, signal: ac.signal });
+    };
     const inHelper = (e: Event) => e.composedPath().some((n) => n instanceof Node && boxRef.current?.contains(n) === true);
     /** After an insertion the helper waits for the optional rating: clicking Ask in the page must not hide it. */
     const waitsForRating = () => stageRef.current.kind === 'used' && stageRef.current.rated === null;
     /** Focus handed back to the input by Esc must not open the helper again. */
     let refocusing = false;
-    document.addEventListener('focusin', (e) => {
+    on('focusin', (e) => {
       if (refocusing) refocusing = false;
       else if (through(e, el)) {
         setOpen((was) => {
@@ -82,16 +87,16 @@ export function PromptAnchor(p: PromptAnchorProps) {
         // Tabbing on past the input closes it, as a click elsewhere does.
         setOpen(false);
       }
-    }, { capture: true, signal: ac.signal });
-    document.addEventListener('pointerdown', (e) => {
+    });
+    on('pointerdown', (e) => {
       if (through(e, el) || inHelper(e) || waitsForRating()) return;
       setOpen(false);
-    }, { capture: true, signal: ac.signal });
+    });
     // The keyboard way in and out: the helper sits, for Tab, between its input and what follows it.
     // Tab in the input goes into the helper; Tab past its last control goes back to the input, closes
     // the helper and lets the browser move on from there (focus moved in keydown, before its default);
     // Shift+Tab from its first control goes back to the input.
-    document.addEventListener('keydown', (e) => {
+    on('keydown', (e) => {
       const box = boxRef.current;
       if (e.key !== 'Tab' || e.defaultPrevented || !box) return;
       const controls = [...box.querySelectorAll<HTMLElement>('button, textarea, input, a[href]')].filter((c) => !c.matches(':disabled'));
@@ -107,9 +112,9 @@ export function PromptAnchor(p: PromptAnchorProps) {
         (el as HTMLElement).focus?.();
         refocusing = false;
       }
-    }, { capture: true, signal: ac.signal });
+    });
     // Esc closes the helper when the user is in it or in its input; elsewhere it is not ours to take.
-    document.addEventListener('keydown', (e) => {
+    on('keydown', (e) => {
       if (e.key !== 'Escape' || e.defaultPrevented || !(through(e, el) || inHelper(e)) || !boxRef.current) return;
       e.stopPropagation();
       setOpen(false);
@@ -118,11 +123,11 @@ export function PromptAnchor(p: PromptAnchorProps) {
         (el as HTMLElement).focus?.();
         refocusing = false;
       }
-    }, { capture: true, signal: ac.signal });
+    });
     // Said to a screen reader on reaching the input (the helper's own text is in our shadow root).
     const undescribe = describeField(el, 'Prompt ideas: Tab to choose one, Esc to close them.');
     // Focused before the input was located (the user was quicker than the locator): open now.
-    const active = document.activeElement;
+    const active = el.ownerDocument.activeElement;
     if (active && (active === el || el.contains(active))) setOpen(true);
     return () => {
       ac.abort();

@@ -5,7 +5,8 @@ import { HintIcon, TipBubble } from '../../src/ui/guidance/TipBubble';
 import { tipDescription } from '../../src/ui/guidance/tipDescription';
 import { anchorFloating } from './anchorFloating';
 import { describeField } from './describeField';
-import { through, useTarget } from './useTarget';
+import { isEditable, isValueField } from './fieldKinds';
+import { documentsOf, through, useTarget } from './useTarget';
 
 export interface TipAnchorProps {
   tip: Tip;
@@ -16,8 +17,8 @@ export interface TipAnchorProps {
 
 /** Value of a field, or of a contenteditable: read to check the tip's rules, never kept. */
 function valueOf(el: Element): string | null {
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return el.value;
-  if (el instanceof HTMLElement && el.isContentEditable) return el.innerText;
+  if (isValueField(el)) return el.value;
+  if (isEditable(el)) return el.innerText;
   return null;
 }
 
@@ -39,11 +40,14 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
   const [dismissed, setDismissed] = useState(false);
   const open = (hover || focus || broken) && !dismissed;
   useEffect(() => {
-    if (!open) return;
+    if (!open || !el) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setDismissed(true);
-    document.addEventListener('keydown', onKey, true);
-    return () => document.removeEventListener('keydown', onKey, true);
-  }, [open]);
+    const docs = documentsOf(el);
+    for (const d of docs) d.addEventListener('keydown', onKey, true);
+    return () => {
+      for (const d of docs) d.removeEventListener('keydown', onKey, true);
+    };
+  }, [open, el]);
   const show = () => {
     setDismissed(false);
     setHover(true);
@@ -78,19 +82,21 @@ export function TipAnchor({ tip, focusSignal, shown }: TipAnchorProps) {
       const v = valueOf(el);
       if (rules && v !== null) setBroken(checkTipValue(rules, v) !== null);
     };
-    document.addEventListener('focusin', (e) => {
+    // The field's own document: a field in a same-origin frame is focused and typed into there.
+    const fieldDoc = el.ownerDocument;
+    fieldDoc.addEventListener('focusin', (e) => {
       if (!through(e, el)) return;
       setDismissed(false);
       setFocus(true);
     }, opts);
-    document.addEventListener('focusout', (e) => {
+    fieldDoc.addEventListener('focusout', (e) => {
       if (!through(e, el)) return;
       setFocus(false);
       // A required field is judged once the user has been in it and left.
       touched.current = true;
       check();
     }, opts);
-    document.addEventListener('input', (e) => {
+    fieldDoc.addEventListener('input', (e) => {
       if (!through(e, el)) return;
       setDismissed(false);
       // While typing, an empty value is not yet an error; a too long or malformed one is.

@@ -1,3 +1,5 @@
+import { isEditable, nativeValueSetter } from './fieldKinds';
+
 /**
  * Puts text into a field of the host app so that the app's own state sees it: React and Vue keep the
  * value of controlled inputs in their state and listen for `input` events, and they ignore a plain
@@ -18,8 +20,8 @@
  * Returns false when the element cannot take text.
  */
 export async function insertText(el: Element, text: string): Promise<boolean> {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return insertIntoField(el, text);
-  if (el instanceof HTMLElement && el.isContentEditable) return insertIntoEditable(el, text);
+  if (el.localName === 'textarea' || el.localName === 'input') return insertIntoField(el as HTMLTextAreaElement | HTMLInputElement, text);
+  if (isEditable(el)) return insertIntoEditable(el, text);
   return false;
 }
 
@@ -31,8 +33,7 @@ function insertIntoField(el: HTMLTextAreaElement | HTMLInputElement, text: strin
   const start = el.selectionStart ?? cur.length;
   const end = el.selectionEnd ?? cur.length;
   const next = cur.slice(0, start) + text + cur.slice(end);
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  const setter = nativeValueSetter(el);
   if (setter) setter.call(el, next);
   else el.value = next;
   const caret = start + text.length;

@@ -1,4 +1,5 @@
 import { isOwnNode } from '../overlay/shadowHost';
+import { isValueField } from './fieldKinds';
 
 /**
  * Remembers the text the user last selected on the page, outside our own UI and outside editable
@@ -26,7 +27,7 @@ export function watchSelection(): { last(): string; stop(): void } {
 
 /** A field's value, or an element's visible text, for a prompt variable (at most 4,000 characters). */
 export function elementValue(el: Element): string {
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return el.value.slice(0, 4000);
-  const text = el instanceof HTMLElement ? el.innerText : (el.textContent ?? '');
+  if (isValueField(el)) return el.value.slice(0, 4000);
+  const text = 'innerText' in el ? (el as HTMLElement).innerText : (el.textContent ?? '');
   return text.replace(/\s+/g, ' ').trim().slice(0, 4000);
 }

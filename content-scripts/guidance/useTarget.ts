@@ -15,3 +15,12 @@ export function useTarget(target: ElementFingerprint | null): Element | null {
 
 /** Is this event's composed path through `el` (shadow DOM included)? */
 export const through = (e: Event, el: Element) => e.composedPath().includes(el);
+
+/**
+ * The documents whose events concern guidance on `el`: ours (the top frame's, where the overlay is),
+ * and the element's own when it lives in a same-origin frame (an ERP screen in a frame, a classic rich
+ * editor's iframe), whose focus, typing and keys never reach ours.
+ */
+export function documentsOf(el: Element): Document[] {
+  return el.ownerDocument === document ? [document] : [document, el.ownerDocument];
+}
