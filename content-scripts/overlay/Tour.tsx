@@ -91,14 +91,17 @@ export function Tour({ session, actions, announce }: { session: SessionView; act
     const el = phase.el;
     const ac = new AbortController();
     const opts = { capture: true, signal: ac.signal };
+    // The target's own document and window: a target in a same-origin frame is clicked and typed into
+    // there, and none of it reaches ours.
+    const doc = el.ownerDocument;
     if (adv.kind === 'click') {
-      addEventListener('click', (e) => hits(e, el) && advanceOnce(), opts);
+      (doc.defaultView ?? window).addEventListener('click', (e) => hits(e, el) && advanceOnce(), opts);
     } else if (adv.kind === 'input') {
       let typed = false;
-      document.addEventListener('change', (e) => hits(e, el) && actions.next(), opts);
+      doc.addEventListener('change', (e) => hits(e, el) && actions.next(), opts);
       // contenteditable has no change event: input followed by leaving the field counts.
-      document.addEventListener('input', (e) => void (hits(e, el) && (typed = true)), opts);
-      document.addEventListener('focusout', (e) => hits(e, el) && typed && (el as HTMLElement).isContentEditable && actions.next(), opts);
+      doc.addEventListener('input', (e) => void (hits(e, el) && (typed = true)), opts);
+      doc.addEventListener('focusout', (e) => hits(e, el) && typed && (el as HTMLElement).isContentEditable && actions.next(), opts);
     }
     return () => ac.abort();
   }, [phase, stepKey]);
@@ -106,12 +109,16 @@ export function Tour({ session, actions, announce }: { session: SessionView; act
   // A click is a press and a release on the target. Watching those as well covers controls that act on
   // the press and are gone before any click (menu items), and pages that stop the click on its way.
   // Kept across re-locating: the target vanishing on the press is the point.
+  // The target's window once it was found in a same-origin frame (kept when it vanishes on the press).
+  const frameWin = useRef<Window | null>(null);
+  if (phase.kind === 'found' && phase.el.ownerDocument !== document) frameWin.current = phase.el.ownerDocument.defaultView;
+  const pressWin = frameWin.current ?? window;
   useEffect(() => {
     if (step.advance.kind !== 'click') return;
     let pressed: Element | null = null;
     const ac = new AbortController();
     const opts = { capture: true, signal: ac.signal };
-    addEventListener(
+    pressWin.addEventListener(
       'pointerdown',
       (e) => {
         const el = found.current;
@@ -119,7 +126,7 @@ export function Tour({ session, actions, announce }: { session: SessionView; act
       },
       opts,
     );
-    addEventListener(
+    pressWin.addEventListener(
       'pointerup',
       (e) => {
         const el = pressed;
@@ -129,7 +136,7 @@ export function Tour({ session, actions, announce }: { session: SessionView; act
       opts,
     );
     return () => ac.abort();
-  }, [stepKey]);
+  }, [stepKey, pressWin]);
 
   // Esc dismisses; focus goes to the card when it expects a button press, not when the user must type.
   // A layout effect: Esc works from the moment the card is on screen, not a frame later.

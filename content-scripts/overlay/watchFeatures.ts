@@ -59,26 +59,45 @@ export function watchFeatures(
     });
     checkExposure();
   });
-  for (const kind of kinds) {
-    const own = features.filter((f) => f.use === kind);
-    document.addEventListener(
-      EVENT_OF[kind],
-      (e) => {
-        // Until the locator has loaded (a few ms after the overlay), uses cannot be attributed.
-        if (!locate) return;
-        const path = e.composedPath();
-        if (path.some((n) => n instanceof Element && isOwnNode(n))) return;
-        for (const f of own) {
-          const r = locate(f.target, document, { ignore: isOwnNode });
-          if (r.status !== 'found' || !r.element) continue;
-          // A submit counts when the feature is the form, or a control inside it.
-          const hit = path.includes(r.element) || (kind === 'submit' && e.target instanceof HTMLFormElement && e.target.contains(r.element));
-          if (hit) report(f.id);
-        }
-      },
-      { capture: true, signal: ac.signal },
-    );
-  }
+  const onUse = (kind: keyof typeof EVENT_OF, own: FeatureWatch[]) => (e: Event) => {
+    // Until the locator has loaded (a few ms after the overlay), uses cannot be attributed.
+    if (!locate) return;
+    const path = e.composedPath();
+    if (path.some((n) => n instanceof Element && isOwnNode(n))) return;
+    for (const f of own) {
+      const r = locate(f.target, document, { ignore: isOwnNode });
+      if (r.status !== 'found' || !r.element) continue;
+      // A submit counts when the feature is the form, or a control inside it (a frame's form is not
+      // an instance of our window's `HTMLFormElement`: told by its tag).
+      const form = e.target as Element | null;
+      const hit = path.includes(r.element) || (kind === 'submit' && form?.localName === 'form' && form.contains(r.element));
+      if (hit) report(f.id);
+    }
+  };
+  const handlers = [...kinds].map((kind) => [EVENT_OF[kind], onUse(kind, features.filter((f) => f.use === kind))] as const);
+  // The top frame's locator reaches into same-origin frames, whose events never reach this document:
+  // each such frame's document gets the same listeners, when it loads (a frame's `load` is heard here,
+  // going down) and for the frames already there; a frame in a frame likewise.
+  const listening = new WeakSet<Document>();
+  const listenIn = (doc: Document) => {
+    if (listening.has(doc)) return;
+    listening.add(doc);
+    for (const [type, f] of handlers) doc.addEventListener(type, f, { capture: true, signal: ac.signal });
+    doc.addEventListener('load', (e) => frameLoaded(e.target), { capture: true, signal: ac.signal });
+    for (const frame of doc.querySelectorAll('iframe, frame')) frameLoaded(frame);
+  };
+  const frameLoaded = (target: EventTarget | null) => {
+    const el = target as Element | null;
+    if (el?.localName !== 'iframe' && el?.localName !== 'frame') return;
+    let inner: Document | null = null;
+    try {
+      inner = (el as HTMLIFrameElement).contentDocument;
+    } catch {
+      // Another origin: its own content script watches it.
+    }
+    if (inner) listenIn(inner);
+  };
+  if (handlers.length > 0) listenIn(document);
   return () => {
     ac.abort();
     stopWatching();

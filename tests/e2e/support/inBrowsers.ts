@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
-import { adminSend, launchWithExtension, type ExtensionBrowser } from './browser';
+import { adminSend, launchWithExtension, readEvents, type ExtensionBrowser } from './browser';
 import { firefoxInstalled, launchFirefoxWithExtension, type FirefoxExtension } from './firefox';
 import type { Send } from './topLayerProbe';
 
@@ -12,6 +12,8 @@ export interface BrowserUnderTest {
   tab(): Page;
   /** How long a step may take to show there (Firefox is slower to start a content script). */
   timeout: number;
+  /** Every stored event, in sequence order. */
+  events(): Promise<Array<Record<string, unknown>>>;
 }
 
 /**
@@ -30,7 +32,7 @@ export function describeInBrowsers(title: string, flows: readonly Record<string,
     afterAll(async () => {
       await ext?.close();
     });
-    body({ send: (message) => adminSend(ext, message), tab: () => tab, timeout: 15_000 });
+    body({ send: (message) => adminSend(ext, message), tab: () => tab, timeout: 15_000, events: () => readEvents(ext, { via: 'page' }) });
   });
   describe.skipIf(!firefoxInstalled() && process.env.CI !== 'true')(`Firefox ESR: ${title}`, () => {
     let ff: FirefoxExtension;
@@ -43,7 +45,7 @@ export function describeInBrowsers(title: string, flows: readonly Record<string,
     afterAll(async () => {
       await ff?.close();
     });
-    body({ send: (message) => ff.send(message), tab: () => tab, timeout: 20_000 });
+    body({ send: (message) => ff.send(message), tab: () => tab, timeout: 20_000, events: () => ff.readEvents() });
   });
 }
 
