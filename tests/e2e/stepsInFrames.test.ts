@@ -15,6 +15,14 @@ const TOP = `<!doctype html>
 <body style="font: 16px system-ui; margin: 30px">
 <h1>Purchasing portal</h1>
 <iframe src="/form" title="Order form" style="width: 640px; height: 300px; margin-left: 60px; border: 1px solid #999"></iframe>
+<p id="menu"><button type="button" id="archive">Archive the order</button></p>
+<script>
+  // A menu item that acts on the press and is gone before any click, as menus do.
+  document.getElementById('archive').addEventListener('pointerdown', (e) => {
+    e.target.remove();
+    document.getElementById('menu').textContent = 'Archived';
+  });
+</script>
 </body></html>`;
 const FORM = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Order form</title></head>
@@ -28,6 +36,12 @@ const FLOW = testFlow('frame-guide', 'An order in the frame', [
   { id: 'supplier', title: 'Choose the supplier', body: [], target: { tag: 'select', id: 'supplier', label: 'Supplier', framePath: [0] }, advance: { kind: 'input' } },
   { id: 'submit', title: 'Submit it', body: [], target: { tag: 'button', id: 'submit-order', text: 'Submit order', framePath: [0] }, advance: { kind: 'click' } },
   { id: 'done', title: 'Sent', body: [], advance: { kind: 'next' } },
+]);
+// A step in the frame, then one on the top page on a control that acts on the press.
+const BACK_FLOW = testFlow('frame-then-top', 'From the frame to the page', [
+  { id: 'submit', title: 'Submit it', body: [], target: { tag: 'button', id: 'submit-order', text: 'Submit order', framePath: [0] }, advance: { kind: 'click' } },
+  { id: 'archive', title: 'Archive it', body: [], target: { tag: 'button', id: 'archive', text: 'Archive the order' }, advance: { kind: 'click' } },
+  { id: 'done', title: 'Archived', body: [], advance: { kind: 'next' } },
 ]);
 const FEATURE = {
   schemaVersion: 2,
@@ -72,6 +86,17 @@ function stepsInFrames({ send, tab: tabOf, timeout, events }: BrowserUnderTest) 
     expect(await waitForStep(tab, 2, timeout)).toBe('centered');
   });
 
+  it('after a step in the frame, a step on the top page advances on a press that removes its target', async () => {
+    await send({ type: 'admin/progress/reset' });
+    await tab.goto(`${fixture.url}/?waymark-flow=frame-then-top`);
+    expect(await waitForStep(tab, 0, timeout)).toBe('found');
+    await (await formFrame()).click('#submit-order');
+    expect(await waitForStep(tab, 1, timeout)).toBe('found');
+    await tab.click('#archive');
+    await tab.waitForFunction(() => document.getElementById('menu')?.textContent === 'Archived', { polling: 50 });
+    expect(await waitForStep(tab, 2, timeout)).toBe('centered');
+  });
+
   it('a tracked feature in the frame counts its first use and then its repeat use', async () => {
     await tab.goto(`${fixture.url}/?feature`);
     const form = await formFrame();
@@ -90,4 +115,4 @@ function stepsInFrames({ send, tab: tabOf, timeout, events }: BrowserUnderTest) 
   });
 }
 
-describeInBrowsers('a walkthrough and a feature inside a same-origin frame', [FLOW], stepsInFrames);
+describeInBrowsers('a walkthrough and a feature inside a same-origin frame', [FLOW, BACK_FLOW], stepsInFrames);
