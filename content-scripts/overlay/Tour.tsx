@@ -143,16 +143,14 @@ export function Tour({ session, actions, announce }: { session: SessionView; act
   useLayoutEffect(() => {
     if (phase.kind === 'locating') return;
     const ac = new AbortController();
-    document.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) {
-          e.stopPropagation();
-          actions.dismiss();
-        }
-      },
-      { capture: true, signal: ac.signal },
-    );
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.stopPropagation();
+        actions.dismiss();
+      }
+    };
+    // Also the target's own document: with the focus in a same-origin frame, keys are pressed there.
+    for (const d of new Set([document, phase.kind === 'found' ? phase.el.ownerDocument : document])) d.addEventListener('keydown', onKey, { capture: true, signal: ac.signal });
     const card = cardRef.current;
     const active = document.activeElement;
     const typing = active instanceof HTMLElement && (active.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) && !isOwnNode(active);

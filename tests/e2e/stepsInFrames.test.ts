@@ -86,6 +86,16 @@ function stepsInFrames({ send, tab: tabOf, timeout, events }: BrowserUnderTest) 
     expect(await waitForStep(tab, 2, timeout)).toBe('centered');
   });
 
+  it('Esc pressed while the focus is in the frame dismisses the step, as it does on the page', async () => {
+    await send({ type: 'admin/progress/reset' });
+    await tab.goto(`${fixture.url}/?waymark-flow=frame-guide&esc`);
+    expect(await waitForStep(tab, 0, timeout)).toBe('found');
+    const form = await formFrame();
+    await form.focus('#notes');
+    await tab.keyboard.press('Escape');
+    await tab.waitForFunction(() => !document.querySelector('waymark-overlay')?.shadowRoot?.querySelector('[data-waymark-step]'), { timeout: 5000, polling: 50 });
+  });
+
   it('after a step in the frame, a step on the top page advances on a press that removes its target', async () => {
     await send({ type: 'admin/progress/reset' });
     await tab.goto(`${fixture.url}/?waymark-flow=frame-then-top`);
