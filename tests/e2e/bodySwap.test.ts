@@ -51,12 +51,16 @@ function bodySwaps({ send, tab: tabOf, timeout }: BrowserUnderTest) {
   beforeAll(() => {
     tab = tabOf();
   });
-
-  it('the next step is found in the swapped-in body, and its highlight is on it', async () => {
+  /** Starts the guide on Projects (its first step found) and follows the People link: the body swaps. */
+  const toPeople = async () => {
     await send({ type: 'admin/progress/reset' });
     await tab.goto(`${fixture.url}/projects?waymark-flow=swap-guide`);
     expect(await waitForStep(tab, 0, timeout)).toBe('found');
     await tab.click('a[href="/people"]');
+  };
+
+  it('the next step is found in the swapped-in body, and its highlight is on it', async () => {
+    await toPeople();
     await tab.waitForFunction(() => location.pathname === '/people' && !!document.getElementById('invite'), { polling: 50 });
     expect(await waitForStep(tab, 1, timeout)).toBe('found');
     await tab.waitForFunction(
@@ -72,10 +76,7 @@ function bodySwaps({ send, tab: tabOf, timeout }: BrowserUnderTest) {
   });
 
   it("the app's theme switched on the swapped-in body: the card follows it", async () => {
-    await send({ type: 'admin/progress/reset' });
-    await tab.goto(`${fixture.url}/projects?waymark-flow=swap-guide`);
-    expect(await waitForStep(tab, 0, timeout)).toBe('found');
-    await tab.click('a[href="/people"]');
+    await toPeople();
     expect(await waitForStep(tab, 1, timeout)).toBe('found');
     const scheme = () => tab.evaluate(() => document.querySelector('waymark-overlay')?.getAttribute('data-scheme'));
     expect(await scheme()).toBe('light');
@@ -89,10 +90,7 @@ function bodySwaps({ send, tab: tabOf, timeout }: BrowserUnderTest) {
   });
 
   it('back to a page whose body lacks the step target: the step waits there, and is found again forward', async () => {
-    await send({ type: 'admin/progress/reset' });
-    await tab.goto(`${fixture.url}/projects?waymark-flow=swap-guide`);
-    expect(await waitForStep(tab, 0, timeout)).toBe('found');
-    await tab.click('a[href="/people"]');
+    await toPeople();
     expect(await waitForStep(tab, 1, timeout)).toBe('found');
     // Back: the body swapped again, to one without the button; the step does not point at anything there.
     await tab.goBack();

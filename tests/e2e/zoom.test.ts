@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitForStep } from './support/browser';
 import { describeInBrowsers, testFlow, type BrowserUnderTest } from './support/inBrowsers';
 import { html, servePages, type PageServer } from './support/pageServer';
+import { hoverWithMouse, startPickerOn } from './support/topLayerProbe';
 
 /**
  * Host apps that scale themselves with CSS `zoom` (on <html>, on <body>, or on a panel), as dense
@@ -65,17 +66,24 @@ async function boxes(p: Page, targetSelector: string) {
   };
 }
 
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** The ring spans the target across, with at most a few pixels either side. */
+function expectAround(ring: Box, target: Box, seen: string): void {
+  expect(ring.left, seen).toBeLessThanOrEqual(target.left + 1);
+  expect(ring.right, seen).toBeGreaterThanOrEqual(target.right - 1);
+  expect(target.left - ring.left, seen).toBeLessThan(12);
+  expect(ring.right - target.right, seen).toBeLessThan(12);
+}
+
 /** The ring encloses the target with at most a few pixels around it, and the card is beside the ring. */
 function expectOnTarget(b: Awaited<ReturnType<typeof boxes>>): void {
   const { target, ring, card } = b;
   const seen = JSON.stringify(b);
   if (!ring || !card) throw new Error(seen);
-  expect(ring.left, seen).toBeLessThanOrEqual(target.left + 1);
+  expectAround(ring, target, seen);
   expect(ring.top, seen).toBeLessThanOrEqual(target.top + 1);
-  expect(ring.right, seen).toBeGreaterThanOrEqual(target.right - 1);
   expect(ring.bottom, seen).toBeGreaterThanOrEqual(target.bottom - 1);
-  expect(target.left - ring.left, seen).toBeLessThan(12);
-  expect(ring.right - target.right, seen).toBeLessThan(12);
   // The card touches neither the target nor is far from it: within 40 px of the ring on some side.
   const gap = Math.max(card.left - ring.right, ring.left - card.right, card.top - ring.bottom, ring.top - card.bottom);
   expect(gap, seen).toBeGreaterThanOrEqual(-1);
@@ -126,18 +134,13 @@ function onZoomedPages({ send, tab: tabOf, timeout }: BrowserUnderTest) {
   it("the element picker's highlight on a zoomed <html> is on the hovered element", async () => {
     const url = `${fixture.url}/html-1.5?picker`;
     await tab.goto(url);
-    const { tabs } = await send<{ tabs: Array<{ tabId: number; url: string }> }>({ type: 'admin/picker/tabs' });
-    const id = tabs.find((t) => t.url === url)?.tabId;
-    expect(await send({ type: 'admin/picker/start', tabId: id })).toMatchObject({ ok: true });
-    await tab.waitForFunction(() => !!document.querySelector('waymark-picker')?.shadowRoot?.querySelector('[data-waymark-picker-banner]'), { timeout: 10_000, polling: 50 });
+    await startPickerOn(tab, send, url);
+    await hoverWithMouse(tab, '#approve', /Approve invoice/);
+    await new Promise((r) => setTimeout(r, 200));
     const target = await tab.$eval('#approve', (e) => {
       const r = e.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     });
-    await tab.mouse.move(target.left - 100, target.top + 100);
-    await tab.mouse.move((target.left + target.right) / 2, (target.top + target.bottom) / 2, { steps: 5 });
-    await tab.waitForFunction(() => /Approve invoice/.test(document.querySelector('waymark-picker')?.shadowRoot?.querySelector('.wmp-label')?.textContent ?? ''), { timeout: 5000, polling: 50 });
-    await new Promise((r) => setTimeout(r, 200));
     const ring = await tab.evaluate(() => {
       // The ring box is the one element of the picker's shadow root drawn with a transform.
       const els = [...(document.querySelector('waymark-picker')?.shadowRoot?.querySelectorAll<HTMLElement>('*') ?? [])];
@@ -146,10 +149,7 @@ function onZoomedPages({ send, tab: tabOf, timeout }: BrowserUnderTest) {
     });
     const seen = JSON.stringify({ target, ring });
     if (!ring) throw new Error(seen);
-    expect(ring.left, seen).toBeLessThanOrEqual(target.left + 1);
-    expect(ring.right, seen).toBeGreaterThanOrEqual(target.right - 1);
-    expect(target.left - ring.left, seen).toBeLessThan(12);
-    expect(ring.right - target.right, seen).toBeLessThan(12);
+    expectAround(ring, target, seen);
     await send({ type: 'admin/picker/cancel' });
   });
 }
