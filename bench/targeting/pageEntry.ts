@@ -118,6 +118,44 @@ function locateAll(items: Captured[], drop: readonly string[] = []): Located[] {
   });
 }
 
+/** One target of a replay dump: its captured fingerprint and its candidates as indexes into the page's. */
+export interface ReplayTarget {
+  key: string;
+  fingerprint: ElementFingerprint;
+  /** The candidates `locate` ranks for this target, in its order, as indexes into `ReplayPage.fingerprints`. */
+  candidates: number[];
+  /** Index into `candidates` of the target's own element; -1 when it was removed. */
+  own: number;
+  /** What `locate` answered live, to check that a replay reproduces it. */
+  status: string;
+}
+
+export interface ReplayPage {
+  fingerprints: ElementFingerprint[];
+  targets: ReplayTarget[];
+}
+
+/**
+ * Every candidate fingerprint of this page, read once and materialised, with each target's candidate
+ * list as `locate` collects it: `bench/targeting/replay.ts` ranks them again in Node, so a change to the
+ * matcher is measured on several corpora in seconds rather than a browser run per seed.
+ */
+function replayDump(items: Captured[]): ReplayPage {
+  const all = collectCandidates(document);
+  const indexOf = new Map<Element, number>(all.elements.map((e, i) => [e, i]));
+  const fingerprints = all.fingerprints.map((f) => without(f, []));
+  const targets = items.map(({ key, fingerprint }) => {
+    const collected = collectCandidates(document, candidateQuery(fingerprint));
+    const candidates = collected.elements.map((e) => {
+      const i = indexOf.get(e);
+      if (i === undefined) throw new Error(`candidate of ${key} not among the page's`);
+      return i;
+    });
+    return { key, fingerprint, candidates, own: collected.elements.findIndex((e) => e.getAttribute(KEY) === key), status: locate(fingerprint, document).status };
+  });
+  return { fingerprints, targets };
+}
+
 /**
  * A DOM change that tells nothing about targets, as a host app makes all the time: `text`, the text of
  * a span the harness adds once (a clock, a counter), which the locator's kept state follows in place;
@@ -249,6 +287,6 @@ function elementCount(): number {
   return n;
 }
 
-const api = { capture, locateAll, timeLocate, repeatLocate, elementCount, acceptConfidence: ACCEPT_CONFIDENCE };
+const api = { capture, locateAll, replayDump, timeLocate, repeatLocate, elementCount, acceptConfidence: ACCEPT_CONFIDENCE };
 export type BenchApi = typeof api;
 (globalThis as unknown as { WaymarkBench: BenchApi }).WaymarkBench = api;

@@ -15,6 +15,7 @@ import { ElementFingerprintSchema } from '../../src/schema/fingerprint';
 import { bundleIife } from './bundle';
 import { generateBigPage, generateCorpus, type PagePair } from './corpus';
 import type { BenchApi, Captured, Located, RepeatMode } from './pageEntry';
+import type { ReplayPair } from './replay';
 import { printBreakdown, printTable, quantile, rates, type Outcome } from './report';
 import { servePages } from './serve';
 import { CHROMIUM_BASE_ARGS } from '../../scripts/chromiumArgs';
@@ -35,6 +36,11 @@ const ICONS = iconsFrom(process.env.WAYMARK_BENCH_ICONS);
  * would: how the matcher fares on what it was not given. Accuracy only.
  */
 const DROP = (process.env.WAYMARK_BENCH_DROP_FIELDS ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+/**
+ * `WAYMARK_BENCH_REPLAY=file.json` (with `WAYMARK_BENCH_ACCURACY_ONLY=1`) also writes every page's
+ * candidates and targets for `bench/targeting/replay.ts`, which ranks them again in Node.
+ */
+const REPLAY_DUMP = process.env.WAYMARK_BENCH_REPLAY;
 const PAGES = 84;
 const BIG_ROWS = 590;
 const BIG_TARGETS = 40;
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage();
     const outcomes: Outcome[] = [];
+    const replay: ReplayPair[] = [];
     let invalid = 0;
     let inconsistent = 0;
     for (const pair of corpus) {
@@ -119,6 +126,11 @@ async function main(): Promise<void> {
       }
       await open(page, `${server.url}/${pair.id}/r2`, code);
       const located: Located[] = await page.evaluate((items, drop) => (window as unknown as Win).WaymarkBench.locateAll(items, drop), captured, DROP);
+      if (REPLAY_DUMP) {
+        const dumped = await page.evaluate((items) => (window as unknown as Win).WaymarkBench.replayDump(items), captured);
+        const truth = new Map(pair.targets.map((t) => [t.key, t]));
+        replay.push({ id: pair.id, kind: pair.kind, applied: pair.applied, ...dumped, targets: dumped.targets.map((t) => ({ ...t, removed: truth.get(t.key)?.removed ?? false, besideCopy: truth.get(t.key)?.besideCopy ?? false })) });
+      }
       for (const l of located) {
         const t = pair.targets.find((x) => x.key === l.key);
         outcomes.push({ ...l, removed: t?.removed ?? false, besideCopy: t?.besideCopy ?? false, kind: pair.kind, applied: pair.applied, icon: t?.icon ?? false, icons: pair.icons });
@@ -134,6 +146,7 @@ async function main(): Promise<void> {
       printIconFigures(corpus, outcomes);
       const dump = process.env.WAYMARK_BENCH_DUMP;
       if (dump) await writeFile(dump, JSON.stringify(outcomes, null, 1));
+      if (REPLAY_DUMP) await writeFile(REPLAY_DUMP, JSON.stringify({ seed: SEED, pairs: replay }));
       console.log(JSON.stringify({ bench: 'targeting-accuracy', seed: SEED, dropped: DROP, pairs: r.pairs, top1: round(r.top1), coverage: round(r.coverage), wrong: round(r.wrong), wrongAnswers: outcomes.filter((o) => o.status === 'found' && (o.removed || o.chosen !== o.key)).length, removedAbstained: round(r.removedAbstained), ...besideCopyFigures(outcomes) }));
       return;
     }
