@@ -45,6 +45,8 @@ export interface CompiledTarget {
    * opens the "Create report" dialog whose "Create" was the target. It is that section's opener.
    */
   namesSection(candidate: ElementFingerprint): boolean;
+  /** Whether the target has a row label and the candidate the same one: an element of the same record. */
+  inRow(candidate: ElementFingerprint): boolean;
   /** The candidate's witnesses, before the page-wide uniqueness checks (see `rankCandidates.ts`). */
   evidence(candidate: ElementFingerprint): CandidateEvidence;
 }
@@ -202,6 +204,10 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
     inPlace: adjacent,
     beside: besideOf(target),
     namesSection: sectionNamer(target),
+    inRow(c) {
+      const around = neighbor === null ? null : neighbor.context(c);
+      return around !== null && around.strict && around.agreement >= SAME;
+    },
     evidence(c) {
       let sharedId = 0;
       let renamedTestId = false;
@@ -242,7 +248,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         restyled: restyled(c),
         // A link elsewhere: both have a target and the two share nothing (`/help` for `/settings`).
         linksElsewhere: href !== undefined && c.href !== undefined && href.similarity(c) === 0,
-        otherRow: around !== null && around.strict && around.agreement < 0.5,
+        otherRow: around !== null && around.otherRow,
         // Test ids are renamed in refactors: another one while another contract holds (the form name the
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.

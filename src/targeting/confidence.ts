@@ -162,7 +162,10 @@ export function identityOf(e: Evidence): number {
   // reworded rather than replaced: what the user sees on it is the same. Like a unique name, it stands
   // without surroundings (the translated toolbar's buttons traded places too).
   const icon = e.icon === 1 && (e.translated === true || e.name >= REWORDED_FROM) ? floor(e.iconUnique === true, e.iconWasUnique) : 0;
-  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0) : Math.max(e.uniqueId, name, shared, renamed, structural, reworded, icon);
+  // The icon the twin lacks decides as well, when it was the target's alone at capture and is this
+  // one's alone now: the copy beside came without it (another style of the same action).
+  const twinIcon = e.icon === 1 && e.iconUnique === true && e.iconWasUnique === true ? UNIQUE_FLOOR : 0;
+  const identity = e.twin === true ? Math.max(e.uniqueId, e.sharedUnique ? shared : 0, twinIcon) : Math.max(e.uniqueId, name, shared, renamed, structural, reworded, icon);
   return e.contradicted ? identity / 2 : identity;
 }
 

@@ -96,6 +96,12 @@ export interface NeighborContext {
    * which releases rephrase and translate: disagreement there is weak evidence.
    */
   readonly strict: boolean;
+  /**
+   * The target has a row label and the candidate another one: another record. Not so for a candidate
+   * outside any row (an action moved out of the grid into a toolbar): it agrees with no row, yet
+   * names no other record either.
+   */
+  readonly otherRow: boolean;
 }
 
 export interface NeighborSignal extends Signal {
@@ -157,10 +163,10 @@ export function neighborTextSignal(target: ElementFingerprint, captionIsName = f
     context(c) {
       const p = parts(c);
       if (p === null) return null;
-      if (p.row !== null) return { agreement: p.row, strict: true };
+      if (p.row !== null) return { agreement: p.row, strict: true, otherRow: p.otherRow };
       // A caption that serves as the name (see `captionNameSignal`) is evidence of the name, not of the
       // surroundings: counting it twice would let the Street field of another section pass as this one.
-      return { agreement: mean(captionIsName ? [p.section] : [p.section, p.caption]) ?? 0, strict: false };
+      return { agreement: mean(captionIsName ? [p.section] : [p.section, p.caption]) ?? 0, strict: false, otherRow: false };
     },
   };
 }

@@ -101,13 +101,15 @@ describe('text signals', () => {
     expect(s?.similarity(fp({ neighborText: 'Invoices' }))).toBeCloseTo(0.3);
     // A row label weighs like a test id; a heading alone less.
     expect(s?.weight).toBeGreaterThan(neighborTextSignal(fp({ neighborText: 'Invoices' }))?.weight ?? Infinity);
-    expect(s?.context(otherRow)).toEqual({ agreement: 0, strict: true });
-    expect(s?.context(reworded)).toEqual({ agreement: 1, strict: true });
+    expect(s?.context(otherRow)).toEqual({ agreement: 0, strict: true, otherRow: true });
+    expect(s?.context(reworded)).toEqual({ agreement: 1, strict: true, otherRow: false });
+    // Outside any row: agreeing with no row, yet no other record's.
+    expect(s?.context(fp({ neighborText: 'Invoices' }))).toEqual({ agreement: 0, strict: true, otherRow: false });
     expect(s?.context(fp({}))).toBeNull();
     const heading = neighborTextSignal(fp({ neighborText: 'Billing address' }));
     expect(heading?.context(fp({ neighborText: 'Invoice address' }))?.strict).toBe(false);
     // A row label alone keeps its slot.
-    expect(neighborTextSignal(fp({ neighborText: '· Alan Turing' }))?.context(fp({ neighborText: '· Ada Lovelace' }))).toEqual({ agreement: 0, strict: true });
+    expect(neighborTextSignal(fp({ neighborText: '· Alan Turing' }))?.context(fp({ neighborText: '· Ada Lovelace' }))).toEqual({ agreement: 0, strict: true, otherRow: true });
   });
 });
 

@@ -56,6 +56,29 @@ describe('a copy inserted beside the original', () => {
     expect(ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
   });
 
+  it('still finds the original by the icon the copy beside lacks, when the capture knew it was the target\'s alone', () => {
+    // "Create report" twice on the capture page (the toolbar's and the empty state's): the name was
+    // shared, the plus icon the target's alone. Release 2 adds a plain "Create report" right beside it.
+    const icons = (i: number): Partial<ElementFingerprint> => (i === 1 ? { icon: 'plus' } : {});
+    const page = (names: string[], iconAt: number) => [
+      ...toolbar(names, 'No reports yet', (i) => (i === iconAt ? icons(1) : {})),
+      { tag: 'button', role: 'button', text: 'Create report', neighborText: 'Reports', xpath: '/html[1]/body[1]/main[1]/div[1]/button[5]', rect: { x: 600, y: 80, width: 110, height: 25 }, adjacentNames: ['Share', ''] } as ElementFingerprint,
+    ];
+    const captured = page(['Filter', 'Create report'], 1)[1] as ElementFingerprint;
+    const withIcon: ElementFingerprint = { ...captured, uniqueBy: ['icon'] };
+    const release2 = page(['Filter', 'Create report', 'Create report'], 1);
+    const { ranked } = rankWithAssessment(withIcon, release2);
+    expect(ranked[0]?.index).toBe(1);
+    expect(ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+    // Not when the capture did not know the icon was the target's alone: another control may have
+    // carried it, and the copy be the one left.
+    const { ranked: unknown } = rankWithAssessment({ ...captured, uniqueBy: [] }, release2);
+    expect(unknown[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    // Nor when the copy beside carries the icon too.
+    const { ranked: both } = rankWithAssessment(withIcon, [...toolbar(['Filter', 'Create report', 'Create report'], 'No reports yet', (i) => (i > 0 ? icons(1) : {})), release2[3] as ElementFingerprint]);
+    expect(both[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
   it('a namesake in another section is no twin: the original in its place is found', () => {
     const other = toolbar(['Save'], 'Security').map((c) => ({ ...c, xpath: '/html[1]/body[1]/main[1]/section[3]/button[1]', rect: { x: 30, y: 900, width: 60, height: 25 } }));
     const page = toolbar(['Cancel', 'Save', 'Change password']);
@@ -71,6 +94,10 @@ describe('a copy inserted beside the original', () => {
     expect(identityOf({ ...named, twin: true, uniqueId: 1 })).toBe(1);
     expect(identityOf({ ...named, twin: true, sharedId: 1 })).toBe(0);
     expect(identityOf({ ...named, twin: true, sharedId: 1, sharedUnique: true })).toBe(1);
+    // The icon only the candidate carries, and only the target carried when captured.
+    expect(identityOf({ ...named, twin: true, icon: 1, iconUnique: true, iconWasUnique: true })).toBeGreaterThanOrEqual(0.75);
+    expect(identityOf({ ...named, twin: true, icon: 1, iconUnique: true })).toBe(0);
+    expect(identityOf({ ...named, twin: true, icon: 0.4, iconUnique: true, iconWasUnique: true })).toBe(0);
   });
 });
 

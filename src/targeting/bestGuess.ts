@@ -1,0 +1,102 @@
+import type { ElementFingerprint } from '../schema/fingerprint';
+import type { CompiledTarget } from './compileTarget';
+import { ACCEPT_CONFIDENCE, assess, SEPARATION_FULL, type Assessment } from './confidence';
+import { identityAt } from './identityAt';
+import type { RankedCandidate } from './rankCandidates';
+
+/** The runners-up weighed for a better-named guess: up to three, within twice the separation window. */
+const GUESS_RIVALS = 3;
+const GUESS_WINDOW = 2 * SEPARATION_FULL;
+/** How much more firmly (`identityOf`) one of them must be named than the top to be the best guess. */
+const NAMED_BETTER = 0.25;
+/**
+ * How deep in the ranking the target's own row is looked for when every leader is another record's: a
+ * row holds a few elements, and a renamed one sinks below the look-alikes that kept the name, though not
+ * far (it keeps the row, the classes, the place). A fixed bound keeps a grid of thousands cheap.
+ */
+const ROW_SCAN = 64;
+
+/**
+ * When the matcher abstains, the best guess is put first (for tools that show it to an author), still
+ * below the threshold, in this order of preference:
+ * 1. among the near-tied leaders, the one something names (see `identityOf`), not the one a few points
+ *    ahead on looks alone;
+ * 2. when the top is another record's look-alike (another row label), the first near-tied leader that is
+ *    not, with the name as good: the Edit moved out of its row into a toolbar, rather than the Edit of
+ *    another row;
+ * 3. when the top is another record's and nothing near it is better, the element of the target's own
+ *    row most firmly named: "Delete" renamed "Remove" in the row, below the other rows' Deletes.
+ *
+ * In the third case the look-alikes of other records are not the target by what they are (their row
+ * says so), so the row's element is assessed again against what remains: the runner-up that is no other
+ * record's. That assessment is returned when it clears `ACCEPT_CONFIDENCE`; otherwise `null`, and the
+ * ranker's own assessment stands.
+ */
+export function bestGuess(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, ranked: RankedCandidate[], topIdentity: number): Assessment | null {
+  const top = ranked[0] as RankedCandidate;
+  const otherRow = (r: RankedCandidate) => compiled.evidence(candidates[r.index] as ElementFingerprint).otherRow === true;
+  const topOtherRow = otherRow(top);
+  let pick = 0;
+  let best = topIdentity + NAMED_BETTER;
+  for (let r = 1; r <= GUESS_RIVALS && r < ranked.length; r++) {
+    const c = ranked[r] as RankedCandidate;
+    if (top.score - c.score >= GUESS_WINDOW) break;
+    const id = identityAt(compiled, candidates, names, c.index, true, top.index);
+    if (id >= best) {
+      best = id;
+      pick = r;
+    }
+  }
+  // Past every other row's look-alike (a grid has many), within the window.
+  for (let r = 1; pick === 0 && topOtherRow && r <= ROW_SCAN && r < ranked.length; r++) {
+    const c = ranked[r] as RankedCandidate;
+    if (top.score - c.score >= GUESS_WINDOW) break;
+    if ((names[c.index] as number) >= (names[top.index] as number) && !otherRow(c)) pick = r;
+  }
+  if (pick === 0 && topOtherRow) pick = namedInRow(compiled, candidates, names, ranked);
+  if (pick === 0) return null;
+  const [guess] = ranked.splice(pick, 1) as [RankedCandidate];
+  guess.confidence = top.confidence;
+  top.confidence = 0;
+  ranked.unshift(guess);
+  if (!topOtherRow || !compiled.inRow(candidates[guess.index] as ElementFingerprint)) return null;
+  // Against the best of what is no other record's; failing one within the scan, the first candidate
+  // beyond it, whose score bounds every later one's.
+  let rival: RankedCandidate | undefined;
+  for (let r = 1; r < ranked.length && rival === undefined; r++) {
+    const c = ranked[r] as RankedCandidate;
+    if (r > ROW_SCAN || !otherRow(c)) rival = c;
+  }
+  // Both may have been cut short in scoring (their scores lower bounds): score them in full.
+  guess.score = exactScore(compiled, candidates[guess.index] as ElementFingerprint);
+  if (rival !== undefined) rival.score = exactScore(compiled, candidates[rival.index] as ElementFingerprint);
+  const identity = identityAt(compiled, candidates, names, guess.index, true, rival?.index);
+  const assessment = assess({ score: guess.score, identity }, rival === undefined ? undefined : { score: rival.score, identity: identityAt(compiled, candidates, names, rival.index, false) });
+  if (assessment.confidence < ACCEPT_CONFIDENCE) return null;
+  guess.confidence = assessment.confidence;
+  return assessment;
+}
+
+/** The candidate's score with every signal run (the ranker skips some for candidates that cannot lead). */
+function exactScore(compiled: CompiledTarget, c: ElementFingerprint): number {
+  let sum = 0;
+  for (const s of [...compiled.first, ...compiled.middle, ...compiled.late]) sum += s.weight * s.similarity(c);
+  return Math.min(1, Math.max(0, sum / compiled.totalWeight));
+}
+
+/** The rank of the element of the target's row most firmly named, within `ROW_SCAN`; 0 when none is there. */
+function namedInRow(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, ranked: readonly RankedCandidate[]): number {
+  const top = ranked[0] as RankedCandidate;
+  let pick = 0;
+  let named = -1;
+  for (let r = 1; r <= ROW_SCAN && r < ranked.length; r++) {
+    const c = ranked[r] as RankedCandidate;
+    if (!compiled.inRow(candidates[c.index] as ElementFingerprint)) continue;
+    const id = identityAt(compiled, candidates, names, c.index, true, top.index);
+    if (id > named) {
+      named = id;
+      pick = r;
+    }
+  }
+  return pick;
+}
