@@ -143,7 +143,10 @@ export function identityOf(e: Evidence): number {
   // Renamed in place: the name changed (reworded, translated), but the element still sits between the
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
   // does not: the element after it is another one. Never more than a name would give.
-  const renamed = e.restyled === true || e.linksElsewhere === true ? 0 : (e.inPlace ?? 0) * RENAMED * corroboration;
+  // Nor one showing another icon than the target's: the slot holds another action, its name and its icon
+  // both changed ("Archive" with a box where "Download" was).
+  const otherIcon = e.icon !== undefined && e.icon < 0.5;
+  const renamed = e.restyled === true || e.linksElsewhere === true || otherIcon ? 0 : (e.inPlace ?? 0) * RENAMED * corroboration;
   // Holding the target's place in the tree, where the name says nothing against it: translated (every
   // name on the page changed with the language), or reworded (the old and new names share words). A
   // name sharing nothing with the old one does not do: after a removal and an insertion in the group,
@@ -161,7 +164,11 @@ export function identityOf(e: Evidence): number {
   // The only control with the target's icon, as when it was captured, where the name was translated or
   // reworded rather than replaced: what the user sees on it is the same. Like a unique name, it stands
   // without surroundings (the translated toolbar's buttons traded places too).
-  const icon = e.icon === 1 && (e.translated === true || e.name >= REWORDED_FROM) ? floor(e.iconUnique === true, e.iconWasUnique) : 0;
+  // So is a name replaced by a synonym ("Back" become "Previous step") where the control also holds the
+  // target's place in the tree: the same icon in the same slot is the same action. A control put in a
+  // removed one's place comes with its own icon.
+  const sameSlot = (e.inStructure ?? 0) >= 0.5 && e.otherRow !== true && e.restyled !== true;
+  const icon = e.icon === 1 && (e.translated === true || e.name >= REWORDED_FROM || sameSlot) ? floor(e.iconUnique === true, e.iconWasUnique) : 0;
   // The icon the twin lacks decides as well, when it was the target's alone at capture and is this
   // one's alone now: the copy beside came without it (another style of the same action).
   const twinIcon = e.icon === 1 && e.iconUnique === true && e.iconWasUnique === true ? UNIQUE_FLOOR : 0;

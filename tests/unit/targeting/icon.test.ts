@@ -98,3 +98,28 @@ describe('icons on a translated page', () => {
     expect(r.ranked[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 });
+
+describe('icons on a reworded toolbar', () => {
+  it('a name replaced by a synonym, with the icon and the slot kept, is the target: "Download" become "Save as PDF"', () => {
+    const reworded = toolbar([['Create report', 'plus'], ['Share', 'share'], ['Save as PDF', 'download'], ['Filter', 'filter']]);
+    const r = rankWithAssessment(captured(2), reworded);
+    expect(r.ranked[0]?.index).toBe(2);
+    expect(r.ranked[0]?.confidence ?? 0).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
+  it('abstains when the slot holds another action with another icon, or the icon moved to another slot', () => {
+    const replaced = toolbar([['Create report', 'plus'], ['Share', 'share'], ['Archive', 'archive'], ['Filter', 'filter']]);
+    expect(rankWithAssessment(captured(2), replaced).ranked[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
+    // The icon on a renamed control at another rank: nothing says it is the same action rather than a new one.
+    const elsewhere = toolbar([['Create report', 'plus'], ['Share', 'share'], ['Filter', 'filter'], ['Save as PDF', 'download'], ['Print', 'printer']]);
+    expect(rankWithAssessment(captured(2), elsewhere).ranked[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('in the identity rule: the icon counts for a name sharing no word only in the target\'s slot', () => {
+    const unique = { ...base, icon: 1, iconUnique: true, iconWasUnique: true };
+    expect(identityOf(unique)).toBe(0);
+    expect(identityOf({ ...unique, inStructure: 1 })).toBeGreaterThanOrEqual(0.75);
+    expect(identityOf({ ...unique, inStructure: 1, iconWasUnique: false })).toBe(0);
+    expect(identityOf({ ...unique, inStructure: 1, restyled: true })).toBe(0);
+  });
+});
