@@ -184,11 +184,21 @@ export function identityOf(e: Evidence): number {
 export const SEPARATION_START = 0.015;
 export const SEPARATION_FULL = 0.07;
 
+/**
+ * What sitting between the target's two neighbours (their names agree on both sides; see
+ * `adjacentNames`) adds to the best's lead over a runner-up that does not: half the separation window.
+ * Of two namesakes in the target's surroundings (a duplicated field added to the same form section), the
+ * one in the old place is the original, the other one placed elsewhere in the group.
+ */
+const PLACED = SEPARATION_FULL / 2;
+
 export interface Contender {
   /** Weighted-mean similarity in [0, 1]. */
   readonly score: number;
   /** `identityOf` its evidence. */
   readonly identity: number;
+  /** Between the same two neighbours as the target (`CompiledTarget.inPlace`). */
+  readonly placed?: boolean;
 }
 
 export interface Assessment {
@@ -209,7 +219,7 @@ function ramp(x: number, lo: number, hi: number): number {
  */
 export function assess(best: Contender, runnerUp: Contender | undefined): Assessment {
   const second = runnerUp ?? { score: 0, identity: 0 };
-  const gap = best.score - second.score + 0.1 * Math.max(0, best.identity - second.identity);
+  const gap = best.score - second.score + 0.1 * Math.max(0, best.identity - second.identity) + (best.placed === true && second.placed !== true ? PLACED : 0);
   const closeness = ramp(best.score, 0.2, 0.45);
   const separation = ramp(gap, SEPARATION_START, SEPARATION_FULL);
   const identity = ramp(best.identity, 0.3, 0.8);

@@ -187,7 +187,8 @@ export function rankWithAssessment(target: ElementFingerprint, candidates: reado
   const top = ranked[0] as RankedCandidate;
   const next = ranked[1];
   const topIdentity = identityAt(compiled, candidates, names, top.index, true, next?.index);
-  const assessment = assess({ score: top.score, identity: topIdentity }, next === undefined ? undefined : { score: next.score, identity: identityAt(compiled, candidates, names, next.index, false) });
+  const placed = (i: number) => compiled.inPlace(candidates[i] as ElementFingerprint) === 1;
+  const assessment = assess({ score: top.score, identity: topIdentity, placed: placed(top.index) }, next === undefined ? undefined : { score: next.score, identity: identityAt(compiled, candidates, names, next.index, false), placed: placed(next.index) });
   top.confidence = assessment.confidence;
   if (assessment.confidence >= ACCEPT_CONFIDENCE) return { ranked, assessment };
   return { ranked, assessment: bestGuess(compiled, candidates, names, ranked, topIdentity) ?? assessment };
