@@ -3,6 +3,7 @@ import { loadLocator, type Locate } from './locator';
 import { domChangesOf } from './domChanges';
 import { idleAfter } from './idleAfter';
 import { isOwnNode } from './shadowHost';
+import { watchContent } from './watchContent';
 import { watchRemoval } from './watchRemoval';
 
 export interface TrackOptions {
@@ -37,30 +38,57 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
   let unsubscribe: (() => void) | null = null;
   let stopRemoval: (() => void) | null = null;
 
-  const check = (final: boolean) => {
+  let stopContent: (() => void) | null = null;
+  let verifying: (() => void) | null = null;
+
+  const unwatchFound = () => {
+    stopRemoval?.();
+    stopRemoval = null;
+    stopContent?.();
+    stopContent = null;
+    verifying?.();
+    verifying = null;
+  };
+
+  /**
+   * `recheck`: the found element is still on the page, but its row's text or its identifying attributes
+   * changed (see `watchContent`): locate again, and move to the element now showing the target's record,
+   * or let go when none does (the record filtered out, its row recycled for another).
+   */
+  const check = (final: boolean, recheck = false) => {
     if (stopped) return;
     if (!locate) {
       // The locator is still loading: check again as soon as it is here.
       finalPending ||= final;
       return;
     }
-    if (current?.isConnected) return;
+    if (current?.isConnected && !recheck) return;
+    const r = locate(target, document, { ignore });
+    const found = r.status === 'found' && r.element !== null;
+    if (current !== null && found && r.element === current) return;
     if (current) {
       current = null;
+      unwatchFound();
+      watchPage();
       opts.onLost?.();
     }
-    const r = locate(target, document, { ignore });
-    if (r.status === 'found' && r.element) {
-      current = r.element;
+    if (found && r.element) {
+      const el = r.element;
+      current = el;
       reportedMissing = false;
       unwatchPage();
-      stopRemoval?.();
-      stopRemoval = watchRemoval(r.element, () => {
-        stopRemoval = null;
+      stopRemoval = watchRemoval(el, () => {
+        unwatchFound();
         watchPage();
         schedule();
       });
-      opts.onFound(r.element, r.confidence);
+      stopContent = watchContent(el, () => {
+        verifying ??= idleAfter(() => {
+          verifying = null;
+          check(false, true);
+        }, CHECK_INTERVAL_MS);
+      });
+      opts.onFound(el, r.confidence);
     } else if (final && !reportedMissing) {
       reportedMissing = true;
       opts.onMissing(Math.round(performance.now() - started), r.confidence, r.status === 'ambiguous');
@@ -96,7 +124,7 @@ export function trackTarget(target: ElementFingerprint, opts: TrackOptions): () 
   return () => {
     stopped = true;
     unwatchPage();
-    stopRemoval?.();
+    unwatchFound();
     clearTimeout(deadline);
     pending?.();
   };
