@@ -253,6 +253,7 @@ export function compileTarget(target: ElementFingerprint): CompiledTarget {
         // server reads, the link target) is this element renamed. Another record's link or another form
         // name always counts against: a test id derived from a label is shared by every item so labelled.
         contradicted: contradicted || (renamedTestId && sharedMatches.length === 0) || isNeighbour(c, name),
+        lostIdentifier: (target.testId !== undefined && c.testId === undefined) || (target.name !== undefined && c.name === undefined),
         sameScope: scope === undefined || scope.similarity(c) === 1,
         sharedMatches,
       };

@@ -96,6 +96,8 @@ export interface Evidence {
    * where only place speaks for it, it is another element in that place.
    */
   readonly restyled?: boolean;
+  /** The target had a test id or a form name and the candidate has none at all. */
+  readonly lostIdentifier?: boolean;
 }
 
 /** What a place between the same two neighbours, in agreeing surroundings, is worth without a name. */
@@ -144,9 +146,10 @@ export function identityOf(e: Evidence): number {
   // same two neighbours, in the same surroundings. A neighbour that slid into a removed element's place
   // does not: the element after it is another one. Never more than a name would give.
   // Nor one showing another icon than the target's: the slot holds another action, its name and its icon
-  // both changed ("Archive" with a box where "Download" was).
+  // both changed ("Archive" with a box where "Download" was). Nor one without the test id or form name
+  // the target carried: a control moved into a removed one's slot comes without the removed one's.
   const otherIcon = e.icon !== undefined && e.icon < 0.5;
-  const renamed = e.restyled === true || e.linksElsewhere === true || otherIcon ? 0 : (e.inPlace ?? 0) * RENAMED * corroboration;
+  const renamed = e.restyled === true || e.linksElsewhere === true || otherIcon || e.lostIdentifier === true ? 0 : (e.inPlace ?? 0) * RENAMED * corroboration;
   // Holding the target's place in the tree, where the name says nothing against it: translated (every
   // name on the page changed with the language), or reworded (the old and new names share words). A
   // name sharing nothing with the old one does not do: after a removal and an insertion in the group,

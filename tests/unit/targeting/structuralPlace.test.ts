@@ -84,6 +84,17 @@ describe('holding the target’s place in the tree (path and rank among its kind
     expect(rankWithAssessment(target, replaced).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
   });
 
+  it('a control moved into a removed one\'s slot, between the same neighbours, without the test id the removed one had, is not it renamed', () => {
+    const header = (first: string, over: Partial<ElementFingerprint>) => toolbar([first, 'Filter'], 'en', 'Board').map((b, i) => (i === 0 ? { ...b, ...over } : b));
+    const invite: ElementFingerprint = { ...(header('Invite', { testId: 'inviteButton' })[0] as ElementFingerprint), uniqueBy: ['testId', 'accessibleName'] };
+    // Release 2 removed Invite; Add card moved into the header, in its slot.
+    expect(rankWithAssessment(invite, header('Add card', {})).ranked[0]?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    // Renamed with its test id kept, it is still found.
+    const renamed = rankWithAssessment(invite, header('Add teammates', { testId: 'inviteButton' }));
+    expect(renamed.ranked[0]?.index).toBe(0);
+    expect(renamed.ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
+  });
+
   it('a regional variant is the same language: en-US against en explains no renamed button', () => {
     const american = toolbar(['Create report', 'Share', 'Download', 'Filter'], 'en-US', 'Reports')[2] as ElementFingerprint;
     const renamed = toolbar(['Criar relatório', 'Compartilhar', 'Baixar', 'Filtrar'], 'en', 'Relatórios');
