@@ -1,5 +1,5 @@
 import type { ElementFingerprint } from '../schema/fingerprint';
-import type { CompiledTarget } from './compileTarget';
+import { SAME, type CompiledTarget } from './compileTarget';
 import { ACCEPT_CONFIDENCE, assess, SEPARATION_FULL, type Assessment } from './confidence';
 import { identityAt } from './identityAt';
 import type { RankedCandidate } from './rankCandidates';
@@ -21,9 +21,9 @@ const ROW_SCAN = 64;
  * below the threshold, in this order of preference:
  * 1. among the near-tied leaders, the one something names (see `identityOf`), not the one a few points
  *    ahead on looks alone;
- * 2. when the top is another record's look-alike (another row label), the first near-tied leader that is
- *    not, with the name as good: the Edit moved out of its row into a toolbar, rather than the Edit of
- *    another row;
+ * 2. when the top is another record's look-alike (another row label), the first candidate that is not:
+ *    near-tied with the name as good, or further down carrying the target's name: the Edit moved out of
+ *    its row into a toolbar, rather than the Edit of another row;
  * 3. when the top is another record's and nothing near it is better, the element of the target's own
  *    row most firmly named: "Delete" renamed "Remove" in the row, below the other rows' Deletes.
  *
@@ -47,11 +47,12 @@ export function bestGuess(compiled: CompiledTarget, candidates: readonly Element
       pick = r;
     }
   }
-  // Past every other row's look-alike (a grid has many), within the window.
+  // Past every other row's look-alike (a grid has many): within the window, one named as well as the
+  // top; beyond it, one that carries the target's name.
   for (let r = 1; pick === 0 && topOtherRow && r <= ROW_SCAN && r < ranked.length; r++) {
     const c = ranked[r] as RankedCandidate;
-    if (top.score - c.score >= GUESS_WINDOW) break;
-    if ((names[c.index] as number) >= (names[top.index] as number) && !otherRow(c)) pick = r;
+    const named = top.score - c.score < GUESS_WINDOW ? (names[c.index] as number) >= (names[top.index] as number) : (names[c.index] as number) >= SAME;
+    if (named && !otherRow(c)) pick = r;
   }
   if (pick === 0 && topOtherRow) pick = namedInRow(compiled, candidates, names, ranked);
   if (pick === 0) return null;

@@ -70,6 +70,26 @@ describe('grid rows: another row is another record', () => {
     expect(ranked.map((r) => r.index).sort((a, b) => a - b)).toEqual(candidates.map((_, i) => i));
   });
 
+  it('guesses it moved out even when it scores far below the other rows\' Edits (restyled, far away), by its name', () => {
+    const restyledEdit = action('Edit', 0, {
+      neighborText: 'Invoices',
+      classes: ['toolbar-action'],
+      type: undefined,
+      adjacentNames: ['Refresh', 'Export'],
+      xpath: '/html[1]/body[1]/main[1]/button[1]',
+      rect: { x: 700, y: 40, width: 60, height: 30 },
+      ordinal: [5, 9],
+    });
+    const candidates = [...grid((n, i) => (n === 'Edit' && i === 3 ? null : action(n, i))), restyledEdit];
+    const { ranked, assessment } = rankWithAssessment(editOfRow3, candidates);
+    expect(assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+    expect(ranked[0]?.index).toBe(candidates.length - 1);
+    // On a page where nothing outside the rows carries the name, the guess stays with the leaders.
+    const refresh = { ...restyledEdit, text: 'Refresh' };
+    const none = [...grid((n, i) => (n === 'Edit' && i === 3 ? null : action(n, i))), refresh];
+    expect(rankWithAssessment(editOfRow3, none).ranked[0]?.index).not.toBe(none.length - 1);
+  });
+
   it('still answers in score order when the target\'s row kept it', () => {
     const { ranked, assessment } = rankWithAssessment(deleteOfRow3, grid());
     expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
