@@ -32,7 +32,9 @@ export function identityAt(compiled: CompiledTarget, candidates: readonly Elemen
     rivalUncontradicted;
   // The target's name now on the runner-up, in the same surroundings, and not on the best: labels
   // traded places, or the name went to another element. Whatever else agrees, that counts against.
-  const taken = r !== undefined && namesake && found.name < 0.3 && around(r) === around(c);
+  // So does the runner-up carrying the very name that was the target's alone at capture while the best
+  // only shares words with it ("Create" beside the "Create report" that moved into a dialog).
+  const taken = r !== undefined && namesake && ((found.name < 0.3 && around(r) === around(c)) || (compiled.uniqueBy.has('accessibleName') && found.name < SAME));
   // The target's name on the runner-up where the target sat: which of the two is the original, and
   // which a copy, no uniqueness can tell (see `namesakeAtHome`; where this one sits there too, its
   // surroundings corroborate it as much as any uniqueness would).

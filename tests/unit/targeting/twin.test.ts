@@ -127,6 +127,22 @@ describe('a name that went to another element', () => {
     expect(ranked[0]?.index).toBe(0);
     expect(ranked[0]?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
   });
+
+  it('does not take a button sharing words with the name for the target while another carries the very name, the target\'s alone at capture', () => {
+    // "Create report" was the toolbar's only one; release 2 moved it into a dialog further down and put
+    // a plain "Create" where it was.
+    const button = (text: string, neighborText: string, xpath: string, y: number, adjacentNames: [string, string]): ElementFingerprint => ({ tag: 'button', role: 'button', text, neighborText, xpath, rect: { x: 30, y, width: 110, height: 28 }, adjacentNames, isButton: true });
+    const createReport: ElementFingerprint = { ...button('Create report', 'Reports', '/html[1]/body[1]/main[1]/div[1]/button[1]', 80, ['Help', 'Share']), uniqueBy: ['accessibleName'] };
+    const release2 = [
+      button('Create', 'Reports', '/html[1]/body[1]/main[1]/div[1]/button[1]', 80, ['Help', 'Filter']),
+      button('Cancel', 'New report', '/html[1]/body[1]/main[1]/div[4]/div[3]/button[1]', 600, ['', 'Create report']),
+      button('Create report', 'New report', '/html[1]/body[1]/main[1]/div[4]/div[3]/button[2]', 600, ['Cancel', '']),
+    ];
+    const { ranked } = rankWithAssessment(createReport, release2);
+    expect(ranked[0]?.confidence ?? 0).toBeLessThan(ACCEPT_CONFIDENCE);
+    // Its best guess is the one carrying the name.
+    expect(ranked[0]?.index).toBe(2);
+  });
 });
 
 describe('a neighbour bearing its own name', () => {
