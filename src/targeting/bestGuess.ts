@@ -1,6 +1,6 @@
 import type { ElementFingerprint } from '../schema/fingerprint';
 import { SAME, type CompiledTarget } from './compileTarget';
-import { ACCEPT_CONFIDENCE, assess, SEPARATION_FULL, type Assessment } from './confidence';
+import { SEPARATION_FULL } from './confidence';
 import { identityAt } from './identityAt';
 import type { RankedCandidate } from './rankCandidates';
 
@@ -25,14 +25,13 @@ const ROW_SCAN = 64;
  *    near-tied with the name as good, or further down carrying the target's name: the Edit moved out of
  *    its row into a toolbar, rather than the Edit of another row;
  * 3. when the top is another record's and nothing near it is better, the element of the target's own
- *    row most firmly named: "Delete" renamed "Remove" in the row, below the other rows' Deletes.
+ *    row most firmly named: "Delete" become "Remove" in the row, below the other rows' Deletes.
  *
- * In the third case the look-alikes of other records are not the target by what they are (their row
- * says so), so the row's element is assessed again against what remains: the runner-up that is no other
- * record's. That assessment is returned when it clears `ACCEPT_CONFIDENCE`; otherwise `null`, and the
- * ranker's own assessment stands.
+ * The guess is never answered: one row's control under another name, while the other rows' look-alikes
+ * still carry the target's, is as likely another action there (a status toggled "Edit" into "Remove")
+ * as the target renamed, since an app renames an action in every row.
  */
-export function bestGuess(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, ranked: RankedCandidate[], topIdentity: number): Assessment | null {
+export function bestGuess(compiled: CompiledTarget, candidates: readonly ElementFingerprint[], names: Float64Array, ranked: RankedCandidate[], topIdentity: number): void {
   const top = ranked[0] as RankedCandidate;
   const otherRow = (r: RankedCandidate) => compiled.evidence(candidates[r.index] as ElementFingerprint).otherRow === true;
   const topOtherRow = otherRow(top);
@@ -55,34 +54,11 @@ export function bestGuess(compiled: CompiledTarget, candidates: readonly Element
     if (named && !otherRow(c)) pick = r;
   }
   if (pick === 0 && topOtherRow) pick = namedInRow(compiled, candidates, names, ranked);
-  if (pick === 0) return null;
+  if (pick === 0) return;
   const [guess] = ranked.splice(pick, 1) as [RankedCandidate];
   guess.confidence = top.confidence;
   top.confidence = 0;
   ranked.unshift(guess);
-  if (!topOtherRow || !compiled.inRow(candidates[guess.index] as ElementFingerprint)) return null;
-  // Against the best of what is no other record's; failing one within the scan, the first candidate
-  // beyond it, whose score bounds every later one's.
-  let rival: RankedCandidate | undefined;
-  for (let r = 1; r < ranked.length && rival === undefined; r++) {
-    const c = ranked[r] as RankedCandidate;
-    if (r > ROW_SCAN || !otherRow(c)) rival = c;
-  }
-  // Both may have been cut short in scoring (their scores lower bounds): score them in full.
-  guess.score = exactScore(compiled, candidates[guess.index] as ElementFingerprint);
-  if (rival !== undefined) rival.score = exactScore(compiled, candidates[rival.index] as ElementFingerprint);
-  const identity = identityAt(compiled, candidates, names, guess.index, true, rival?.index);
-  const assessment = assess({ score: guess.score, identity }, rival === undefined ? undefined : { score: rival.score, identity: identityAt(compiled, candidates, names, rival.index, false) });
-  if (assessment.confidence < ACCEPT_CONFIDENCE) return null;
-  guess.confidence = assessment.confidence;
-  return assessment;
-}
-
-/** The candidate's score with every signal run (the ranker skips some for candidates that cannot lead). */
-function exactScore(compiled: CompiledTarget, c: ElementFingerprint): number {
-  let sum = 0;
-  for (const s of [...compiled.first, ...compiled.middle, ...compiled.late]) sum += s.weight * s.similarity(c);
-  return Math.min(1, Math.max(0, sum / compiled.totalWeight));
 }
 
 /** The rank of the element of the target's row most firmly named, within `ROW_SCAN`; 0 when none is there. */

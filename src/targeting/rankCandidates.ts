@@ -190,8 +190,8 @@ export function rankWithAssessment(target: ElementFingerprint, candidates: reado
   const placed = (i: number) => compiled.inPlace(candidates[i] as ElementFingerprint) === 1;
   const assessment = assess({ score: top.score, identity: topIdentity, placed: placed(top.index) }, next === undefined ? undefined : { score: next.score, identity: identityAt(compiled, candidates, names, next.index, false), placed: placed(next.index) });
   top.confidence = assessment.confidence;
-  if (assessment.confidence >= ACCEPT_CONFIDENCE) return { ranked, assessment };
-  return { ranked, assessment: bestGuess(compiled, candidates, names, ranked, topIdentity) ?? assessment };
+  if (assessment.confidence < ACCEPT_CONFIDENCE) bestGuess(compiled, candidates, names, ranked, topIdentity);
+  return { ranked, assessment };
 }
 
 /**

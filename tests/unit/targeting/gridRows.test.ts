@@ -29,15 +29,33 @@ const deleteOfRow3: ElementFingerprint = { ...action('Delete', 3), uniqueBy: [] 
 const editOfRow3: ElementFingerprint = { ...action('Edit', 3), uniqueBy: [] };
 
 describe('grid rows: another row is another record', () => {
-  it('answers with the row\'s own element renamed in place, though other rows\' look-alikes kept the name and score higher', () => {
-    // Release 2 renamed row 3's Delete "Remove" (the other rows still say Delete).
+  it('guesses, without answering, the row\'s own element under another name while the other rows\' look-alikes kept the name', () => {
+    // Release 2 shows "Remove" in row 3 only: an app renames an action in every row, so one row's
+    // control under another name is another action there (a status toggled it), not the Delete renamed.
     const candidates = grid((n, i) => (n === 'Delete' && i === 3 ? action('Delete', 3, { text: 'Remove', rect: { x: 960, y: 248, width: 64, height: 28 } }) : action(n, i)));
+    const remove = candidates.findIndex((c) => c.text === 'Remove');
+    const { ranked, assessment } = rankWithAssessment(deleteOfRow3, candidates);
+    expect(ranked[0]?.index).toBe(remove);
+    expect(assessment?.confidence).toBeLessThan(ACCEPT_CONFIDENCE);
+  });
+
+  it('answers with the row\'s own element renamed in place when the other rows\' look-alikes no longer carry the name either', () => {
+    // The other rows now say "Delete draft" (they are drafts); row 3's Delete became "Remove" in its place.
+    const candidates = grid((n, i) => (n !== 'Delete' ? action(n, i) : i === 3 ? action('Delete', 3, { text: 'Remove' }) : action('Delete', i, { text: 'Delete draft' })));
     const remove = candidates.findIndex((c) => c.text === 'Remove');
     const { ranked, assessment } = rankWithAssessment(deleteOfRow3, candidates);
     expect(ranked[0]?.index).toBe(remove);
     expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
     expect(ranked[0]?.confidence).toBe(assessment?.confidence);
     expect(ranked.slice(1).every((r) => r.confidence === 0)).toBe(true);
+  });
+
+  it('finds it renamed in its row when the app renamed the action in every row', () => {
+    const candidates = grid((n, i) => (n === 'Delete' ? action('Delete', i, { text: 'Remove' }) : action(n, i)));
+    const { ranked, assessment } = rankWithAssessment(deleteOfRow3, candidates);
+    expect(candidates[ranked[0]?.index ?? -1]?.neighborText).toBe(deleteOfRow3.neighborText);
+    expect(candidates[ranked[0]?.index ?? -1]?.text).toBe('Remove');
+    expect(assessment?.confidence).toBeGreaterThanOrEqual(ACCEPT_CONFIDENCE);
   });
 
   it('abstains when the row lost its Delete and nothing took its place: the row\'s Edit is not it', () => {
